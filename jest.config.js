@@ -1,0 +1,14 @@
+// Jest runs in native ESM mode (node --experimental-vm-modules, see package.json) because the
+// @noble packages are ESM-only. ts-jest only transpiles (isolatedModules); `npm test` runs
+// `tsc --noEmit` first, so type errors still fail the suite.
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/sim', '<rootDir>/bin'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true }],
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * The three ways pcnsim says no (STYLE §7). Each carries a stable `code`; tests check the code,
+ * never the wording.
+ *
+ * - ScenarioError: bad input (scenario file, flag, argument). The CLI prints one line and exits 2.
+ * - ProtocolError: an update or contract call that the rules reject. It is usually returned as a
+ *   value (see `Outcome`), not thrown: a rejected update is a normal simulation result.
+ * - InvariantError: something that must never happen did (funds not conserved, …). A bug: the
+ *   run aborts loudly and the CLI exits 1.
+ */
+
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+  constructor(
+    readonly code: string,
+    /** What was wrong and what was expected, without the location. */
+    readonly detail: string,
+    /** Dotted path of the offending field, e.g. `channels[2].deposit[0]`; '' for the whole file. */
+    readonly path = '',
+    /** The file it came from, when known. */
+    readonly file?: string,
+  ) {
+    super(formatLocation(file, path) + detail);
+  }
+
+  /** The same error, located in a file (the loader knows the file, the parsers do not). */
+  inFile(file: string): ScenarioError {
+    return new ScenarioError(this.code, this.detail, this.path, file);
+  }
+
+  /** The same error with `prefix` prepended to its field path. */
+  under(prefix: string): ScenarioError {
+    const path = prefix && this.path ? joinPath(prefix, this.path) : prefix || this.path;
+    return new ScenarioError(this.code, this.detail, path, this.file);
+  }
+}
+
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly expected?: unknown,
+    readonly actual?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export class InvariantError extends Error {
+  override readonly name = 'InvariantError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly expected?: unknown,
+    readonly actual?: unknown,
+  ) {
+    super(`${message} (this is a bug)`);
+  }
+}
+
+/** A result that is either a value or a named protocol failure: outcomes are values (STYLE §6). */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ProtocolError };
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const fail = <T = never>(code: string, message: string, expected?: unknown, actual?: unknown): Outcome<T> => ({
+  ok: false,
+  error: new ProtocolError(code, message, expected, actual),
+});
+
+/** Throws an InvariantError unless `condition` holds. */
+export function invariant(condition: boolean, code: string, message: string, expected?: unknown, actual?: unknown): asserts condition {
+  if (!condition) throw new InvariantError(code, message, expected, actual);
+}
+
+/** `a` + `b` → `a.b`, `a` + `[2]` → `a[2]`. */
+export function joinPath(prefix: string, key: string | number): string {
+  if (typeof key === 'number') return `${prefix}[${key}]`;
+  if (key.startsWith('[')) return prefix + key;
+  return prefix ? `${prefix}.${key}` : key;
+}
+
+function formatLocation(file: string | undefined, path: string): string {
+  return (file ? `${file}: ` : '') + (path ? `${path}: ` : '');
+}
