@@ -1,0 +1,5 @@
+export { fromHex, sha256, toHex } from './hash.js';
+export { keyPairFromSecret, keyPairFromSeed, type KeyPair } from './keys.js';
+export { encodePayload, sign, verify, type PayloadField, type Signature } from './sign.js';
+export { hashLock, opens, preimageFromSeed, type HashLock, type Preimage } from './hashlock.js';
+export { MAX_INDEX, ShachainStore, revealedLock, revocationIndex, revocationLock, revocationSecret, shachainSecret } from './revocation.js';
