@@ -1,0 +1,229 @@
+/**
+ * A channel as its two parties live it: the off-chain protocol (`Channel`) plus its contract on
+ * the chain (`VirtualBankHost`), driven through the chain's watches (STYLE §13). This is where
+ * effects happen: deposits, payments, broadcasts, punishments and withdrawals become
+ * transactions; the channel and contract code stay pure.
+ *
+ * Honest behaviour (BRIEF §3 "rights"): a defender that sees a revoked sequence cashed submits
+ * withdrawByDefender at once if online, or as soon as it comes back online; an attacker that
+ * cashed hands the chain its withdrawal with an absolute time lock at the freeze end.
+ */
+import type { AbsoluteLock, Block, OutPoint, Tx } from '../chain/types.js';
+import { construct, freezeEnd, type ContractInput, type ContractRules, type Parties } from '../channel/contract.js';
+import { other, type Pair, type Side } from '../channel/commitment.js';
+import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/host.js';
+import { Channel, type ChannelConfig } from '../channel/protocol.js';
+import { fail, invariant, ok, type Outcome } from '../errors.js';
+import type { Height, Msat, Sequence, UnixSeconds } from '../units.js';
+import type { ChannelEventKind } from './records.js';
+import { submitCall } from './submit.js';
+import { recordEvent, type World } from './world.js';
+
+export interface LiveChannelSpec extends ChannelConfig {
+  /** The coins (one per side, each worth exactly that side's deposit) that pay the deposits. */
+  readonly coins: readonly [OutPoint, OutPoint];
+  /** Confirmations each deposit needs before the channel is used. */
+  readonly confirmations: number;
+  /** Contract rules: BRIEF §2's virtual bank (default) or bitcoin-style asymmetric commitments. */
+  readonly rules?: ContractRules;
+}
+
+export class LiveChannel {
+  readonly channel: Channel;
+  readonly host: VirtualBankHost;
+  /** Both deposits are deep enough and no close has started. */
+  private usable = false;
+  private closing = false;
+  private depositsConfirmed = 0;
+  private readonly transitions = new Map<string, Transition>();
+
+  constructor(
+    private readonly world: World,
+    private readonly spec: LiveChannelSpec,
+  ) {
+    this.channel = new Channel(spec);
+    const parties: Parties = { nodes: spec.nodes, keys: [spec.secrets[0].funding.publicKey, spec.secrets[1].funding.publicKey] };
+    const contract = construct(spec.id, parties, spec.deposits, spec.rules ?? 'virtual-bank');
+    if (!contract.ok) throw contract.error;
+    this.host = virtualBankHost(contract.value);
+    this.host.onTransition((t) => this.record(t));
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  get nodes(): readonly [string, string] {
+    return this.spec.nodes;
+  }
+
+  /** The newest sheet's amounts, by side. */
+  get balances(): Pair {
+    return this.channel.balances;
+  }
+
+  get isUsable(): boolean {
+    return this.usable;
+  }
+
+  /** Registers the contract and submits both deposits. */
+  open(): void {
+    const { chain } = this.world;
+    chain.registerContract(this.id, this.host);
+    chain.watchContract(this.id, (tx, block) => this.react(tx, block));
+    for (const side of [0, 1] as const) {
+      const tx = this.submit(side, 'deposit', { method: 'deposit' }, [this.spec.coins[side]]);
+      chain.watchConfirmed(tx.id, Math.max(1, this.spec.confirmations), () => {
+        if (++this.depositsConfirmed === 2 && !this.closing) {
+          this.usable = true;
+          this.event('open', this.spec.nodes[0], { amountMsat: this.channel.totalMsat });
+        }
+      });
+    }
+  }
+
+  /** An off-chain payment across this channel; both parties must be online to sign. */
+  pay(payer: string, amountMsat: Msat): Outcome<Sequence> {
+    const side = this.channel.sideOf(payer);
+    if (side === undefined) return fail('not-a-party', `pay: ${payer} is not a party of ${this.id}`);
+    if (!this.usable) return fail('channel-not-open', `pay: channel ${this.id} is not open`);
+    const now = this.world.engine.now;
+    if (!this.online(other(side), now)) return fail('peer-offline', `pay: ${this.spec.nodes[other(side)]} is offline`);
+    const result = this.channel.pay(side, amountMsat);
+    if (result.ok) this.event('pay', payer, { sequence: result.value, amountMsat });
+    return result;
+  }
+
+  /**
+   * Submits `node`'s copy of `sequence` (default: the newest) to the contract: a unilateral close,
+   * or cheating when that sequence has been revoked.
+   */
+  broadcast(node: string, sequence: Sequence = this.channel.sequence): Outcome<Tx> {
+    const side = this.channel.sideOf(node);
+    if (side === undefined) return fail('not-a-party', `broadcast: ${node} is not a party of ${this.id}`);
+    const commitment = this.channel.copy(side, sequence);
+    if (!commitment) return fail('unknown-sequence', `broadcast: ${this.id} has no sequence ${sequence}`, `1..${this.channel.sequence}`, sequence);
+    this.stopUpdates();
+    return ok(this.submit(side, 'cash-rsmc', { method: 'cashRsmc', commitment }));
+  }
+
+  /** Cooperative close at the newest balances if the peer is online, else a unilateral close. */
+  close(node: string): Outcome<Tx> {
+    const side = this.channel.sideOf(node);
+    if (side === undefined) return fail('not-a-party', `close: ${node} is not a party of ${this.id}`);
+    if (!this.online(other(side), this.world.engine.now)) return this.broadcast(node);
+    this.stopUpdates();
+    const amounts = this.channel.balances;
+    const signatures = [this.channel.closeSignature(0, amounts), this.channel.closeSignature(1, amounts)] as const;
+    return ok(this.submit(side, 'cooperative-close', { method: 'cooperativeClose', amounts, signatures }));
+  }
+
+  /** What `node` holds in this channel now (its side of the newest sheet, or its frozen bond). */
+  holdings(node: string): number {
+    const side = this.channel.sideOf(node);
+    if (side === undefined) return 0;
+    const state = this.host.state;
+    switch (state.phase) {
+      case 'Funding':
+        return state.paid[side] ? state.deposits[side] : 0;
+      case 'Running':
+        return this.channel.balances[side];
+      case 'Auditing':
+        return state.attacker === side ? state.bondMsat : 0;
+      case 'Closed':
+        return 0;
+    }
+  }
+
+  private stopUpdates(): void {
+    this.usable = false;
+    this.closing = true;
+  }
+
+  private online(side: Side, time: number): boolean {
+    return this.world.availability(this.spec.nodes[side]).isOnline(time);
+  }
+
+  private submit(side: Side, kind: string, args: ContractInput, inputs: readonly OutPoint[] = [], lockTime?: AbsoluteLock): Tx {
+    const sender = this.spec.nodes[side];
+    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, ...(lockTime ? { lockTime } : {}) }, (reason) =>
+      this.event('rejected', sender, { detail: `${kind} ${reason}` }),
+    );
+  }
+
+  /** Called by the chain's watch after a call into the contract confirmed. */
+  private react(tx: Tx, _block: Block): void {
+    const t = this.transitions.get(tx.id);
+    if (!t || t.after.phase !== 'Auditing' || t.before.phase !== 'Running') return;
+    this.stopUpdates();
+    const { attacker, terms } = t.after;
+    if (this.channel.isRevoked(terms.sequence)) this.punish(other(attacker), terms.sequence);
+    this.withdrawWhenFrozen(attacker);
+  }
+
+  /** The defender submits the revocation proof now, or as soon as it is back online. */
+  private punish(defender: Side, sequence: Sequence): void {
+    const { engine } = this.world;
+    const node = this.spec.nodes[defender];
+    const back = this.world.availability(node).nextOnline(engine.now);
+    if (back > engine.now) {
+      engine.scheduleAt(back, () => this.punish(defender, sequence), { label: `${node} back online` });
+      return;
+    }
+    if (this.host.state.phase !== 'Auditing') return;
+    const proof = this.channel.revocationProof(defender, sequence);
+    invariant(proof !== undefined, 'no-proof', `${this.id}: no revocation proof for revoked sequence ${sequence}`);
+    this.submit(defender, 'penalty', { method: 'withdrawByDefender', revocationSignature: proof });
+  }
+
+  /** The attacker hands the chain its withdrawal, time-locked to the end of the freeze. */
+  private withdrawWhenFrozen(attacker: Side): void {
+    const { engine } = this.world;
+    const node = this.spec.nodes[attacker];
+    const back = this.world.availability(node).nextOnline(engine.now);
+    if (back > engine.now) {
+      engine.scheduleAt(back, () => this.withdrawWhenFrozen(attacker), { label: `${node} back online` });
+      return;
+    }
+    const state = this.host.state;
+    if (state.phase !== 'Auditing') return;
+    const end = freezeEnd(state.terms.freeze, state);
+    const lockTime = 'height' in end ? { height: end.height as Height } : { timestamp: end.timestamp as UnixSeconds };
+    this.submit(attacker, 'withdraw', { method: 'withdrawByAttacker' }, [], lockTime);
+  }
+
+  /** Records every contract transition as report rows (runs while the block is built). */
+  private record(t: Transition): void {
+    this.transitions.set(t.txId, t);
+    const { after, before } = t;
+    if (after.phase === 'Auditing' && before.phase === 'Running') {
+      const { attacker, terms } = after;
+      const node = after.parties.nodes[attacker];
+      this.event('cash', node, { sequence: terms.sequence, amountMsat: after.bondMsat, height: t.height, detail: after.settledAs });
+      if (this.channel.isRevoked(terms.sequence)) this.event('revoked-broadcast', node, { sequence: terms.sequence, height: t.height });
+    } else if (after.phase === 'Closed' && before.phase === 'Auditing') {
+      const { attacker, terms, bondMsat } = before;
+      if (after.how === 'defender-punished') {
+        this.event('penalty', after.parties.nodes[other(attacker)], { sequence: terms.sequence, amountMsat: bondMsat, height: t.height });
+      } else {
+        const node = after.parties.nodes[attacker];
+        this.event('withdraw', node, { sequence: terms.sequence, amountMsat: bondMsat, height: t.height });
+        if (this.channel.isRevoked(terms.sequence)) {
+          const gained = stolen(terms.amounts, this.channel.balances, attacker);
+          this.event('cheat-succeeded', node, { sequence: terms.sequence, amountMsat: gained, height: t.height });
+        }
+      }
+    } else if (after.phase === 'Closed' && after.how === 'cooperative') {
+      this.event('cooperative-close', t.caller, { sequence: this.channel.sequence, height: t.height });
+    }
+  }
+
+  private event(kind: ChannelEventKind, node: string, extra: { sequence?: number; amountMsat?: number; detail?: string; height?: number } = {}): void {
+    recordEvent(this.world, { channel: this.id, kind, node, ...extra });
+  }
+}
+
+/** What a successful cheat took: the attacker's share in the revoked sheet beyond its newest share. */
+function stolen(revoked: Pair, newest: Pair, attacker: Side): number {
+  return Math.max(0, revoked[attacker] - newest[attacker]);
+}

@@ -1,0 +1,223 @@
+/**
+ * A network of parties and their channels on one chain: funds each party's coins at genesis,
+ * opens the channels, and carries out scripted payments and actions at their times. It holds
+ * no protocol logic of its own; it only routes each action to the live channel concerned.
+ *
+ * Payments here are direct (payer and payee share a channel); multi-hop routing builds on this.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { Chain } from '../chain/index.js';
+import type { Freeze, Pair } from '../channel/commitment.js';
+import type { ContractRules } from '../channel/contract.js';
+import type { CryptoMode, PartySecrets } from '../channel/protocol.js';
+import { keyPairFromSeed } from '../crypto/index.js';
+import type { Engine } from '../engine/index.js';
+import { Priority } from '../engine/index.js';
+import type { Outcome } from '../errors.js';
+import type { Msat, Sequence } from '../units.js';
+import { Availability } from './availability.js';
+import { LiveChannel } from './liveChannel.js';
+import { LiveOneWay } from './liveOneWay.js';
+import { Recorder } from './records.js';
+import type { World } from './world.js';
+
+export type ChannelKind = ContractRules | 'one-way';
+
+export interface ChannelSpec {
+  readonly id: string;
+  readonly between: readonly [string, string];
+  readonly deposit: Pair;
+  readonly kind: ChannelKind;
+  /** Virtual bank: the fidelity-bond freeze. Asymmetric: the relative lock (blocks). */
+  readonly freeze: Freeze;
+  /** One-way: the refund lock in blocks (the state limit). */
+  readonly refundBlocks?: number;
+  readonly confirmations: number;
+}
+
+export interface PaymentSpec {
+  readonly atMs: number;
+  readonly from: string;
+  readonly to: string;
+  readonly amountMsat: Msat;
+}
+
+export type ActionSpec =
+  | { readonly atMs: number; readonly node: string; readonly do: 'broadcast'; readonly channel: string; readonly sequence?: Sequence }
+  | { readonly atMs: number; readonly node: string; readonly do: 'close'; readonly channel: string }
+  | { readonly atMs: number; readonly node: string; readonly do: 'offline'; readonly forMs: number }
+  | { readonly atMs: number; readonly node: string; readonly do: 'pay'; readonly to: string; readonly amountMsat: Msat };
+
+export interface NetworkSpec {
+  readonly seed: number;
+  readonly nodes: readonly string[];
+  readonly channels: readonly ChannelSpec[];
+  readonly payments: readonly PaymentSpec[];
+  readonly actions: readonly ActionSpec[];
+  readonly crypto: CryptoMode;
+  /** Extra on-chain money per node at genesis, beyond its deposits. */
+  readonly walletMsat?: Msat;
+}
+
+/** One row per payment attempt. */
+export interface PaymentRecord {
+  readonly time: number;
+  readonly from: string;
+  readonly to: string;
+  readonly amountMsat: number;
+  readonly status: 'succeeded' | 'failed';
+  readonly reason: string;
+  readonly channel: string;
+  readonly hops: number;
+  readonly feeMsat: number;
+}
+
+type Live = LiveChannel | LiveOneWay;
+
+export class Network {
+  readonly recorder = new Recorder();
+  readonly payments: PaymentRecord[] = [];
+  readonly channels = new Map<string, Live>();
+  private readonly availabilities = new Map<string, Availability>();
+  private readonly startMsat = new Map<string, number>();
+  private readonly world: World;
+
+  constructor(
+    engine: Engine,
+    private readonly chain: Chain,
+    private readonly spec: NetworkSpec,
+  ) {
+    for (const node of spec.nodes) this.availabilities.set(node, new Availability());
+    this.world = { engine, chain, recorder: this.recorder, availability: (node) => this.availability(node) };
+  }
+
+  availability(node: string): Availability {
+    let a = this.availabilities.get(node);
+    if (!a) this.availabilities.set(node, (a = new Availability()));
+    return a;
+  }
+
+  /** Funds coins at genesis, opens every channel, and schedules payments and actions. */
+  start(): void {
+    const { engine } = this.world;
+    for (const node of this.spec.nodes) {
+      const extra = this.spec.walletMsat ?? 0;
+      if (extra > 0) this.chain.fund(node, extra as Msat);
+      this.startMsat.set(node, extra);
+    }
+    for (const channel of this.spec.channels) this.open(channel);
+    for (const payment of this.spec.payments) {
+      engine.scheduleAt(payment.atMs, () => this.pay(payment.from, payment.to, payment.amountMsat), { priority: Priority.normal, label: 'payment' });
+    }
+    for (const action of this.spec.actions) engine.scheduleAt(action.atMs, () => this.act(action), { priority: Priority.normal, label: `action ${action.do}` });
+  }
+
+  /** What each node started with and holds now: on-chain coins plus its side of every channel. */
+  balances(): Record<string, { startMsat: number; endMsat: number }> {
+    const out: Record<string, { startMsat: number; endMsat: number }> = {};
+    for (const node of [...this.spec.nodes].sort()) {
+      let end = this.chain.balanceOf(node) as number;
+      for (const live of this.channels.values()) end += live.holdings(node);
+      out[node] = { startMsat: this.startMsat.get(node) ?? 0, endMsat: end };
+    }
+    return out;
+  }
+
+  private open(spec: ChannelSpec): void {
+    const seed = this.spec.seed;
+    const secrets = spec.between.map((node) => partySecrets(seed, spec.id, node)) as unknown as readonly [PartySecrets, PartySecrets];
+    // Each deposit is paid from a coin worth exactly that deposit, held since genesis.
+    const coins = spec.between.map((node, side) => {
+      const amount = spec.deposit[side]!;
+      this.startMsat.set(node, (this.startMsat.get(node) ?? 0) + amount);
+      return amount > 0 ? this.chain.fund(node, amount) : undefined;
+    });
+    const live: Live =
+      spec.kind === 'one-way'
+        ? new LiveOneWay(this.world, {
+            id: spec.id,
+            nodes: spec.between,
+            depositMsat: spec.deposit[0],
+            refundBlocks: spec.refundBlocks ?? 4320,
+            payer: secrets[0],
+            coin: coins[0]!,
+            confirmations: spec.confirmations,
+            mode: this.spec.crypto,
+          })
+        : new LiveChannel(this.world, {
+            id: spec.id,
+            nodes: spec.between,
+            deposits: spec.deposit,
+            freeze: spec.freeze,
+            secrets,
+            mode: this.spec.crypto,
+            coins: [coins[0]!, coins[1]!],
+            confirmations: spec.confirmations,
+            rules: spec.kind,
+          });
+    this.channels.set(spec.id, live);
+    live.open();
+  }
+
+  /** A direct payment over the first usable channel between `from` and `to`. */
+  private pay(from: string, to: string, amountMsat: Msat): void {
+    const candidates = [...this.channels.values()].filter((c) => isBetween(c, from, to));
+    let outcome: Outcome<unknown> | undefined;
+    let used = '';
+    for (const live of candidates) {
+      outcome = live.pay(from, amountMsat);
+      used = live.id;
+      if (outcome.ok) break;
+    }
+    const reason = outcome === undefined ? 'no-route' : outcome.ok ? '' : outcome.error.code;
+    this.payments.push({
+      time: this.world.engine.now,
+      from,
+      to,
+      amountMsat,
+      status: outcome?.ok ? 'succeeded' : 'failed',
+      reason,
+      channel: used,
+      hops: outcome?.ok ? 1 : 0,
+      feeMsat: 0,
+    });
+  }
+
+  private act(action: ActionSpec): void {
+    switch (action.do) {
+      case 'offline':
+        this.availability(action.node).goOffline(action.atMs, action.atMs + action.forMs);
+        return;
+      case 'pay':
+        this.pay(action.node, action.to, action.amountMsat);
+        return;
+      case 'broadcast':
+      case 'close': {
+        const live = this.channels.get(action.channel);
+        if (!live) return;
+        const outcome = action.do === 'close' ? closeOf(live, action.node) : live.broadcast(action.node, action.sequence);
+        if (!outcome.ok) {
+          this.recorder.push({ time: this.world.engine.now, height: this.chain.height, channel: action.channel, kind: 'rejected', node: action.node, detail: `${action.do} ${outcome.error.code}` });
+        }
+        return;
+      }
+    }
+  }
+}
+
+function closeOf(live: Live, node: string): Outcome<unknown> {
+  return live instanceof LiveChannel ? live.close(node) : live.broadcast(node);
+}
+
+function isBetween(live: Live, a: string, b: string): boolean {
+  const nodes = live.nodes;
+  return (nodes[0] === a && nodes[1] === b) || (nodes[0] === b && nodes[1] === a);
+}
+
+/** A party's keys for one channel, derived from the scenario seed: reproducible, never shared. */
+export function partySecrets(seed: number, channelId: string, node: string): PartySecrets {
+  return {
+    funding: keyPairFromSeed(`pcnsim/${seed}/${node}/funding`),
+    revocationSeed: sha256(new TextEncoder().encode(`pcnsim/${seed}/${channelId}/${node}/revocation`)),
+  };
+}

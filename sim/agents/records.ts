@@ -1,0 +1,35 @@
+/**
+ * What the agents layer records for reports: one row per channel event. Reports compute every
+ * summary from these rows (STYLE §15); nothing is tallied on the side.
+ */
+export type ChannelEventKind =
+  | 'open' // both deposits confirmed deep enough: the channel is usable
+  | 'pay' // an off-chain RSMC update
+  | 'pay-failed'
+  | 'cash' // a commitment confirmed: defender paid, attacker's bond frozen
+  | 'revoked-broadcast' // the cashed commitment had been revoked (cheating)
+  | 'penalty' // the defender took the bond with the revocation proof
+  | 'withdraw' // the attacker took its bond after the freeze
+  | 'cheat-succeeded' // … and the commitment it cashed had been revoked
+  | 'cooperative-close'
+  | 'rejected'; // a transaction the contract refused (e.g. a penalty that arrived too late)
+
+export interface ChannelEvent {
+  readonly time: number;
+  readonly height: number;
+  readonly channel: string;
+  readonly kind: ChannelEventKind;
+  /** The acting node (payer, attacker, defender, closer). */
+  readonly node: string;
+  readonly sequence?: number;
+  readonly amountMsat?: number;
+  readonly detail?: string;
+}
+
+export class Recorder {
+  readonly events: ChannelEvent[] = [];
+
+  push(event: ChannelEvent): void {
+    this.events.push(Object.freeze(event));
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Submitting a contract call from a party, and recording a refusal: shared by the live channel
+ * kinds. A structurally impossible transaction is a bug in pcnsim (the runtime builds them),
+ * so `submit` refusing one throws; a call the contract rejects at inclusion is an outcome.
+ */
+import type { AbsoluteLock, OutPoint, Tx } from '../chain/types.js';
+import { invariant } from '../errors.js';
+import type { Msat } from '../units.js';
+import type { World } from './world.js';
+
+export interface CallSpec {
+  readonly contractId: string;
+  readonly sender: string;
+  /** Report label: 'deposit', 'cash-rsmc', 'penalty', … */
+  readonly kind: string;
+  readonly args: { readonly method: string };
+  readonly inputs?: readonly OutPoint[];
+  readonly lockTime?: AbsoluteLock;
+  /** Public data revealed on confirmation (e.g. a preimage). */
+  readonly data?: unknown;
+}
+
+export function submitCall(world: World, spec: CallSpec, onDropped: (reason: string) => void): Tx {
+  const result = world.chain.submit({
+    kind: spec.kind,
+    sender: spec.sender,
+    inputs: spec.inputs ?? [],
+    outputs: [],
+    feeMsat: 0 as Msat,
+    call: { contractId: spec.contractId, method: spec.args.method, args: spec.args },
+    ...(spec.lockTime ? { lockTime: spec.lockTime } : {}),
+    ...(spec.data !== undefined ? { data: spec.data } : {}),
+  });
+  invariant(result.ok, 'submit-refused', `${spec.contractId}: the chain refused a ${spec.kind} transaction: ${result.ok ? '' : result.error.message}`);
+  world.chain.watchDropped(result.value.id, (_, reason) => onDropped(reason));
+  return result.value;
+}

@@ -1,0 +1,17 @@
+/** What the live channels need from the world around them. */
+import type { Chain } from '../chain/index.js';
+import type { Engine } from '../engine/index.js';
+import type { Availability } from './availability.js';
+import type { ChannelEvent, Recorder } from './records.js';
+
+export interface World {
+  readonly engine: Engine;
+  readonly chain: Chain;
+  readonly recorder: Recorder;
+  availability(node: string): Availability;
+}
+
+/** Records a channel event at the current time and height (or the given height). */
+export function recordEvent(world: World, event: Omit<ChannelEvent, 'time' | 'height'> & { height?: number }): void {
+  world.recorder.push({ ...event, time: world.engine.now, height: event.height ?? world.chain.height });
+}

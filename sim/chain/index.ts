@@ -1,0 +1,4 @@
+export { Chain } from './chain.js';
+export { byFeeRateThenArrival } from './mempool.js';
+export type { WatchHandle } from './watch.js';
+export * from './types.js';

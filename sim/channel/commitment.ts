@@ -1,0 +1,92 @@
+/**
+ * Commitments: the balance sheets both parties sign (BRIEF §3). Values are frozen so a revoked
+ * commitment cannot be edited into a valid one (STYLE §10).
+ *
+ * Every sequence exists twice (dual commitments): in party i's copy, i is the **attacker** (the
+ * one who may submit it), the copy carries i's **revocation lock**, and the other party signed it
+ * as **defender**. The defender's signature covers (contract id, sequence, amounts, revocation
+ * lock, freeze) — the contract id prevents replay on another channel (BRIEF §2) — and, for an
+ * HTLC commitment, also the hash lock, time lock and HTLC amounts.
+ */
+import { encodePayload, sign, verify, type Signature } from '../crypto/index.js';
+import type { Height, Msat, Sequence } from '../units.js';
+
+/** Party index inside a channel: 0 or 1, in the order of `between: [a, b]`. */
+export type Side = 0 | 1;
+export const other = (side: Side): Side => (side === 0 ? 1 : 0);
+
+/** A pair of amounts ordered by side. */
+export type Pair = readonly [Msat, Msat];
+
+/**
+ * How long the attacker's share stays frozen as a fidelity bond after a unilateral cash:
+ * a number of blocks, or block-timestamp seconds.
+ */
+export type Freeze = { readonly blocks: number } | { readonly seconds: number };
+
+export interface RsmcTerms {
+  readonly contractId: string;
+  readonly sequence: Sequence;
+  readonly amounts: Pair;
+  /** The attacker's revocation lock for this sequence: a public key, hex. */
+  readonly revocationLock: string;
+  readonly freeze: Freeze;
+}
+
+export interface HtlcTerms extends RsmcTerms {
+  /** sha256(preimage), hex. */
+  readonly hashLock: string;
+  /** Before this height the HTLC split needs the preimage; at or after it, the RSMC split applies. */
+  readonly timeLock: Height;
+  readonly htlcAmounts: Pair;
+}
+
+export type Terms = RsmcTerms | HtlcTerms;
+
+export const isHtlc = (terms: Terms): terms is HtlcTerms => 'hashLock' in terms;
+
+/** One party's copy: the terms plus the defender's signature over them. */
+export interface SignedCommitment {
+  readonly terms: Terms;
+  readonly attacker: Side;
+  readonly defenderSignature: Signature;
+}
+
+function freezeFields(freeze: Freeze): [string, number] {
+  return 'blocks' in freeze ? ['blocks', freeze.blocks] : ['seconds', freeze.seconds];
+}
+
+/** The exact bytes the defender signs. */
+export function commitmentPayload(terms: Terms): Uint8Array {
+  const [freezeUnit, freezeValue] = freezeFields(terms.freeze);
+  const base = [terms.contractId, terms.sequence, [terms.amounts[0], terms.amounts[1]], terms.revocationLock, freezeUnit, freezeValue] as const;
+  if (!isHtlc(terms)) return encodePayload('pcnsim/rsmc', base);
+  return encodePayload('pcnsim/htlc', [...base, terms.hashLock, terms.timeLock, [terms.htlcAmounts[0], terms.htlcAmounts[1]]]);
+}
+
+/** The exact bytes the revocation lock's private key signs to prove a sequence was revoked. */
+export function revocationPayload(contractId: string, sequence: Sequence): Uint8Array {
+  return encodePayload('pcnsim/revocation', [contractId, sequence]);
+}
+
+/** The exact bytes both parties sign to close cooperatively. */
+export function closePayload(contractId: string, amounts: Pair): Uint8Array {
+  return encodePayload('pcnsim/close', [contractId, [amounts[0], amounts[1]]]);
+}
+
+export function signTerms(defenderSecretKey: Uint8Array, terms: Terms): Signature {
+  return sign(defenderSecretKey, commitmentPayload(terms));
+}
+
+export function verifyTerms(signature: Signature, terms: Terms, defenderPublicKey: Uint8Array): boolean {
+  return verify(signature, commitmentPayload(terms), defenderPublicKey);
+}
+
+export function freezeTerms<T extends Terms>(terms: T): T {
+  Object.freeze(terms.amounts);
+  if (isHtlc(terms)) Object.freeze(terms.htlcAmounts);
+  Object.freeze(terms.freeze);
+  return Object.freeze(terms);
+}
+
+export const sumPair = (pair: Pair): number => pair[0] + pair[1];

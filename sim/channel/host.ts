@@ -1,0 +1,109 @@
+/**
+ * Adapts a pure contract (`step(state, input, ctx) → { state, payouts } | failure`) to the
+ * chain's ContractHost interface: the chain calls `execute` when it includes a call; the host
+ * runs the step, keeps the new state, checks conservation against the chain's own balance, and
+ * tells listeners what happened (the runtime records penalties and closes from these notices).
+ */
+import type { ContractCall, ContractContext, ContractHost, ContractResult } from '../chain/types.js';
+import { invariant, type Outcome } from '../errors.js';
+import type { Height, Msat, UnixSeconds } from '../units.js';
+import type { Side } from './commitment.js';
+import { heldMsat, step, type ContractInput, type VirtualBank } from './contract.js';
+import { checkContract } from './invariants.js';
+import { stepOneWay, type OneWay, type OneWayInput } from './oneWay.js';
+
+export interface HostContext {
+  readonly caller: string;
+  readonly height: Height;
+  readonly timestamp: UnixSeconds;
+  readonly valueInMsat: Msat;
+}
+
+export interface HostPayout {
+  readonly side: Side;
+  readonly amountMsat: Msat;
+}
+
+export interface Transition<S, I> {
+  readonly contractId: string;
+  readonly input: I;
+  readonly caller: string;
+  readonly before: S;
+  readonly after: S;
+  readonly payouts: readonly HostPayout[];
+  readonly height: number;
+  readonly txId: string;
+}
+
+interface Rules<S, I> {
+  step(state: S, input: I, ctx: HostContext): Outcome<{ state: S; payouts: readonly HostPayout[] }>;
+  /** Money the contract holds in this state, by its own books. */
+  held(state: S): number;
+  /** Conservation inside the contract's books; throws InvariantError. */
+  check(state: S): void;
+}
+
+export class PureContractHost<S extends { readonly id: string; readonly nodes?: readonly [string, string] }, I> implements ContractHost {
+  private current: S;
+  private readonly listeners: ((t: Transition<S, I>) => void)[] = [];
+
+  constructor(
+    initial: S,
+    private readonly nodes: readonly [string, string],
+    private readonly rules: Rules<S, I>,
+  ) {
+    this.current = initial;
+  }
+
+  get state(): S {
+    return this.current;
+  }
+
+  onTransition(listener: (t: Transition<S, I>) => void): void {
+    this.listeners.push(listener);
+  }
+
+  execute(call: ContractCall, ctx: ContractContext): ContractResult {
+    const input = call.args as I;
+    const caller = ctx.tx.sender ?? '';
+    const result = this.rules.step(this.current, input, { caller, height: ctx.height, timestamp: ctx.timestamp, valueInMsat: ctx.valueInMsat });
+    if (!result.ok) return { ok: false, code: result.error.code, reason: result.error.message };
+    const before = this.current;
+    const { state: after, payouts } = result.value;
+    this.rules.check(after);
+    const paid = payouts.reduce((sum, p) => sum + p.amountMsat, 0);
+    invariant(
+      this.rules.held(after) === ctx.balanceMsat + ctx.valueInMsat - paid,
+      'contract-balance-mismatch',
+      `contract ${after.id}: its books and the chain disagree on the money held`,
+      ctx.balanceMsat + ctx.valueInMsat - paid,
+      this.rules.held(after),
+    );
+    this.current = after;
+    const transition: Transition<S, I> = { contractId: after.id, input, caller, before, after, payouts, height: ctx.height, txId: ctx.tx.id };
+    for (const listener of this.listeners) listener(transition);
+    return { ok: true, payouts: payouts.map((p) => ({ owner: this.nodes[p.side], amountMsat: p.amountMsat })) };
+  }
+}
+
+export type VirtualBankHost = PureContractHost<VirtualBank, ContractInput>;
+export type VirtualBankTransition = Transition<VirtualBank, ContractInput>;
+
+export function virtualBankHost(initial: VirtualBank): VirtualBankHost {
+  return new PureContractHost(initial, initial.parties.nodes, { step, held: heldMsat, check: checkContract });
+}
+
+export type OneWayHost = PureContractHost<OneWay, OneWayInput>;
+
+export function oneWayHost(initial: OneWay): OneWayHost {
+  return new PureContractHost(initial, initial.nodes, {
+    step: stepOneWay,
+    held: (s) => (s.phase === 'Open' ? s.depositMsat : 0),
+    check: (s) =>
+      invariant(
+        s.phase !== 'Closed' || s.paidOut[0] + s.paidOut[1] === s.depositMsat,
+        'contract-not-conserved',
+        `one-way ${s.id}: paid out ≠ deposit`,
+      ),
+  });
+}
