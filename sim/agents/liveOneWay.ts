@@ -175,7 +175,7 @@ export class LiveOneWay {
       // An older state won the race: the payee lost what the newer states had added.
       this.event('cheat-succeeded', t.caller, { sequence: k, amountMsat: this.balances[1] - amounts[1], height: t.height });
     } else {
-      this.event(k === 0 ? 'withdraw' : 'cash', t.caller, { sequence: k, amountMsat: amounts[k === 0 ? 0 : 1], height: t.height });
+      this.event(k === 0 ? 'refund' : 'settle', t.caller, { sequence: k, amountMsat: amounts[k === 0 ? 0 : 1], height: t.height });
     }
   }
 

@@ -56,7 +56,7 @@ export interface NetworkSpec {
   readonly actions: readonly ActionSpec[];
   readonly crypto: CryptoMode;
   /** Extra on-chain money per node at genesis, beyond its deposits. */
-  readonly walletMsat?: Msat;
+  readonly walletMsat?: Readonly<Record<string, number>>;
 }
 
 /** One row per payment attempt. */
@@ -101,7 +101,7 @@ export class Network {
   start(): void {
     const { engine } = this.world;
     for (const node of this.spec.nodes) {
-      const extra = this.spec.walletMsat ?? 0;
+      const extra = this.spec.walletMsat?.[node] ?? 0;
       if (extra > 0) this.chain.fund(node, extra as Msat);
       this.startMsat.set(node, extra);
     }

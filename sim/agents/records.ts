@@ -12,6 +12,8 @@ export type ChannelEventKind =
   | 'withdraw' // the attacker took its bond after the freeze
   | 'cheat-succeeded' // … and the commitment it cashed had been revoked
   | 'cooperative-close'
+  | 'settle' // one-way channel: the payee settled the newest state
+  | 'refund' // one-way channel: the payer took everything back after the refund lock
   | 'rejected'; // a transaction the contract refused (e.g. a penalty that arrived too late)
 
 export interface ChannelEvent {

@@ -143,7 +143,21 @@ export class Chain {
       if (valueIn < 0) return fail('amounts-do-not-balance', 'submit: inputs do not cover outputs and fee', outMsat + spec.feeMsat, inMsat);
       if (valueIn > 0 && !spec.call) return fail('value-without-call', 'submit: inputs exceed outputs and fee, but no contract receives the rest', 0, valueIn);
     }
-    const tx: Tx = Object.freeze({ ...spec, inputs, outputs, weight, id: `tx${this.txCounter++}` as TxId, submittedAt: this.engine.now });
+    // One fixed shape for every transaction keeps property access fast on hot paths (the
+    // mempool compares millions of them); `Tx` is readonly by type.
+    const tx: Tx = {
+      id: `tx${this.txCounter++}` as TxId,
+      kind: spec.kind,
+      sender: spec.sender,
+      inputs,
+      outputs,
+      feeMsat: spec.feeMsat,
+      weight,
+      lockTime: spec.lockTime,
+      call: spec.call,
+      data: spec.data,
+      submittedAt: this.engine.now,
+    };
     this.txs.set(tx.id, tx);
     this.mempool.add(tx);
     const record: TxRecord = { id: tx.id, kind: tx.kind, feeMsat: tx.feeMsat, weight, submittedAt: tx.submittedAt };

@@ -1,0 +1,80 @@
+/**
+ * The command implementations behind `pcnsim` (STYLE §15: a thin CLI; each command parses its
+ * flags and calls exported functions). Errors propagate to the one handler in pcnsim.ts.
+ */
+import { ScenarioError } from '../sim/errors.js';
+import { unmetExpectations, reportJson, summarize, summaryText, writeReports } from '../sim/report/index.js';
+import { checkScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
+import { parseTimeMs } from '../sim/units.js';
+import type { CryptoMode } from '../sim/channel/protocol.js';
+
+export interface RunFlags {
+  seed?: string;
+  out: string;
+  until?: string;
+  crypto: string;
+  quiet?: boolean;
+  json?: boolean;
+  trace?: boolean;
+}
+
+/** `pcnsim run`: returns the exit code (0, or 3 when an `expect` is unmet). */
+export function runCommand(files: readonly string[], flags: RunFlags, out: (s: string) => void, progress?: (name: string, f: number) => void): number {
+  const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
+  const untilMs = flags.until === undefined ? undefined : parseTimeMs(flags.until, '--until');
+  const crypto = parseCrypto(flags.crypto);
+  // Validate every file before running any, so a typo in the last file fails fast.
+  const scenarios: Scenario[] = files.map((f) => loadScenario(f));
+  let exit = 0;
+  for (const scenario of scenarios) {
+    const started = process.hrtime.bigint();
+    const run = runScenario(scenario, {
+      ...(seed !== undefined ? { seed } : {}),
+      ...(untilMs !== undefined ? { untilMs } : {}),
+      crypto,
+      ...(progress ? { onProgress: (f: number) => progress(scenario.name, f) } : {}),
+    });
+    const report = summarize(run);
+    const dir = writeReports(flags.out, run, report, { trace: flags.trace ?? false });
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (flags.json) out(reportJson(report).trimEnd());
+    else if (!flags.quiet) out(`${summaryText(report)}\n  reports   ${dir}/ (${wallMs.toFixed(0)} ms wall-clock)`);
+    const unmet = unmetExpectations(report, scenario.expect);
+    if (unmet.length > 0) {
+      exit = 3;
+      for (const line of unmet) process.stderr.write(`pcnsim: ${scenario.file}: expect ${line}\n`);
+    }
+  }
+  return exit;
+}
+
+/** `pcnsim validate`: prints `ok` per valid file or one line per problem; exit 2 if any. */
+export function validateCommand(files: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  let exit = 0;
+  for (const file of files) {
+    const problems = checkScenario(file);
+    if (problems.length === 0) out(`${file}: ok`);
+    for (const p of problems) err(`pcnsim: ${p.message}`);
+    if (problems.length > 0) exit = 2;
+  }
+  return exit;
+}
+
+export function listCommand(root: string, out: (s: string) => void): number {
+  const entries = listScenarios(root);
+  const width = Math.max(0, ...entries.map((e) => e.path.length));
+  out('Scenarios (pcnsim run PATH):');
+  for (const e of entries) out(`  ${e.path.padEnd(width)}  ${e.description}`);
+  out('Games (pcnsim game NAME): none yet');
+  return 0;
+}
+
+function parseSeed(text: string): number {
+  if (!/^\d{1,15}$/.test(text)) throw new ScenarioError('bad-flag', `expected a non-negative whole number, got '${text}'`, '--seed');
+  return Number(text);
+}
+
+function parseCrypto(text: string): CryptoMode {
+  if (text !== 'full' && text !== 'lazy') throw new ScenarioError('bad-flag', `expected full or lazy, got '${text}'`, '--crypto');
+  return text;
+}

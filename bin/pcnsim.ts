@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * pcnsim — the command line. One handler maps errors to exit codes (INTERFACE.md):
+ * 0 success; 2 bad input (one line naming the file and field); 1 internal error ("this is a bug");
+ * 3 unmet `expect`. Stack traces only with PCNSIM_DEBUG=1.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { InvariantError, ScenarioError } from '../sim/errors.js';
+import { listCommand, runCommand, validateCommand, type RunFlags } from './cli.js';
+
+// dist/bin/pcnsim.js → the package root is two levels up.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+const out = (s: string): void => void process.stdout.write(`${s}\n`);
+const err = (s: string): void => void process.stderr.write(`${s}\n`);
+
+function progressBar(): ((name: string, fraction: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (name, fraction) => {
+    const width = 30;
+    const done = Math.round(fraction * width);
+    process.stderr.write(`\r${name} [${'#'.repeat(done)}${' '.repeat(width - done)}] ${Math.round(fraction * 100)}%`);
+    if (fraction >= 1) process.stderr.write('\r\x1b[K');
+  };
+}
+
+function main(argv: readonly string[]): number {
+  let exitCode = 0;
+  const program = new Command('pcnsim')
+    .description('Deterministic simulator of payment-channel networks (Lightning-style)')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => err(`pcnsim: ${s.replace(/^error: /, '').trim()}`) })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('run')
+    .description('run scenario files, write reports, print a summary')
+    .argument('<files...>', 'scenario files (.yaml, .yml or .json)')
+    .option('--seed <n>', "random seed (default: the scenario's, else 1)")
+    .option('--out <dir>', 'report folder', 'reports')
+    .option('--until <time>', "simulated end time, e.g. '7d' (default: the scenario's run.until)")
+    .option('--crypto <mode>', 'full: sign and verify every commitment; lazy: only what reaches the chain', 'lazy')
+    .option('--quiet', 'print nothing on success')
+    .option('--json', 'print the report JSON on stdout instead of the summary')
+    .option('--trace', 'also write events.ndjson')
+    .action((files: string[], flags: RunFlags) => {
+      exitCode = runCommand(files, flags, out, flags.quiet || flags.json ? undefined : progressBar());
+    });
+
+  program
+    .command('validate')
+    .description("check scenario files; print 'ok' or one line per problem")
+    .argument('<files...>', 'scenario files')
+    .action((files: string[]) => {
+      exitCode = validateCommand(files, out, err);
+    });
+
+  program
+    .command('list')
+    .description('the bundled scenarios and games, one line each')
+    .action(() => {
+      exitCode = listCommand(root, out);
+    });
+
+  try {
+    program.parse(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 2; // commander already printed one line through writeErr
+    }
+    if (error instanceof ScenarioError) {
+      err(`pcnsim: ${error.message}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    err(error instanceof InvariantError ? `pcnsim: invariant broken: ${message}` : `pcnsim: internal error: ${message} (this is a bug)`);
+    if (process.env.PCNSIM_DEBUG && error instanceof Error && error.stack) err(error.stack);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

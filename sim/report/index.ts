@@ -1,0 +1,4 @@
+export { unmetExpectations } from './expect.js';
+export { reportMarkdown, summaryText } from './markdown.js';
+export { REPORT_SCHEMA, summarize, type Report } from './summary.js';
+export { reportJson, writeReports } from './write.js';

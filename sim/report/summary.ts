@@ -1,0 +1,122 @@
+/**
+ * The report (INTERFACE.md `pcnsim.report/1`), computed only from recorded rows (STYLE §15).
+ * Deterministic: no wall-clock, fixed key order, integers for msat, ratios rounded to 6 decimals.
+ */
+import type { RunRecords } from '../scenario/run.js';
+import { countBy, percentile, round6, sum } from './stats.js';
+
+export const REPORT_SCHEMA = 'pcnsim.report/1';
+
+export function summarize(run: RunRecords) {
+  const seconds = run.simulatedMs / 1000;
+  const blocks = run.chain.blocks;
+  const lastHeight = blocks.length ? blocks[blocks.length - 1]!.height : run.startHeight;
+  return {
+    schema: REPORT_SCHEMA,
+    scenario: run.scenario,
+    seed: run.seed,
+    simulated: { seconds: round6(seconds), blocks: blocks.length, events: run.events },
+    payments: paymentsBlock(run, seconds),
+    liquidity: liquidityBlock(run),
+    penalties: penaltiesBlock(run),
+    chain: { ...chainBlock(run), endHeight: lastHeight },
+    balances: Object.fromEntries(Object.entries(run.balances).map(([node, b]) => [node, { startMsat: b.startMsat, endMsat: b.endMsat }])),
+    invariants: invariantsBlock(run),
+  };
+}
+
+export type Report = ReturnType<typeof summarize>;
+
+function paymentsBlock(run: RunRecords, seconds: number) {
+  const rows = run.payments;
+  const ok = rows.filter((p) => p.status === 'succeeded');
+  const failed = rows.filter((p) => p.status === 'failed');
+  // Direct payments settle within one event: latency is zero until messages carry delays.
+  const latencies = ok.map(() => 0).sort((a, b) => a - b);
+  return {
+    attempted: rows.length,
+    succeeded: ok.length,
+    failed: failed.length,
+    successRate: rows.length ? round6(ok.length / rows.length) : 0,
+    throughputPerSec: seconds > 0 ? round6(ok.length / seconds) : 0,
+    failures: countBy(failed, (p) => p.reason),
+    latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99) },
+    feesPaidMsat: sum(ok.map((p) => p.feeMsat)),
+    avgHops: ok.length ? round6(sum(ok.map((p) => p.hops)) / ok.length) : 0,
+  };
+}
+
+function liquidityBlock(run: RunRecords) {
+  // Bonds are frozen from a cash until the withdrawal or penalty that releases them.
+  let frozen = 0;
+  let peak = 0;
+  for (const e of run.channelEvents) {
+    if (e.kind === 'cash') frozen += e.amountMsat ?? 0;
+    if (e.kind === 'withdraw' || e.kind === 'penalty') frozen -= e.amountMsat ?? 0;
+    peak = Math.max(peak, frozen);
+  }
+  return {
+    channelCapacityMsat: sum(run.channels.map((c) => c.capacityMsat)),
+    htlcLockedPeakMsat: 0,
+    htlcLockedAvgMsat: 0,
+    htlcLockMsatBlocks: 0,
+    bondsFrozenPeakMsat: peak,
+  };
+}
+
+function penaltiesBlock(run: RunRecords) {
+  const events = run.channelEvents;
+  const of = (kind: string) => events.filter((e) => e.kind === kind);
+  return {
+    revokedBroadcasts: of('revoked-broadcast').length,
+    punished: of('penalty').length,
+    unpunished: of('cheat-succeeded').length,
+    penaltyMsat: sum(of('penalty').map((e) => e.amountMsat ?? 0)),
+    stolenMsat: sum(of('cheat-succeeded').map((e) => e.amountMsat ?? 0)),
+  };
+}
+
+function chainBlock(run: RunRecords) {
+  const { txs, blocks, peakMempool } = run.chain;
+  const confirmed = txs.filter((t) => t.confirmedHeight !== undefined);
+  const delayBlocks = confirmed.map((t) => t.confirmedHeight! - heightAt(blocks, t.submittedAt, run.startHeight)).sort((a, b) => a - b);
+  const delaySeconds = confirmed.map((t) => (t.confirmedAt! - t.submittedAt) / 1000).sort((a, b) => a - b);
+  const events = run.channelEvents;
+  const count = (kind: string) => events.filter((e) => e.kind === kind).length;
+  return {
+    transactions: confirmed.length,
+    submitted: txs.length,
+    unconfirmed: txs.filter((t) => t.confirmedHeight === undefined && t.dropped === undefined).length,
+    dropped: txs.filter((t) => t.dropped !== undefined).length,
+    channelOpens: count('open'),
+    cooperativeCloses: count('cooperative-close'),
+    unilateralCloses: count('cash') + count('settle') + count('refund'),
+    penaltyCloses: count('penalty'),
+    htlcTimeouts: 0,
+    peakMempool,
+    confirmationDelay: {
+      blocks: { p50: percentile(delayBlocks, 50), p90: percentile(delayBlocks, 90), p99: percentile(delayBlocks, 99), mean: delayBlocks.length ? round6(sum(delayBlocks) / delayBlocks.length) : 0 },
+      seconds: { p50: round6(percentile(delaySeconds, 50)), p90: round6(percentile(delaySeconds, 90)), p99: round6(percentile(delaySeconds, 99)), mean: delaySeconds.length ? round6(sum(delaySeconds) / delaySeconds.length) : 0 },
+    },
+  };
+}
+
+function invariantsBlock(run: RunRecords) {
+  // Each chain block, each off-chain update and each contract transition was checked on the way
+  // (a failure would have aborted the run); the counts come from the rows.
+  const updates = run.payments.filter((p) => p.status === 'succeeded').length;
+  const calls = run.chain.txs.filter((t) => t.kind !== 'background' && t.confirmedHeight !== undefined).length;
+  return { fundsConserved: true, checks: run.chain.invariantChecks + updates + calls };
+}
+
+/** The height of the chain tip at simulated time `ms` (blocks are in time order). */
+function heightAt(blocks: readonly { height: number; time: number }[], ms: number, startHeight: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.time <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? startHeight : blocks[lo - 1]!.height;
+}

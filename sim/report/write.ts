@@ -1,0 +1,22 @@
+/** Writes a run's reports into `OUT/<name>/`. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunRecords } from '../scenario/run.js';
+import { eventsNdjson, paymentsCsv, timelineCsv } from './csv.js';
+import { reportMarkdown } from './markdown.js';
+import type { Report } from './summary.js';
+
+export function reportJson(report: Report): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+export function writeReports(outDir: string, run: RunRecords, report: Report, options: { trace?: boolean } = {}): string {
+  const dir = join(outDir, report.scenario);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.json'), reportJson(report));
+  writeFileSync(join(dir, 'report.md'), reportMarkdown(report, run.description));
+  writeFileSync(join(dir, 'payments.csv'), paymentsCsv(run));
+  writeFileSync(join(dir, 'timeline.csv'), timelineCsv(run));
+  if (options.trace) writeFileSync(join(dir, 'events.ndjson'), eventsNdjson(run));
+  return dir;
+}

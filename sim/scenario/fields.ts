@@ -1,0 +1,41 @@
+/**
+ * Zod field types for scenario files. Amounts, durations and rates are parsed by the unit
+ * parsers in `sim/units.ts`; their errors become zod issues at the field's own path, so the
+ * loader reports `channels[1].deposit[0]: amount must not be negative`.
+ */
+import { z } from 'zod';
+import { ScenarioError } from '../errors.js';
+import { parseAmount, parseBlocks, parseDuration, parseRatePerSecond, parseTimeMs, type Duration, type Msat } from '../units.js';
+
+function viaParser<T>(parse: (input: unknown) => T) {
+  return z.union([z.number(), z.string()]).transform((value, ctx): T => {
+    try {
+      return parse(value);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.detail, input: value });
+      return z.NEVER;
+    }
+  });
+}
+
+/** An amount: a bare number is sat; strings take btc, mbtc, bits, sat, msat. → Msat */
+export const amount = () => viaParser<Msat>((v) => parseAmount(v));
+/** A strictly positive amount. */
+export const positiveAmount = () =>
+  amount().refine((v) => v > 0, { message: 'amount must be positive' });
+/** A time (not blocks): a bare number is seconds. → ms */
+export const time = () => viaParser<number>((v) => parseTimeMs(v));
+/** A duration in time or blocks. */
+export const duration = () => viaParser<Duration>((v) => parseDuration(v));
+/** A number of blocks: a bare number is blocks. */
+export const blockCount = () => viaParser<number>((v) => parseBlocks(v));
+/** Events per second: `5/s`, `300/min`; a bare number is per second. */
+export const rate = () => viaParser<number>((v) => parseRatePerSecond(v));
+
+/** A node name: letters, digits, `-`, `_`, `.`. */
+export const nodeName = () =>
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'expected a node name (letters, digits, -, _ or .)' });
+
+export const positiveInt = () => z.number().int().positive();
+export const nonNegativeInt = () => z.number().int().nonnegative();

@@ -1,0 +1,208 @@
+/**
+ * Turns a validated scenario file into the simulation's own types: defaults filled in, units
+ * resolved, cross-references checked (every node known, no channel to itself, no duplicate
+ * channel, actions naming real channels). Errors name the field path.
+ */
+import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agents/network.js';
+import type { ChainConfig } from '../chain/types.js';
+import type { Freeze, Pair } from '../channel/commitment.js';
+import { ScenarioError } from '../errors.js';
+import { MAX_MSAT, sequence, type Duration, type Msat } from '../units.js';
+import type { ScenarioInput } from './schema.js';
+
+export interface Traffic {
+  readonly ratePerSecond: number;
+  readonly feeMsat: { readonly min: number; readonly max: number };
+  readonly weight: number;
+  /** Stop generating at this time (ms); default: the whole run. */
+  readonly untilMs: number;
+}
+
+export interface ExpectSpec {
+  readonly balances: Readonly<Record<string, number>>;
+  /** Dotted report paths → expected values. */
+  readonly values: Readonly<Record<string, number | boolean>>;
+}
+
+/** A fully resolved scenario. */
+export interface Scenario {
+  readonly file: string;
+  readonly name: string;
+  readonly seed: number;
+  readonly description: string;
+  readonly chain: ChainConfig;
+  readonly traffic: Traffic | undefined;
+  readonly network: Omit<NetworkSpec, 'crypto' | 'seed'>;
+  readonly untilMs: number;
+  readonly expect: ExpectSpec | undefined;
+}
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_FREEZE: Freeze = { blocks: 144 };
+
+export function resolveScenario(input: ScenarioInput, file: string): Scenario {
+  const untilMs = input.run?.until ?? DAY_MS;
+  const defaults = input.defaults ?? {};
+  const nodes = resolveNodes(input);
+  const known = new Set(nodes);
+  const checkNode = (node: string, path: string): void => {
+    if (!known.has(node)) throw new ScenarioError('unknown-node', `unknown node '${node}'; expected one of: ${nodes.join(', ')}`, path);
+  };
+
+  const channels: ChannelSpec[] = [];
+  const ids = new Set<string>();
+  const pairs = new Set<string>();
+  (input.channels ?? []).forEach((c, i) => {
+    const path = `channels[${i}]`;
+    const [a, b] = c.between;
+    checkNode(a, `${path}.between[0]`);
+    checkNode(b, `${path}.between[1]`);
+    if (a === b) throw new ScenarioError('channel-to-itself', `a channel needs two different nodes, got ${a} twice`, `${path}.between`);
+    const id = c.id ?? `${a}-${b}`;
+    const pair = [a, b].sort().join('|');
+    if (ids.has(id) || (c.id === undefined && pairs.has(pair))) {
+      throw new ScenarioError('duplicate-channel', `duplicate channel '${id}'; give each channel between the same nodes its own id`, c.id ? `${path}.id` : `${path}.between`);
+    }
+    ids.add(id);
+    pairs.add(pair);
+    const kind = c.kind ?? defaults.kind ?? 'virtual-bank';
+    const deposit = resolveDeposit(c.deposit, kind, `${path}.deposit`);
+    const freeze = toFreeze(c.freeze ?? defaults.freeze, `${path}.freeze`);
+    if (kind === 'asymmetric' && !('blocks' in freeze)) {
+      throw new ScenarioError('bad-duration', "an asymmetric channel's delay is a relative lock: expected blocks, e.g. '1000 blocks'", `${path}.freeze`);
+    }
+    channels.push({
+      id,
+      between: [a, b],
+      deposit,
+      kind,
+      freeze,
+      refundBlocks: c.refund ?? defaults.refund ?? 4320,
+      confirmations: c.confirmations ?? defaults.confirmations ?? 3,
+    });
+  });
+
+  const payments: PaymentSpec[] = [];
+  (input.payments ?? []).forEach((p, i) => {
+    const path = `payments[${i}]`;
+    checkNode(p.from, `${path}.from`);
+    checkNode(p.to, `${path}.to`);
+    if (p.from === p.to) throw new ScenarioError('self-payment', `a payment needs two different nodes, got ${p.from} twice`, `${path}.to`);
+    const count = p.count ?? 1;
+    if (count > 1 && p.every === undefined) throw new ScenarioError('missing-field', 'missing; a repeated payment needs every (e.g. 1s)', `${path}.every`);
+    if (count > 1_000_000) throw new ScenarioError('bad-value', `expected at most 1000000 repetitions, got ${count}`, `${path}.count`);
+    for (let k = 0; k < count; k++) payments.push({ atMs: p.at + k * (p.every ?? 0), from: p.from, to: p.to, amountMsat: p.amount });
+  });
+
+  const actions: ActionSpec[] = (input.actions ?? []).map((a, i) => resolveAction(a, `actions[${i}]`, checkNode, ids));
+  const agents = input.agents ?? {};
+  for (const node of Object.keys(agents)) checkNode(node, `agents.${node}`);
+  const walletMsat = Object.fromEntries(Object.entries(agents).map(([node, a]) => [node, a.wallet ?? 0]));
+
+  let total = 0;
+  for (const c of channels) total += c.deposit[0] + c.deposit[1];
+  for (const w of Object.values(walletMsat)) total += w;
+  if (total > MAX_MSAT) throw new ScenarioError('amount-too-large', 'the deposits and wallets add up to more than the safe limit of 90000 btc', 'channels');
+
+  return {
+    file,
+    name: input.name,
+    seed: input.seed ?? 1,
+    description: input.description ?? '',
+    chain: resolveChain(input),
+    traffic: resolveTraffic(input, untilMs),
+    network: { nodes, channels, payments, actions, walletMsat },
+    untilMs,
+    expect: input.expect && {
+      balances: input.expect.balances ?? {},
+      values: Object.fromEntries(Object.entries(input.expect).filter(([k]) => k !== 'balances')) as Record<string, number | boolean>,
+    },
+  };
+}
+
+function resolveNodes(input: ScenarioInput): string[] {
+  if (input.nodes) {
+    const seen = new Set<string>();
+    input.nodes.forEach((n, i) => {
+      if (seen.has(n)) throw new ScenarioError('duplicate-node', `node '${n}' is listed twice`, `nodes[${i}]`);
+      seen.add(n);
+    });
+    return [...input.nodes];
+  }
+  // Without a node list, the nodes are those the channels name, in order of appearance.
+  return [...new Set((input.channels ?? []).flatMap((c) => c.between))];
+}
+
+function resolveChain(input: ScenarioInput): ChainConfig {
+  const c = input.chain ?? {};
+  return {
+    blockIntervalMs: c.blockInterval ?? 600_000,
+    fixedInterval: c.fixed ?? false,
+    ...(c.blockTxLimit !== undefined ? { blockTxLimit: c.blockTxLimit } : {}),
+    ...(c.blockWeightLimit !== undefined ? { blockWeightLimit: c.blockWeightLimit } : {}),
+    startHeight: c.startHeight ?? 0,
+    startTimestamp: c.startTimestamp ?? 1_700_000_000,
+  };
+}
+
+function resolveTraffic(input: ScenarioInput, untilMs: number): Traffic | undefined {
+  const t = input.traffic;
+  if (!t) return undefined;
+  const fee = t.fee === undefined ? { min: 1_000_000, max: 1_000_000 } : typeof t.fee === 'number' ? { min: t.fee, max: t.fee } : t.fee;
+  if (fee.min > fee.max) throw new ScenarioError('bad-amount', 'traffic fee min must not exceed max', 'traffic.fee');
+  return { ratePerSecond: t.rate, feeMsat: fee, weight: t.weight ?? 561, untilMs: t.duration ?? untilMs };
+}
+
+function resolveDeposit(deposit: Msat | readonly [Msat, Msat], kind: string, path: string): Pair {
+  if (kind === 'one-way') {
+    const pair: Pair = typeof deposit === 'number' ? [deposit, 0 as Msat] : deposit;
+    if (pair[1] !== 0) throw new ScenarioError('bad-amount', 'a one-way channel is funded by the payer alone: give one amount, or [amount, 0]', path);
+    if (pair[0] <= 0) throw new ScenarioError('bad-amount', 'the deposit must be positive', `${path}[0]`);
+    return pair;
+  }
+  if (typeof deposit === 'number') throw new ScenarioError('bad-amount', 'expected two deposits [a, b] (one per side)', path);
+  deposit.forEach((d, side) => {
+    if (d <= 0) throw new ScenarioError('bad-amount', 'both deposits must be positive (BRIEF §2 construct)', `${path}[${side}]`);
+  });
+  return deposit;
+}
+
+function toFreeze(d: Duration | undefined, path: string): Freeze {
+  if (d === undefined) return DEFAULT_FREEZE;
+  if (d.kind === 'blocks') {
+    if (d.blocks <= 0) throw new ScenarioError('bad-duration', 'the freeze must be at least 1 block', path);
+    return { blocks: d.blocks };
+  }
+  if (d.ms < 1000 || d.ms % 1000 !== 0) throw new ScenarioError('bad-duration', 'a freeze in time counts block-timestamp seconds: expected whole seconds ≥ 1s', path);
+  return { seconds: d.ms / 1000 };
+}
+
+function resolveAction(
+  a: NonNullable<ScenarioInput['actions']>[number],
+  path: string,
+  checkNode: (node: string, path: string) => void,
+  channels: ReadonlySet<string>,
+): ActionSpec {
+  checkNode(a.node, `${path}.node`);
+  const need = <T>(value: T | undefined, key: string, form: string): T => {
+    if (value === undefined) throw new ScenarioError('missing-field', `missing; '${a.do}' needs ${key} (${form})`, `${path}.${key}`);
+    return value;
+  };
+  switch (a.do) {
+    case 'broadcast':
+    case 'close': {
+      const channel = need(a.channel, 'channel', 'a channel id such as alice-bob');
+      if (!channels.has(channel)) throw new ScenarioError('unknown-channel', `unknown channel '${channel}'; expected one of: ${[...channels].join(', ')}`, `${path}.channel`);
+      return a.do === 'close'
+        ? { atMs: a.at, node: a.node, do: 'close', channel }
+        : { atMs: a.at, node: a.node, do: 'broadcast', channel, ...(a.sequence !== undefined ? { sequence: sequence(a.sequence) } : {}) };
+    }
+    case 'offline':
+      return { atMs: a.at, node: a.node, do: 'offline', forMs: need(a.for, 'for', "a time such as '1d'") };
+    case 'pay': {
+      const to = need(a.to, 'to', 'a node');
+      checkNode(to, `${path}.to`);
+      return { atMs: a.at, node: a.node, do: 'pay', to, amountMsat: need(a.amount, 'amount', "an amount such as '10 sat'") };
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The scenario file schema (INTERFACE.md), one section per concept. Strict objects: unknown keys
+ * are errors (the loader adds a "did you mean" hint). This is the shape users write; `resolve.ts`
+ * turns it into the simulation's own types.
+ */
+import { z } from 'zod';
+import { amount, blockCount, duration, nodeName, nonNegativeInt, positiveAmount, positiveInt, rate, time } from './fields.js';
+
+export const chainSection = z.strictObject({
+  blockInterval: time().optional(),
+  fixed: z.boolean().optional(),
+  blockTxLimit: positiveInt().optional(),
+  blockWeightLimit: positiveInt().optional(),
+  startHeight: nonNegativeInt().optional(),
+  startTimestamp: nonNegativeInt().optional(),
+});
+
+/** pcnsim extension: ordinary on-chain transactions from the rest of the world. */
+export const trafficSection = z.strictObject({
+  rate: rate(),
+  fee: z.union([amount(), z.strictObject({ min: amount(), max: amount() })]).optional(),
+  weight: positiveInt().optional(),
+  duration: time().optional(),
+});
+
+export const channelKind = z.enum(['virtual-bank', 'asymmetric', 'one-way']);
+
+export const defaultsSection = z.strictObject({
+  kind: channelKind.optional(),
+  freeze: duration().optional(),
+  confirmations: positiveInt().optional(),
+  refund: blockCount().optional(),
+  // Multi-hop payment settings (INTERFACE.md); validated now, used by HTLC routing.
+  cltvDelta: blockCount().optional(),
+  feeBase: amount().optional(),
+  feePpm: nonNegativeInt().optional(),
+  maxHtlcs: positiveInt().optional(),
+});
+
+export const channelEntry = z.strictObject({
+  id: nodeName().optional(),
+  between: z.tuple([nodeName(), nodeName()]),
+  /** [a, b]; a one-way channel takes a single amount (the payer's). */
+  deposit: z.union([z.tuple([amount(), amount()]), amount()]),
+  kind: channelKind.optional(),
+  freeze: duration().optional(),
+  confirmations: positiveInt().optional(),
+  refund: blockCount().optional(),
+});
+
+export const agentEntry = z.strictObject({
+  strategy: z.enum(['honest']).optional(),
+  /** Extra on-chain money at genesis, beyond the node's deposits. */
+  wallet: amount().optional(),
+});
+
+export const paymentEntry = z.strictObject({
+  at: time(),
+  from: nodeName(),
+  to: nodeName(),
+  amount: positiveAmount(),
+  /** Repeat the payment `count` times, `every` apart (e.g. a payment per second of video). */
+  every: time().optional(),
+  count: positiveInt().optional(),
+});
+
+export const actionEntry = z.strictObject({
+  at: time(),
+  node: nodeName(),
+  do: z.enum(['broadcast', 'close', 'offline', 'pay']),
+  channel: z.string().optional(),
+  sequence: positiveInt().optional(),
+  for: time().optional(),
+  to: nodeName().optional(),
+  amount: positiveAmount().optional(),
+});
+
+export const runSection = z.strictObject({ until: time().optional() });
+
+/** `expect`: report paths (e.g. `penalties.punished`) to numbers, and `balances` to amounts. */
+export const expectSection = z
+  .strictObject({ balances: z.record(nodeName(), amount()).optional() })
+  .catchall(z.union([z.number(), z.boolean()]));
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'expected a name usable as a folder name (letters, digits, -, _ or .)' }),
+  seed: z.number().int().nonnegative().optional(),
+  description: z.string().optional(),
+  chain: chainSection.optional(),
+  traffic: trafficSection.optional(),
+  defaults: defaultsSection.optional(),
+  nodes: z.array(nodeName()).optional(),
+  channels: z.array(channelEntry).optional(),
+  agents: z.record(nodeName(), agentEntry).optional(),
+  payments: z.array(paymentEntry).optional(),
+  actions: z.array(actionEntry).optional(),
+  run: runSection.optional(),
+  expect: expectSection.optional(),
+});
+
+export type ScenarioInput = z.output<typeof scenarioSchema>;
