@@ -13,7 +13,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function toScenarioErrors(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): ScenarioError[] {
-  return issues.flatMap((issue) => {
+  return issues.flatMap(specific).flatMap((issue) => {
     const path = formatPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
       const valid = keysAt(schema, issue.path);
@@ -25,6 +25,19 @@ export function toScenarioErrors(schema: z.ZodType, issues: readonly z.core.$Zod
     }
     return [new ScenarioError(codeOf(issue), describe(issue), path)];
   });
+}
+
+/**
+ * For a value that matched no branch of a union, the issues of the branch it came closest to:
+ * the first branch whose complaint is not simply "wrong type here" (e.g. a negative amount
+ * inside [a, b]). Branch issues have paths relative to the union; they are re-rooted.
+ */
+function specific(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const typeMismatch = (i: z.core.$ZodIssue): boolean => i.path.length === 0 && (i.code === 'invalid_type' || (i.code === 'invalid_union' && i.errors.every((b) => b.every(typeMismatch))));
+  const branch = issue.errors.find((b) => b.length > 0 && !b.every(typeMismatch));
+  if (!branch) return [issue];
+  return branch.flatMap((i) => specific({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
 }
 
 function codeOf(issue: z.core.$ZodIssue): string {
@@ -55,7 +68,8 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 function unionForm(issue: z.core.$ZodIssueInvalidUnion): string {
-  const expected = issue.errors.flatMap((branch) => branch.filter((i) => i.code === 'invalid_type').map((i) => (i as { expected: string }).expected));
+  const types = (i: z.core.$ZodIssue): string[] => (i.code === 'invalid_type' ? [i.expected] : i.code === 'invalid_union' ? i.errors.flat().flatMap(types) : []);
+  const expected = issue.errors.flat().flatMap(types);
   const unique = [...new Set(expected)];
   return unique.length ? unique.map(article).join(' or ') : 'another form';
 }

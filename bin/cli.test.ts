@@ -1,0 +1,102 @@
+/** The command line as a user meets it: exit codes, one-line errors, no stack traces, reports. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname ?? '.', '..');
+const cli = join(root, 'dist', 'bin', 'pcnsim.js');
+const tmp = mkdtempSync(join(tmpdir(), 'pcnsim-cli-'));
+
+function pcnsim(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, PCNSIM_DEBUG: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function scenario(name: string, text: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function expectOneLineError(r: ReturnType<typeof pcnsim>, ...parts: string[]): void {
+  expect(r.code).toBe(2);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^pcnsim: /);
+  for (const part of parts) expect(lines[0]).toContain(part);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('pcnsim CLI', () => {
+  it('prints its version and help', () => {
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+    expect(pcnsim('--version')).toMatchObject({ code: 0, stdout: `${version}\n` });
+    const help = pcnsim('--help');
+    expect(help.code).toBe(0);
+    for (const command of ['run', 'validate', 'list']) expect(help.stdout).toContain(command);
+  });
+
+  it('runs a scenario, prints a summary and writes the reports', () => {
+    const out = join(tmp, 'reports');
+    const r = pcnsim('run', 'scenarios/examples/one-channel-cheat.yaml', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 punished');
+    const report = JSON.parse(readFileSync(join(out, 'one-channel-cheat', 'report.json'), 'utf8'));
+    expect(report).toMatchObject({ schema: 'pcnsim.report/1', penalties: { punished: 1 }, balances: { bob: { endMsat: 200_000 } } });
+    for (const f of ['report.md', 'payments.csv', 'timeline.csv']) expect(existsSync(join(out, 'one-channel-cheat', f))).toBe(true);
+  });
+
+  it('--json prints the report on stdout; --quiet prints nothing', () => {
+    const out = join(tmp, 'json');
+    const r = pcnsim('run', 'scenarios/examples/one-channel-honest.yaml', '--out', out, '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ scenario: 'one-channel-honest', chain: { cooperativeCloses: 1 } });
+    expect(pcnsim('run', 'scenarios/examples/one-channel-honest.yaml', '--out', out, '--quiet').stdout).toBe('');
+  });
+
+  it('exits 3 and lists each unmet expectation', () => {
+    const file = scenario('unmet.yaml', 'name: unmet\nchannels:\n  - { between: [a, b], deposit: [1, 1] }\nrun: { until: 1h }\nexpect:\n  balances: { a: 5 sat }\n  penalties.punished: 2\n');
+    const r = pcnsim('run', file, '--out', join(tmp, 'unmet'), '--quiet');
+    expect(r.code).toBe(3);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringContaining('expect balances.a: expected 5 sat, got 1 sat'),
+      expect.stringContaining('expect penalties.punished: expected 2, got 0'),
+    ]);
+  });
+
+  it('a missing file exits 2 with one line naming it', () => {
+    expectOneLineError(pcnsim('run', 'missing.yaml'), 'missing.yaml', 'no such file');
+  });
+
+  it('a wrong field exits 2 naming the file and the field path', () => {
+    const file = scenario('wrong.yaml', 'name: w\nchain: { blockTxLimit: lots }\n');
+    expectOneLineError(pcnsim('run', file), file, 'chain.blockTxLimit');
+  });
+
+  it('a bad amount exits 2 naming the file and the field path', () => {
+    const file = scenario('amount.yaml', 'name: a\nchannels:\n  - { between: [a, b], deposit: [ten sat, 1] }\n');
+    expectOneLineError(pcnsim('run', file), file, 'channels[0].deposit[0]');
+  });
+
+  it('bad flags exit 2 with one line', () => {
+    expectOneLineError(pcnsim('run', 'scenarios/examples/one-channel-honest.yaml', '--seed', 'abc'), '--seed');
+    expectOneLineError(pcnsim('run', 'scenarios/examples/one-channel-honest.yaml', '--crypto', 'half'), '--crypto');
+    expectOneLineError(pcnsim('run', 'scenarios/examples/one-channel-honest.yaml', '--until', 'soon'), '--until');
+    expectOneLineError(pcnsim('run', '--frobnicate'), 'frobnicate');
+    expectOneLineError(pcnsim('launch'), 'launch');
+  });
+
+  it('validate prints ok or one line per problem', () => {
+    expect(pcnsim('validate', 'scenarios/examples/one-way-video.yaml')).toMatchObject({ code: 0, stdout: 'scenarios/examples/one-way-video.yaml: ok\n' });
+    const file = scenario('two.yaml', 'name: t\nseed: -1\nchian: 1\n');
+    const r = pcnsim('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('list shows the bundled scenarios with their descriptions', () => {
+    const r = pcnsim('list');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/scenarios\/examples\/one-channel-cheat\.yaml\s+BRIEF §5 ex\. 1/);
+  });
+});

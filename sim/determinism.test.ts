@@ -1,0 +1,56 @@
+/**
+ * Determinism (STYLE §2): nothing under sim/ reads an ambient clock or Math.random, and the same
+ * scenario and seed give byte-identical reports — under either crypto mode.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { reportJson, summarize } from './report/index.js';
+import { loadScenario, runScenario, type RunOptions } from './scenario/index.js';
+
+const simDir = import.meta.dirname ?? '.';
+const root = join(simDir, '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return sources(full);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+const report = (file: string, options: RunOptions = {}): string => reportJson(summarize(runScenario(loadScenario(join(root, file)), options)));
+
+describe('determinism', () => {
+  it('no ambient clock or randomness under sim/', () => {
+    const banned = /Math\.random|Date\.now|new Date\(|performance\.now|process\.hrtime/;
+    const hits: string[] = [];
+    for (const file of sources(simDir)) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (banned.test(line)) hits.push(`${relative(root, file)}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(hits).toEqual([]);
+  });
+
+  it('same scenario and seed ⇒ byte-identical report; another seed ⇒ a different one', () => {
+    const a = report('scenarios/studies/chain-basics.yaml');
+    expect(report('scenarios/studies/chain-basics.yaml')).toBe(a);
+    expect(report('scenarios/studies/chain-basics.yaml', { seed: 8 })).not.toBe(a);
+  });
+
+  it('--crypto full and --crypto lazy give byte-identical reports', () => {
+    for (const file of ['scenarios/examples/one-channel-cheat.yaml', 'scenarios/examples/one-channel-offline.yaml', 'scenarios/examples/asymmetric-breach.yaml']) {
+      expect(report(file, { crypto: 'full' })).toBe(report(file, { crypto: 'lazy' }));
+    }
+  });
+
+  it('every bundled example meets its expect block', async () => {
+    const { unmetExpectations } = await import('./report/index.js');
+    for (const file of readdirSync(join(root, 'scenarios', 'examples'))) {
+      const scenario = loadScenario(join(root, 'scenarios', 'examples', file));
+      expect([file, unmetExpectations(summarize(runScenario(scenario)), scenario.expect)]).toEqual([file, []]);
+    }
+  });
+});

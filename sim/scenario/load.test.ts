@@ -1,0 +1,106 @@
+/** Bad input gets one clear error naming the file, the field path and a stable code. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScenarioError } from '../errors.js';
+import { listScenarios } from './catalog.js';
+import { checkScenario, loadScenario, parseScenario } from './load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'pcnsim-load-'));
+const file = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+function errorOf(text: string, name = 'case.yaml'): ScenarioError {
+  try {
+    parseScenario(text, name);
+  } catch (error) {
+    if (error instanceof ScenarioError) return error;
+    throw error;
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+const base = `name: t
+channels:
+  - { between: [alice, bob], deposit: [100 sat, 100 sat] }
+`;
+
+describe('loading scenarios', () => {
+  it('resolves units and defaults', () => {
+    const s = parseScenario(`${base}payments:\n  - { at: 1h, from: alice, to: bob, amount: 1.5 sat }\nrun: { until: 2d }\n`, 'ok.yaml');
+    expect(s.untilMs).toBe(2 * 86_400_000);
+    expect(s.network.channels[0]).toMatchObject({ id: 'alice-bob', deposit: [100_000, 100_000], freeze: { blocks: 144 }, confirmations: 3, kind: 'virtual-bank' });
+    expect(s.network.payments[0]).toEqual({ atMs: 3_600_000, from: 'alice', to: 'bob', amountMsat: 1_500 });
+    expect(s.chain).toMatchObject({ blockIntervalMs: 600_000, fixedInterval: false });
+  });
+
+  it('reads JSON with the same schema', () => {
+    const s = parseScenario(JSON.stringify({ name: 'j', channels: [{ between: ['a', 'b'], deposit: [1, 2] }] }), 'x.json');
+    expect(s.network.channels[0]!.deposit).toEqual([1_000, 2_000]);
+  });
+
+  it('expands repeated payments', () => {
+    const s = parseScenario(`${base}payments:\n  - { at: 10s, from: alice, to: bob, amount: 1, every: 2s, count: 3 }\n`, 'r.yaml');
+    expect(s.network.payments.map((p) => p.atMs)).toEqual([10_000, 12_000, 14_000]);
+  });
+
+  it.each([
+    ['a missing file', () => loadScenario(join(dir, 'missing.yaml')), 'missing-file', ''],
+    ['bad YAML', () => loadScenario(file('bad.yaml', 'name: [unclosed\n')), 'bad-syntax', ''],
+    ['bad JSON', () => loadScenario(file('bad.json', '{"name": }')), 'bad-syntax', ''],
+    ['a list instead of a mapping', () => parseScenario('- 1\n- 2\n', 'l.yaml'), 'bad-syntax', ''],
+  ])('rejects %s', (_, load, code, path) => {
+    try {
+      load();
+      throw new Error('expected an error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ScenarioError);
+      expect((error as ScenarioError).code).toBe(code);
+      expect((error as ScenarioError).path).toBe(path);
+      expect((error as ScenarioError).file).toBeDefined();
+      expect((error as ScenarioError).message).not.toContain('\n');
+    }
+  });
+
+  it.each([
+    ['a misspelt top-level key', `${base}chian: {}\n`, 'unknown-key', '', /did you mean 'chain'/],
+    ['a misspelt nested key', `${base}chain: { blockIntervall: 10s }\n`, 'unknown-key', 'chain', /did you mean 'blockInterval'/],
+    ['a wrong field type', `${base}seed: seven\n`, 'bad-value', 'seed', /whole number|number/],
+    ['a negative amount', `name: t\nchannels:\n  - { between: [a, b], deposit: [-5, 100] }\n`, 'bad-amount', 'channels[0].deposit[0]', /negative/],
+    ['a bad amount unit', `name: t\nchannels:\n  - { between: [a, b], deposit: [5 dollars, 100] }\n`, 'bad-amount', 'channels[0].deposit[0]', /unit/],
+    ['an amount over the safe limit', `name: t\nchannels:\n  - { between: [a, b], deposit: [100000 btc, 1] }\n`, 'bad-amount', 'channels[0].deposit[0]', /90000 btc/],
+    ['a bad duration', `${base}run: { until: 3 fortnights }\n`, 'bad-duration', 'run.until', /unit/],
+    ['blocks where a time is needed', `${base}run: { until: 144 blocks }\n`, 'bad-duration', 'run.until', /not blocks/],
+    ['a negative traffic fee', `name: t\ntraffic: { rate: 1/s, fee: -5 }\n`, 'bad-amount', 'traffic.fee', /negative/],
+    ['a missing name', `channels: []\n`, 'missing-field', 'name', /missing/],
+    ['an unknown node', `name: t\nnodes: [alice, bob]\nchannels:\n  - { between: [alice, carol], deposit: [1, 1] }\n`, 'unknown-node', 'channels[0].between[1]', /carol/],
+    ['a channel to itself', `name: t\nchannels:\n  - { between: [alice, alice], deposit: [1, 1] }\n`, 'channel-to-itself', 'channels[0].between', /two different/],
+    ['a duplicate channel', `${base}  - { between: [bob, alice], deposit: [1, 1] }\n`, 'duplicate-channel', 'channels[1].between', /duplicate/],
+    ['a zero deposit', `name: t\nchannels:\n  - { between: [a, b], deposit: [0, 1] }\n`, 'bad-amount', 'channels[0].deposit[0]', /positive/],
+    ['an action on an unknown channel', `${base}actions:\n  - { at: 1h, node: alice, do: close, channel: alice-carol }\n`, 'unknown-channel', 'actions[0].channel', /alice-bob/],
+    ['an offline action without for', `${base}actions:\n  - { at: 1h, node: alice, do: offline }\n`, 'missing-field', 'actions[0].for', /for/],
+    ['an unknown strategy', `${base}agents:\n  alice: { strategy: saint }\n`, 'bad-value', 'agents.alice.strategy', /honest/],
+    ['an asymmetric delay in seconds', `name: t\nchannels:\n  - { between: [a, b], deposit: [1, 1], kind: asymmetric, freeze: 1h }\n`, 'bad-duration', 'channels[0].freeze', /blocks/],
+  ])('rejects %s with a code and the field path', (_, text, code, path, wording) => {
+    const error = errorOf(text);
+    expect(error.code).toBe(code);
+    expect(error.path).toBe(path);
+    expect(error.message).toMatch(wording);
+    expect(error.message.startsWith(`case.yaml: ${path ? `${path}: ` : ''}`)).toBe(true);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('validate lists every problem of a file, one per line', () => {
+    const problems = checkScenario(file('many.yaml', `name: t\nseed: -1\nchian: 1\nrun: { until: x }\n`));
+    expect(problems.map((p) => p.path).sort()).toEqual(['', 'run.until', 'seed']);
+  });
+
+  it('validates every bundled scenario', () => {
+    const entries = listScenarios(join(import.meta.dirname ?? '.', '..', '..'));
+    expect(entries.length).toBeGreaterThanOrEqual(8);
+    for (const e of entries) expect(checkScenario(e.path)).toEqual([]);
+  });
+});
