@@ -3,11 +3,12 @@
  * scenario and seed give byte-identical reports — under either crypto mode.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { reportJson, summarize } from './report/index.js';
 import { loadScenario, runScenario, type RunOptions } from './scenario/index.js';
 
-const simDir = import.meta.dirname ?? '.';
+const simDir = dirname(fileURLToPath(import.meta.url));
 const root = join(simDir, '..');
 
 function sources(dir: string): string[] {

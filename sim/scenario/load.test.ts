@@ -1,7 +1,8 @@
 /** Bad input gets one clear error naming the file, the field path and a stable code. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../errors.js';
 import { listScenarios } from './catalog.js';
 import { checkScenario, loadScenario, parseScenario } from './load.js';
@@ -99,7 +100,7 @@ describe('loading scenarios', () => {
   });
 
   it('validates every bundled scenario', () => {
-    const entries = listScenarios(join(import.meta.dirname ?? '.', '..', '..'));
+    const entries = listScenarios(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
     expect(entries.length).toBeGreaterThanOrEqual(8);
     for (const e of entries) expect(checkScenario(e.path)).toEqual([]);
   });
