@@ -161,3 +161,25 @@ describe('example 5: one-way channel, Emma pays Fabian for video', () => {
     expect(sim.events('cheat-succeeded')).toEqual([expect.objectContaining({ node: 'emma', sequence: 1, amountMsat: 400_000 })]);
   });
 });
+
+describe('channel transactions pay fees from the wallet', () => {
+  it('every confirmed channel transaction costs its submitter the fee; funds are conserved', () => {
+    const sim = simulate({ channels: [{ between: ['alice', 'bob'], deposit: [100, 100] }], txFee: 1, wallet: 10 });
+    sim.mineBlocks(3);
+    sim.pay('alice', 'bob', 10);
+    sim.cheat('alice', 'alice-bob', 1);
+    sim.mineBlocks(200);
+    // Bob: 200 from the channel + 10 wallet − deposit fee − penalty fee. Alice: 10 − deposit fee − cash fee;
+    // her time-locked withdrawal was dropped (the contract had closed), so its fee coin came back.
+    expect(sim.balance('bob')).toBe(208);
+    expect(sim.balance('alice')).toBe(8);
+    expect(sim.chain.feesCollectedMsat).toBe(4_000);
+  });
+
+  it('a party whose wallet is empty still submits, without a fee', () => {
+    const sim = simulate({ channels: [{ between: ['alice', 'bob'], deposit: [100, 100] }], txFee: 1 });
+    sim.mineBlocks(3);
+    expect(sim.channel('alice-bob').isUsable).toBe(true);
+    expect(sim.chain.feesCollectedMsat).toBe(0);
+  });
+});

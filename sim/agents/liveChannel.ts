@@ -26,6 +26,8 @@ export interface LiveChannelSpec extends ChannelConfig {
   readonly confirmations: number;
   /** Contract rules: BRIEF §2's virtual bank (default) or bitcoin-style asymmetric commitments. */
   readonly rules?: ContractRules;
+  /** Fee each party bids on its channel transactions, paid from its wallet. */
+  readonly txFeeMsat?: number;
 }
 
 export class LiveChannel {
@@ -146,7 +148,8 @@ export class LiveChannel {
 
   private submit(side: Side, kind: string, args: ContractInput, inputs: readonly OutPoint[] = [], lockTime?: AbsoluteLock): Tx {
     const sender = this.spec.nodes[side];
-    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, ...(lockTime ? { lockTime } : {}) }, (reason) =>
+    const feeMsat = this.spec.txFeeMsat ?? 0;
+    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}) }, (reason) =>
       this.event('rejected', sender, { detail: `${kind} ${reason}` }),
     );
   }

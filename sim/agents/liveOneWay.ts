@@ -29,6 +29,8 @@ export interface LiveOneWaySpec {
   readonly coin: OutPoint;
   readonly confirmations: number;
   readonly mode: CryptoMode;
+  /** Fee each party bids on its channel transactions, paid from its wallet. */
+  readonly txFeeMsat?: number;
 }
 
 export class LiveOneWay {
@@ -163,7 +165,8 @@ export class LiveOneWay {
 
   private submit(side: 0 | 1, kind: string, args: OneWayInput, inputs: readonly OutPoint[] = [], lockTime?: { height: Height }): Tx {
     const sender = this.spec.nodes[side];
-    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, ...(lockTime ? { lockTime } : {}) }, (reason) =>
+    const feeMsat = this.spec.txFeeMsat ?? 0;
+    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}) }, (reason) =>
       this.event('rejected', sender, { detail: `${kind} ${reason}` }),
     );
   }

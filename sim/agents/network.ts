@@ -19,6 +19,7 @@ import { Availability } from './availability.js';
 import { LiveChannel } from './liveChannel.js';
 import { LiveOneWay } from './liveOneWay.js';
 import { Recorder } from './records.js';
+import { Wallet } from './wallet.js';
 import type { World } from './world.js';
 
 export type ChannelKind = ContractRules | 'one-way';
@@ -33,6 +34,8 @@ export interface ChannelSpec {
   /** One-way: the refund lock in blocks (the state limit). */
   readonly refundBlocks?: number;
   readonly confirmations: number;
+  /** Fee bid on each of this channel's transactions (paid from the submitter's wallet). */
+  readonly txFeeMsat?: number;
 }
 
 export interface PaymentSpec {
@@ -79,6 +82,7 @@ export class Network {
   readonly payments: PaymentRecord[] = [];
   readonly channels = new Map<string, Live>();
   private readonly availabilities = new Map<string, Availability>();
+  private readonly wallets = new Map<string, Wallet>();
   private readonly startMsat = new Map<string, number>();
   private readonly world: World;
 
@@ -88,7 +92,13 @@ export class Network {
     private readonly spec: NetworkSpec,
   ) {
     for (const node of spec.nodes) this.availabilities.set(node, new Availability());
-    this.world = { engine, chain, recorder: this.recorder, availability: (node) => this.availability(node) };
+    this.world = { engine, chain, recorder: this.recorder, availability: (node) => this.availability(node), wallet: (node) => this.wallet(node) };
+  }
+
+  wallet(node: string): Wallet {
+    let w = this.wallets.get(node);
+    if (!w) this.wallets.set(node, (w = new Wallet(this.chain, node)));
+    return w;
   }
 
   availability(node: string): Availability {
@@ -130,7 +140,10 @@ export class Network {
     const coins = spec.between.map((node, side) => {
       const amount = spec.deposit[side]!;
       this.startMsat.set(node, (this.startMsat.get(node) ?? 0) + amount);
-      return amount > 0 ? this.chain.fund(node, amount) : undefined;
+      if (amount <= 0) return undefined;
+      const coin = this.chain.fund(node, amount);
+      this.wallet(node).reserve(coin); // set aside for the deposit, never spent on fees
+      return coin;
     });
     const live: Live =
       spec.kind === 'one-way'
@@ -143,6 +156,7 @@ export class Network {
             coin: coins[0]!,
             confirmations: spec.confirmations,
             mode: this.spec.crypto,
+            txFeeMsat: spec.txFeeMsat ?? 0,
           })
         : new LiveChannel(this.world, {
             id: spec.id,
@@ -154,6 +168,7 @@ export class Network {
             coins: [coins[0]!, coins[1]!],
             confirmations: spec.confirmations,
             rules: spec.kind,
+            txFeeMsat: spec.txFeeMsat ?? 0,
           });
     this.channels.set(spec.id, live);
     live.open();

@@ -18,20 +18,27 @@ export interface CallSpec {
   readonly lockTime?: AbsoluteLock;
   /** Public data revealed on confirmation (e.g. a preimage). */
   readonly data?: unknown;
+  /** Fee bid, paid from the sender's wallet; if the wallet is short the call goes without a fee. */
+  readonly feeMsat?: number;
 }
 
 export function submitCall(world: World, spec: CallSpec, onDropped: (reason: string) => void): Tx {
+  const wallet = world.wallet(spec.sender);
+  const paid = spec.feeMsat ? wallet.take(spec.feeMsat) : undefined;
   const result = world.chain.submit({
     kind: spec.kind,
     sender: spec.sender,
-    inputs: spec.inputs ?? [],
-    outputs: [],
-    feeMsat: 0 as Msat,
+    inputs: [...(spec.inputs ?? []), ...(paid?.inputs ?? [])],
+    outputs: paid?.change ? [paid.change] : [],
+    feeMsat: (paid ? spec.feeMsat : 0) as Msat,
     call: { contractId: spec.contractId, method: spec.args.method, args: spec.args },
     ...(spec.lockTime ? { lockTime: spec.lockTime } : {}),
     ...(spec.data !== undefined ? { data: spec.data } : {}),
   });
   invariant(result.ok, 'submit-refused', `${spec.contractId}: the chain refused a ${spec.kind} transaction: ${result.ok ? '' : result.error.message}`);
-  world.chain.watchDropped(result.value.id, (_, reason) => onDropped(reason));
+  world.chain.watchDropped(result.value.id, (_, reason) => {
+    wallet.release(paid?.inputs ?? []);
+    onDropped(reason);
+  });
   return result.value;
 }

@@ -3,12 +3,14 @@ import type { Chain } from '../chain/index.js';
 import type { Engine } from '../engine/index.js';
 import type { Availability } from './availability.js';
 import type { ChannelEvent, Recorder } from './records.js';
+import type { Wallet } from './wallet.js';
 
 export interface World {
   readonly engine: Engine;
   readonly chain: Chain;
   readonly recorder: Recorder;
   availability(node: string): Availability;
+  wallet(node: string): Wallet;
 }
 
 /** Records a channel event at the current time and height (or the given height). */

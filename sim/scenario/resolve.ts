@@ -79,6 +79,7 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       freeze,
       refundBlocks: c.refund ?? defaults.refund ?? 4320,
       confirmations: c.confirmations ?? defaults.confirmations ?? 3,
+      txFeeMsat: c.txFee ?? defaults.txFee ?? 0,
     });
   });
 

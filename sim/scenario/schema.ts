@@ -30,6 +30,8 @@ export const defaultsSection = z.strictObject({
   freeze: duration().optional(),
   confirmations: positiveInt().optional(),
   refund: blockCount().optional(),
+  /** Fee bid on each channel transaction (deposit, cash, penalty, withdrawal, close), paid from the submitter's wallet. */
+  txFee: amount().optional(),
   // Multi-hop payment settings (INTERFACE.md); validated now, used by HTLC routing.
   cltvDelta: blockCount().optional(),
   feeBase: amount().optional(),
@@ -46,6 +48,7 @@ export const channelEntry = z.strictObject({
   freeze: duration().optional(),
   confirmations: positiveInt().optional(),
   refund: blockCount().optional(),
+  txFee: amount().optional(),
 });
 
 export const agentEntry = z.strictObject({

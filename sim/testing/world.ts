@@ -36,6 +36,10 @@ export interface TestOptions {
   readonly crypto?: CryptoMode;
   readonly confirmations?: number;
   readonly seed?: number;
+  /** Fee bid on every channel transaction, sat. */
+  readonly txFee?: number;
+  /** Extra on-chain coins per node at genesis, sat. */
+  readonly wallet?: number;
 }
 
 export function simulate(options: TestOptions) {
@@ -57,10 +61,12 @@ export function simulate(options: TestOptions) {
       freeze: c.freeze ?? { blocks: 144 },
       ...(c.refundBlocks !== undefined ? { refundBlocks: c.refundBlocks } : {}),
       confirmations: options.confirmations ?? 3,
+      txFeeMsat: sat(options.txFee ?? 0),
     })),
     payments: [],
     actions: [],
     crypto: options.crypto ?? 'full',
+    walletMsat: Object.fromEntries(nodes.map((n) => [n, sat(options.wallet ?? 0)])),
   };
   const network = new Network(engine, chain, spec);
   network.start();
