@@ -27,23 +27,41 @@ export type Freeze = { readonly blocks: number } | { readonly seconds: number };
 export interface RsmcTerms {
   readonly contractId: string;
   readonly sequence: Sequence;
+  /** The settled split, by side. With HTLCs, amounts + HTLC amounts = the total deposit. */
   readonly amounts: Pair;
   /** The attacker's revocation lock for this sequence: a public key, hex. */
   readonly revocationLock: string;
   readonly freeze: Freeze;
 }
 
-export interface HtlcTerms extends RsmcTerms {
+/** One HTLC of a commitment: `offerer` pays `amountMsat` to the other side if shown R with sha256(R) = hashLock before `timeLock`. */
+export interface HtlcTerm {
+  readonly offerer: Side;
+  readonly amountMsat: Msat;
   /** sha256(preimage), hex. */
   readonly hashLock: string;
-  /** Before this height the HTLC split needs the preimage; at or after it, the RSMC split applies. */
+  /** Before this height the HTLC pays the receiver with the preimage; at or after it, it refunds the offerer. */
   readonly timeLock: Height;
-  readonly htlcAmounts: Pair;
+}
+
+/**
+ * An HTLC commitment (BRIEF §2 cashHtlc). BRIEF's single HTLC is the one-element case: its
+ * rsmcAmounts are `amounts` plus the refund, its htlcAmounts `amounts` plus the transfer.
+ */
+export interface HtlcTerms extends RsmcTerms {
+  readonly htlcs: readonly HtlcTerm[];
 }
 
 export type Terms = RsmcTerms | HtlcTerms;
 
-export const isHtlc = (terms: Terms): terms is HtlcTerms => 'hashLock' in terms;
+export const isHtlc = (terms: Terms): terms is HtlcTerms => 'htlcs' in terms && terms.htlcs.length > 0;
+
+/** The split if every HTLC resolves to its receiver (`to: 'receiver'`) or refunds its offerer. */
+export function resolvedAmounts(terms: Terms, to: 'receiver' | 'offerer'): Pair {
+  const out: [number, number] = [terms.amounts[0], terms.amounts[1]];
+  if (isHtlc(terms)) for (const h of terms.htlcs) out[to === 'receiver' ? other(h.offerer) : h.offerer] += h.amountMsat;
+  return out as unknown as Pair;
+}
 
 /** One party's copy: the terms plus the defender's signature over them. */
 export interface SignedCommitment {
@@ -61,7 +79,8 @@ export function commitmentPayload(terms: Terms): Uint8Array {
   const [freezeUnit, freezeValue] = freezeFields(terms.freeze);
   const base = [terms.contractId, terms.sequence, [terms.amounts[0], terms.amounts[1]], terms.revocationLock, freezeUnit, freezeValue] as const;
   if (!isHtlc(terms)) return encodePayload('pcnsim/rsmc', base);
-  return encodePayload('pcnsim/htlc', [...base, terms.hashLock, terms.timeLock, [terms.htlcAmounts[0], terms.htlcAmounts[1]]]);
+  const htlcs = terms.htlcs.flatMap((h) => [h.offerer, h.amountMsat, h.hashLock, h.timeLock]);
+  return encodePayload('pcnsim/htlc', [...base, terms.htlcs.length, htlcs]);
 }
 
 /** The exact bytes the revocation lock's private key signs to prove a sequence was revoked. */
@@ -84,7 +103,10 @@ export function verifyTerms(signature: Signature, terms: Terms, defenderPublicKe
 
 export function freezeTerms<T extends Terms>(terms: T): T {
   Object.freeze(terms.amounts);
-  if (isHtlc(terms)) Object.freeze(terms.htlcAmounts);
+  if (isHtlc(terms)) {
+    for (const h of terms.htlcs) Object.freeze(h);
+    Object.freeze(terms.htlcs);
+  }
   Object.freeze(terms.freeze);
   return Object.freeze(terms);
 }

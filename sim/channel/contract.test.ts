@@ -218,21 +218,47 @@ describe('withdrawByDefender', () => {
   });
 });
 
-describe('cashHtlc (BRIEF §2)', () => {
-  it('settles the HTLC split before the time lock when the preimage opens the hash lock', () => {
-    const s = expectOk(step(running(), { method: 'cashHtlc', commitment: htlcCopy(150), preimage: preimageFromSeed('R') }, ctx('bob', 120)));
-    expect(s.state).toMatchObject({ phase: 'Auditing', settledAs: 'htlc', bondMsat: 110_000 });
+describe('cashHtlc (BRIEF §2, several HTLCs as in BOLT #5)', () => {
+  const R = preimageFromSeed('R');
+
+  it('settles the HTLC to its receiver before the time lock when the preimage opens the hash lock', () => {
+    const s = expectOk(step(running(), { method: 'cashHtlc', commitment: htlcCopy(150), preimages: [R] }, ctx('bob', 120)));
+    expect(s.state).toMatchObject({ phase: 'Auditing', settledAs: 'htlc', bondMsat: 110_000, pending: [] });
     expect(s.payouts).toEqual([{ side: 0, amountMsat: 90_000 }]);
   });
 
-  it('rejects a preimage that does not match, or none, before the time lock', () => {
-    expectCode(step(running(), { method: 'cashHtlc', commitment: htlcCopy(150), preimage: preimageFromSeed('wrong') }, ctx('bob', 120)), 'bad-preimage');
-    expectCode(step(running(), { method: 'cashHtlc', commitment: htlcCopy(150) }, ctx('bob', 120)), 'preimage-required');
+  it('rejects a preimage that opens no hash lock', () => {
+    expectCode(step(running(), { method: 'cashHtlc', commitment: htlcCopy(150), preimages: [preimageFromSeed('wrong')] }, ctx('bob', 120)), 'bad-preimage');
   });
 
-  it('refunds the HTLC (RSMC split) at or after the time lock', () => {
+  it('refunds the HTLC (the RSMC split) at or after the time lock', () => {
     const s = expectOk(step(running(), { method: 'cashHtlc', commitment: htlcCopy(150) }, ctx('bob', 150)));
-    expect(s.state).toMatchObject({ phase: 'Auditing', settledAs: 'rsmc', bondMsat: 100_000 });
+    expect(s.state).toMatchObject({ phase: 'Auditing', settledAs: 'rsmc', bondMsat: 100_000, pending: [] });
+    expect(s.payouts).toEqual([{ side: 0, amountMsat: 100_000 }]);
+  });
+
+  it('keeps an HTLC pending without a preimage; the receiver claims it later, the offerer only after expiry', () => {
+    const audit = expectOk(step(running(), { method: 'cashHtlc', commitment: htlcCopy(150) }, ctx('bob', 120))).state;
+    expect(audit).toMatchObject({ bondMsat: 100_000, pending: [expect.objectContaining({ amountMsat: 10_000 })] });
+    const lock = hashLock(R);
+    expectCode(step(audit, { method: 'timeoutHtlc', hashLock: lock }, ctx('alice', 149)), 'htlc-not-expired');
+    expectCode(step(audit, { method: 'claimHtlc', hashLock: lock, preimage: preimageFromSeed('x') }, ctx('bob', 130)), 'bad-preimage');
+    expectCode(step(audit, { method: 'claimHtlc', hashLock: lock, preimage: R }, ctx('alice', 130)), 'unknown-htlc');
+    expectCode(step(audit, { method: 'claimHtlc', hashLock: lock, preimage: R }, ctx('bob', 150)), 'htlc-expired');
+    // Bob is the attacker: what he claims joins his frozen bond.
+    const claimed = expectOk(step(audit, { method: 'claimHtlc', hashLock: lock, preimage: R }, ctx('bob', 130)));
+    expect(claimed.state).toMatchObject({ bondMsat: 110_000, pending: [] });
+    expect(claimed.payouts).toEqual([]);
+    const timedOut = expectOk(step(audit, { method: 'timeoutHtlc', hashLock: lock }, ctx('alice', 150)));
+    expect(timedOut.payouts).toEqual([{ side: 0, amountMsat: 10_000 }]);
+    expect(expectOk(step(timedOut.state, { method: 'withdrawByAttacker' }, ctx('bob', 264))).state).toMatchObject({ phase: 'Closed', paidOut: [100_000, 100_000] });
+  });
+
+  it('a penalty takes the bond and every pending HTLC', () => {
+    const audit = expectOk(step(running(), { method: 'cashHtlc', commitment: htlcCopy(150) }, ctx('bob', 120))).state;
+    const s = expectOk(step(audit, { method: 'withdrawByDefender', revocationSignature: revocationProof(1, 3) }, ctx('alice', 125)));
+    expect(s.payouts).toEqual([{ side: 0, amountMsat: 110_000 }]);
+    expect(s.state).toMatchObject({ phase: 'Closed', how: 'defender-punished', paidOut: [200_000, 0] });
   });
 });
 
@@ -274,12 +300,10 @@ function htlcCopy(timeLock: number): SignedCommitment {
   const terms: HtlcTerms = freezeTerms({
     contractId: 'alice-bob',
     sequence: sequence(3),
-    amounts: pair(100_000, 100_000),
+    amounts: pair(90_000, 100_000),
     revocationLock: toHex(revocationLock(seeds[1], sequence(3)).publicKey),
     freeze: { blocks: 144 },
-    hashLock: hashLock(preimageFromSeed('R')),
-    timeLock: timeLock as Height,
-    htlcAmounts: pair(90_000, 110_000),
+    htlcs: [{ offerer: 0, amountMsat: msat(10_000), hashLock: hashLock(preimageFromSeed('R')), timeLock: timeLock as Height }],
   });
   return { terms, attacker: 1, defenderSignature: signTerms(alice.secretKey, terms) };
 }

@@ -9,8 +9,16 @@
  *                                                                    attacker's share frozen (bond)
  *   Running ── cooperativeClose (both signed) ─────────► Closed     both paid, no freeze
  *   Auditing ─ withdrawByAttacker (freeze over) ───────► Closed     bond → attacker
- *   Auditing ─ withdrawByDefender (revocation proof, ──► Closed     bond → defender (penalty)
- *              before the freeze ends)
+ *   Auditing ─ withdrawByDefender (revocation proof, ──► Closed     bond and pending HTLCs →
+ *              before the freeze ends)                               defender (penalty)
+ *   Auditing ─ claimHtlc (receiver, preimage, before its time lock) / timeoutHtlc (offerer, at or
+ *              after it) resolve pending HTLCs; Closed once bond and HTLCs are all paid.
+ *
+ * HTLCs (BRIEF §2 cashHtlc, generalised to several as in BOLT #5): when an HTLC commitment is
+ * cashed, each HTLC past its time lock refunds its offerer, each whose preimage is shown pays
+ * its receiver, and the others stay pending until claimed or timed out. What resolves to the
+ * attacker joins the frozen bond while the freeze lasts (a revoked commitment's HTLCs stay
+ * punishable, as BOLT's second-stage delay ensures); what resolves to the defender is paid.
  *
  * Rules: 'virtual-bank' is BRIEF §2 exactly. 'asymmetric' is the bitcoin-style revocable
  * commitment of BRIEF §5 example 4 on the same machinery: the holder's own output waits a
@@ -29,6 +37,7 @@ import {
   sumPair,
   verifyTerms,
   type Freeze,
+  type HtlcTerm,
   type Pair,
   type Side,
   type SignedCommitment,
@@ -59,10 +68,13 @@ export type VirtualBank =
       readonly phase: 'Auditing';
       readonly attacker: Side;
       readonly terms: Terms;
-      /** 'htlc' when an HTLC commitment settled with its preimage, else 'rsmc'. */
+      /** 'htlc' when some HTLC of the cashed commitment paid its receiver with a preimage, else 'rsmc'. */
       readonly settledAs: 'rsmc' | 'htlc';
-      /** The attacker's share, frozen until the freeze ends. */
+      /** The attacker's share, frozen until the freeze ends (0 once withdrawn). */
       readonly bondMsat: Msat;
+      readonly bondReleased: boolean;
+      /** HTLCs of the cashed commitment not resolved yet. */
+      readonly pending: readonly HtlcTerm[];
       readonly paidOut: Pair;
       readonly requestHeight: Height;
       readonly requestTimestamp: UnixSeconds;
@@ -76,7 +88,9 @@ export type VirtualBank =
 export type ContractInput =
   | { readonly method: 'deposit' }
   | { readonly method: 'cashRsmc'; readonly commitment: SignedCommitment }
-  | { readonly method: 'cashHtlc'; readonly commitment: SignedCommitment; readonly preimage?: Uint8Array }
+  | { readonly method: 'cashHtlc'; readonly commitment: SignedCommitment; readonly preimages?: readonly Uint8Array[] }
+  | { readonly method: 'claimHtlc'; readonly hashLock: string; readonly preimage: Uint8Array }
+  | { readonly method: 'timeoutHtlc'; readonly hashLock: string }
   | { readonly method: 'withdrawByAttacker' }
   | { readonly method: 'withdrawByDefender'; readonly revocationSignature: Signature }
   | { readonly method: 'cooperativeClose'; readonly amounts: Pair; readonly signatures: readonly [Signature, Signature] };
@@ -127,6 +141,9 @@ export function step(state: VirtualBank, input: ContractInput, ctx: CallContext)
       return cash(state, side, input, ctx);
     case 'withdrawByAttacker':
       return withdrawByAttacker(state, side, ctx);
+    case 'claimHtlc':
+    case 'timeoutHtlc':
+      return resolveHtlc(state, side, input, ctx);
     case 'withdrawByDefender':
       return withdrawByDefender(state, side, input.revocationSignature, ctx);
     case 'cooperativeClose':
@@ -163,18 +180,28 @@ function cash(
   if (!verifyTerms(defenderSignature, terms, state.parties.keys[defender])) {
     return fail('bad-signature', `${input.method}: the defender's signature does not cover these terms`);
   }
-  let amounts: Pair = terms.amounts;
+  // Resolve what can be resolved now; the rest stays pending (BOLT #5).
+  const paidOut: [number, number] = [0, 0];
+  let bond = terms.amounts[attacker] as number;
+  paidOut[defender] = terms.amounts[defender];
+  const pending: HtlcTerm[] = [];
   let settledAs: 'rsmc' | 'htlc' = 'rsmc';
-  if (isHtlc(terms) && ctx.height < terms.timeLock) {
-    // Before the time lock the HTLC split needs the preimage (BRIEF §2).
-    const preimage = input.method === 'cashHtlc' ? input.preimage : undefined;
-    if (!preimage) return fail('preimage-required', 'cashHtlc: before the time lock the preimage is required', terms.timeLock, ctx.height);
-    if (!opens(terms.hashLock, preimage)) return fail('bad-preimage', 'cashHtlc: the preimage does not open the hash lock', terms.hashLock);
-    amounts = terms.htlcAmounts;
-    settledAs = 'htlc';
+  const preimages = input.method === 'cashHtlc' ? (input.preimages ?? []) : [];
+  for (const h of isHtlc(terms) ? terms.htlcs : []) {
+    const preimage = preimages.find((p) => opens(h.hashLock, p));
+    let to: Side | undefined;
+    if (ctx.height >= h.timeLock) to = h.offerer;
+    else if (preimage) {
+      to = other(h.offerer);
+      settledAs = 'htlc';
+    }
+    if (to === undefined) pending.push(h);
+    else if (to === attacker) bond += h.amountMsat;
+    else paidOut[defender] += h.amountMsat;
   }
-  const paidOut: [Msat, Msat] = [0 as Msat, 0 as Msat];
-  paidOut[defender] = amounts[defender];
+  if (preimages.some((p) => !(isHtlc(terms) && terms.htlcs.some((h) => opens(h.hashLock, p))))) {
+    return fail('bad-preimage', 'cashHtlc: a preimage opens none of the hash locks');
+  }
   return ok({
     state: {
       ...common(state),
@@ -182,23 +209,25 @@ function cash(
       attacker,
       terms,
       settledAs,
-      bondMsat: amounts[attacker],
-      paidOut,
+      bondMsat: bond as Msat,
+      bondReleased: false,
+      pending,
+      paidOut: paidOut as unknown as Pair,
       requestHeight: ctx.height,
       requestTimestamp: ctx.timestamp,
     },
-    payouts: amounts[defender] > 0 ? [{ side: defender, amountMsat: amounts[defender] }] : [],
+    payouts: paidOut[defender] > 0 ? [{ side: defender, amountMsat: paidOut[defender] as Msat }] : [],
   });
 }
 
 function checkTerms(state: VirtualBank, terms: Terms, method: string): Outcome<true> {
   if (terms.contractId !== state.id) return fail('wrong-contract', `${method}: the commitment is for ${terms.contractId}, not ${state.id}`, state.id, terms.contractId);
   const total = sumPair(state.deposits);
-  const pairs: Pair[] = isHtlc(terms) ? [terms.amounts, terms.htlcAmounts] : [terms.amounts];
-  for (const pair of pairs) {
-    if (!pair.every((a) => Number.isSafeInteger(a) && a >= 0) || sumPair(pair) !== total) {
-      return fail('amounts-mismatch', `${method}: the amounts must be whole msat summing to the total deposit`, total, sumPair(pair));
-    }
+  const htlcs = isHtlc(terms) ? terms.htlcs : [];
+  const amounts = [...terms.amounts, ...htlcs.map((h) => h.amountMsat)];
+  const sum = amounts.reduce((a, b) => a + b, 0);
+  if (!amounts.every((a) => Number.isSafeInteger(a) && a >= 0) || sum !== total) {
+    return fail('amounts-mismatch', `${method}: the amounts and HTLCs must be whole msat summing to the total deposit`, total, sum);
   }
   if (state.rules === 'asymmetric' && !('blocks' in terms.freeze)) {
     return fail('bad-freeze', `${method}: an asymmetric commitment's delay is a relative lock in blocks`, 'blocks', terms.freeze);
@@ -209,21 +238,46 @@ function checkTerms(state: VirtualBank, terms: Terms, method: string): Outcome<t
 }
 
 function withdrawByAttacker(state: VirtualBank, side: Side, ctx: CallContext): Outcome<Step> {
-  if (state.phase !== 'Auditing') return wrongPhase('withdrawByAttacker', state, 'Auditing');
+  if (state.phase !== 'Auditing' || state.bondReleased) return wrongPhase('withdrawByAttacker', state, 'Auditing with a frozen bond');
   if (side !== state.attacker) return fail('not-attacker', 'withdrawByAttacker: only the attacker may withdraw the bond');
   if (!freezeOver(state.terms.freeze, state, ctx)) {
     return fail('freeze-not-over', 'withdrawByAttacker: the freeze has not ended', freezeEnd(state.terms.freeze, state), ctx);
   }
-  const paidOut: [Msat, Msat] = [state.paidOut[0], state.paidOut[1]];
-  paidOut[side] = (paidOut[side] + state.bondMsat) as Msat;
-  return ok({
-    state: { ...common(state), phase: 'Closed', how: 'attacker-withdrew', paidOut },
-    payouts: state.bondMsat > 0 ? [{ side, amountMsat: state.bondMsat }] : [],
-  });
+  const paidOut = add(state.paidOut, side, state.bondMsat);
+  const payouts = state.bondMsat > 0 ? [{ side, amountMsat: state.bondMsat }] : [];
+  if (state.pending.length > 0) {
+    return ok({ state: { ...state, bondMsat: 0 as Msat, bondReleased: true, paidOut }, payouts });
+  }
+  return ok({ state: { ...common(state), phase: 'Closed', how: 'attacker-withdrew', paidOut }, payouts });
+}
+
+/** claimHtlc (the receiver shows the preimage before the time lock) or timeoutHtlc (the offerer, at or after it). */
+function resolveHtlc(state: VirtualBank, side: Side, input: Extract<ContractInput, { method: 'claimHtlc' | 'timeoutHtlc' }>, ctx: CallContext): Outcome<Step> {
+  if (state.phase !== 'Auditing') return wrongPhase(input.method, state, 'Auditing');
+  const index = state.pending.findIndex((h) => h.hashLock === input.hashLock && (input.method === 'claimHtlc' ? other(h.offerer) : h.offerer) === side);
+  if (index < 0) return fail('unknown-htlc', `${input.method}: no pending HTLC with this hash lock for ${ctx.caller}`);
+  const h = state.pending[index]!;
+  if (input.method === 'claimHtlc') {
+    if (ctx.height >= h.timeLock) return fail('htlc-expired', 'claimHtlc: the time lock has passed; the HTLC refunds its offerer', h.timeLock, ctx.height);
+    if (!opens(h.hashLock, input.preimage)) return fail('bad-preimage', 'claimHtlc: the preimage does not open the hash lock');
+  } else if (ctx.height < h.timeLock) {
+    return fail('htlc-not-expired', 'timeoutHtlc: the time lock has not passed', h.timeLock, ctx.height);
+  }
+  const pending = state.pending.filter((_, i) => i !== index);
+  // The attacker's winnings stay in the bond while the freeze lasts; anything else is paid now.
+  const intoBond = side === state.attacker && !state.bondReleased && !freezeOver(state.terms.freeze, state, ctx);
+  const bondMsat = (state.bondMsat + (intoBond ? h.amountMsat : 0)) as Msat;
+  const paidOut = intoBond ? state.paidOut : add(state.paidOut, side, h.amountMsat);
+  const payouts = intoBond ? [] : [{ side, amountMsat: h.amountMsat }];
+  const settledAs = input.method === 'claimHtlc' ? 'htlc' : state.settledAs;
+  if (pending.length === 0 && state.bondReleased) {
+    return ok({ state: { ...common(state), phase: 'Closed', how: 'attacker-withdrew', paidOut }, payouts });
+  }
+  return ok({ state: { ...state, pending, bondMsat, paidOut, settledAs }, payouts });
 }
 
 function withdrawByDefender(state: VirtualBank, side: Side, revocationSignature: Signature, ctx: CallContext): Outcome<Step> {
-  if (state.phase !== 'Auditing') return wrongPhase('withdrawByDefender', state, 'Auditing');
+  if (state.phase !== 'Auditing' || state.bondReleased) return wrongPhase('withdrawByDefender', state, 'Auditing with a frozen bond');
   if (side === state.attacker) return fail('not-defender', 'withdrawByDefender: only the defender may claim the bond');
   if (state.rules === 'virtual-bank' && freezeOver(state.terms.freeze, state, ctx)) {
     return fail('freeze-over', 'withdrawByDefender: the freeze has ended; the bond is the attacker\'s', freezeEnd(state.terms.freeze, state), ctx);
@@ -232,11 +286,12 @@ function withdrawByDefender(state: VirtualBank, side: Side, revocationSignature:
   if (!verify(revocationSignature, payload, fromHex(state.terms.revocationLock))) {
     return fail('bad-revocation', 'withdrawByDefender: the signature is not by this sequence\'s revocation lock');
   }
-  const paidOut: [Msat, Msat] = [state.paidOut[0], state.paidOut[1]];
-  paidOut[side] = (paidOut[side] + state.bondMsat) as Msat;
+  // BOLT #5: the victim takes every output of the revoked commitment, pending HTLCs included.
+  const taken = state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
+  const paidOut = add(state.paidOut, side, taken);
   return ok({
     state: { ...common(state), phase: 'Closed', how: 'defender-punished', paidOut },
-    payouts: state.bondMsat > 0 ? [{ side, amountMsat: state.bondMsat }] : [],
+    payouts: taken > 0 ? [{ side, amountMsat: taken as Msat }] : [],
   });
 }
 
@@ -274,10 +329,16 @@ export function heldMsat(state: VirtualBank): number {
     case 'Running':
       return sumPair(state.deposits);
     case 'Auditing':
-      return state.bondMsat;
+      return state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
     case 'Closed':
       return 0;
   }
+}
+
+function add(pair: Pair, side: Side, amount: number): Pair {
+  const out: [number, number] = [pair[0], pair[1]];
+  out[side] += amount;
+  return out as unknown as Pair;
 }
 
 function sideOf(parties: Parties, caller: string): Side | undefined {

@@ -28,7 +28,7 @@ import {
   type Signature,
 } from '../crypto/index.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
-import { sequence as toSequence, type Height, type Msat, type Sequence } from '../units.js';
+import { sequence as toSequence, type Msat, type Sequence } from '../units.js';
 import {
   closePayload,
   freezeTerms,
@@ -38,6 +38,7 @@ import {
   sumPair,
   verifyTerms,
   type Freeze,
+  type HtlcTerm,
   type Pair,
   type Side,
   type SignedCommitment,
@@ -55,10 +56,10 @@ export interface PartySecrets {
   readonly revocationSeed: Uint8Array;
 }
 
-/** A sheet: the amounts of one sequence, and for an HTLC commitment its locks and HTLC split. */
+/** A sheet: the settled amounts of one sequence and the HTLCs in flight (amounts + HTLCs = deposit). */
 export interface Sheet {
   readonly amounts: Pair;
-  readonly htlc?: { readonly hashLock: string; readonly timeLock: Height; readonly htlcAmounts: Pair };
+  readonly htlcs?: readonly HtlcTerm[];
 }
 
 export interface ChannelConfig {
@@ -134,11 +135,10 @@ export class Channel {
 
   /** Moves to a new sheet (sequence + 1) by the four steps above. */
   update(next: Sheet): Outcome<Sequence> {
-    const pairs = next.htlc ? [next.amounts, next.htlc.htlcAmounts] : [next.amounts];
-    for (const pair of pairs) {
-      if (!pair.every((a) => Number.isSafeInteger(a) && a >= 0) || sumPair(pair) !== this.totalMsat) {
-        return fail('amounts-mismatch', `update: the sheet must be whole msat summing to ${this.totalMsat}`, this.totalMsat, sumPair(pair));
-      }
+    const parts = [...next.amounts, ...(next.htlcs ?? []).map((h) => h.amountMsat)];
+    const sum = parts.reduce((a, b) => a + b, 0);
+    if (!parts.every((a) => Number.isSafeInteger(a) && a >= 0) || sum !== this.totalMsat) {
+      return fail('amounts-mismatch', `update: the sheet must be whole msat summing to ${this.totalMsat}`, this.totalMsat, sum);
     }
     const from = this.sequence;
     const to = toSequence(from + 1);
@@ -155,7 +155,7 @@ export class Channel {
     }
     this.sheets.push(freezeSheet(next));
     this.copies = copies;
-    checkChannel(this.id, next.amounts, 0, this.totalMsat);
+    checkChannel(this.id, next.amounts, sum - sumPair(next.amounts), this.totalMsat);
     return ok(to);
   }
 
@@ -199,7 +199,7 @@ export class Channel {
 
   private terms(attacker: Side, seq: Sequence, sheet: Sheet): Terms {
     const base = { contractId: this.id, sequence: seq, amounts: sheet.amounts, revocationLock: this.lockOf(attacker, seq), freeze: this.freeze };
-    return freezeTerms(sheet.htlc ? { ...base, ...sheet.htlc } : base);
+    return freezeTerms(sheet.htlcs && sheet.htlcs.length > 0 ? { ...base, htlcs: sheet.htlcs } : base);
   }
 
   /** Steps 1–3: both copies of `seq`, each signed by its defender and checked by its attacker. */
@@ -225,6 +225,6 @@ export function revocationIndex(seq: Sequence): number {
 
 function freezeSheet(sheet: Sheet): Sheet {
   Object.freeze(sheet.amounts);
-  if (sheet.htlc) Object.freeze(sheet.htlc.htlcAmounts);
+  if (sheet.htlcs) Object.freeze(sheet.htlcs.map((h) => Object.freeze(h)));
   return Object.freeze(sheet);
 }
