@@ -1,0 +1,67 @@
+/**
+ * HTLC updates inside one channel (BRIEF §3, BOLT #2): add, fulfill and fail. Each is one
+ * update of the sheet (sequence + 1), so a payment that is added then fulfilled advances the
+ * sequence by two, as the BRIEF says. Several HTLCs may be in flight at once, within limits:
+ * at most `maxHtlcs` offered per direction, at most `maxInFlightMsat` offered value, and the
+ * offerer keeps its channel reserve (1% of capacity, so a cheater always has something to lose).
+ */
+import { hashLock as hashOf, opens } from '../crypto/index.js';
+import { fail, type Outcome } from '../errors.js';
+import type { Height, Msat, Sequence } from '../units.js';
+import { other, type HtlcTerm, type Side } from './commitment.js';
+import type { Channel } from './protocol.js';
+
+export interface HtlcLimits {
+  readonly maxHtlcs: number;
+  readonly maxInFlightMsat: number;
+  /** Reserve as a fraction of capacity in parts per million (10 000 = 1%). */
+  readonly reservePpm: number;
+}
+
+export const DEFAULT_LIMITS: HtlcLimits = { maxHtlcs: 483, maxInFlightMsat: Number.MAX_SAFE_INTEGER, reservePpm: 10_000 };
+
+export function reserveMsat(channel: Channel, limits: HtlcLimits): number {
+  return Math.floor((channel.totalMsat * limits.reservePpm) / 1_000_000);
+}
+
+export function htlcsOf(channel: Channel): readonly HtlcTerm[] {
+  return channel.sheet(channel.sequence)?.htlcs ?? [];
+}
+
+/** `offerer` offers `amountMsat` to the other side under `hashLock` until `timeLock`. */
+export function addHtlc(channel: Channel, offerer: Side, amountMsat: Msat, hashLock: string, timeLock: Height, limits: HtlcLimits = DEFAULT_LIMITS): Outcome<Sequence> {
+  if (!Number.isSafeInteger(amountMsat) || amountMsat <= 0) return fail('bad-amount', 'addHtlc: the amount must be positive whole msat', '> 0', amountMsat);
+  const htlcs = htlcsOf(channel);
+  const offered = htlcs.filter((h) => h.offerer === offerer);
+  if (offered.some((h) => h.hashLock === hashLock)) return fail('duplicate-htlc', 'addHtlc: an HTLC with this hash lock is already offered this way');
+  if (offered.length >= limits.maxHtlcs) return fail('too-many-htlcs', `addHtlc: ${limits.maxHtlcs} HTLCs already in flight`, limits.maxHtlcs, offered.length + 1);
+  const inFlight = offered.reduce((s, h) => s + h.amountMsat, 0);
+  if (inFlight + amountMsat > limits.maxInFlightMsat) return fail('in-flight-limit', 'addHtlc: too much value in flight', limits.maxInFlightMsat, inFlight + amountMsat);
+  const balance = channel.balances[offerer];
+  const reserve = reserveMsat(channel, limits);
+  if (balance - amountMsat < reserve) return fail('insufficient-balance', `addHtlc: ${channel.nodes[offerer]} would fall below its reserve`, amountMsat + reserve, balance);
+  const amounts: [Msat, Msat] = [channel.balances[0], channel.balances[1]];
+  amounts[offerer] = (balance - amountMsat) as Msat;
+  return channel.update({ amounts, htlcs: [...htlcs, { offerer, amountMsat, hashLock, timeLock }] });
+}
+
+/** The receiver shows the preimage: the HTLC's amount moves to it. */
+export function fulfillHtlc(channel: Channel, offerer: Side, preimage: Uint8Array): Outcome<Sequence> {
+  const lock = hashOf(preimage);
+  const htlc = htlcsOf(channel).find((h) => h.offerer === offerer && h.hashLock === lock);
+  if (!htlc || !opens(htlc.hashLock, preimage)) return fail('unknown-htlc', 'fulfillHtlc: no HTLC opened by this preimage');
+  return settle(channel, htlc, other(offerer));
+}
+
+/** The HTLC is withdrawn: its amount returns to the offerer. */
+export function failHtlc(channel: Channel, offerer: Side, hashLock: string): Outcome<Sequence> {
+  const htlc = htlcsOf(channel).find((h) => h.offerer === offerer && h.hashLock === hashLock);
+  if (!htlc) return fail('unknown-htlc', 'failHtlc: no such HTLC');
+  return settle(channel, htlc, offerer);
+}
+
+function settle(channel: Channel, htlc: HtlcTerm, to: Side): Outcome<Sequence> {
+  const amounts: [Msat, Msat] = [channel.balances[0], channel.balances[1]];
+  amounts[to] = (amounts[to] + htlc.amountMsat) as Msat;
+  return channel.update({ amounts, htlcs: htlcsOf(channel).filter((h) => h !== htlc) });
+}
