@@ -77,7 +77,7 @@ export function parseAmount(input: unknown, path = ''): Msat {
     throw new ScenarioError('bad-amount', `unknown amount unit '${unit}': expected btc, mbtc, bits, sat or msat`, path);
   }
   if (digits.startsWith('-')) throw new ScenarioError('bad-amount', `amount must not be negative, got ${show(input)}`, path);
-  const value = scaleDecimal(digits, exponent);
+  const value = scaleDecimal(digits, 10 ** exponent);
   if (value === null) {
     throw new ScenarioError('bad-amount', `amount ${show(input)} is not a whole number of msat`, path);
   }
@@ -114,37 +114,39 @@ const DURATION_FORM = "a duration such as 10 (seconds), '100ms', '10s', '5min', 
 const MAX_DURATION_MS = 100 * 365 * 86_400_000;
 const MAX_BLOCKS = 10_000_000;
 
-/** Parses a duration: a bare number means seconds; strings take ms, s, min, h, d or blocks. */
+/**
+ * Parses a duration: a bare number means seconds; strings take ms, s, min, h, d or blocks.
+ * Exact: the decimal is scaled as a string, so '1.0000000001s' is refused rather than rounded.
+ */
 export function parseDuration(input: unknown, path = ''): Duration {
-  let amount: number;
+  let digits: string;
   let unit = 's';
   if (typeof input === 'number') {
-    amount = input;
+    if (!Number.isFinite(input)) throw new ScenarioError('bad-duration', `expected ${DURATION_FORM}, got ${input}`, path);
+    digits = plainDecimal(input);
   } else if (typeof input === 'string') {
     const m = /^\s*(-?\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(input);
     if (!m) throw new ScenarioError('bad-duration', `expected ${DURATION_FORM}, got '${input}'`, path);
-    amount = Number(m[1]);
+    digits = m[1]!;
     if (m[2]) unit = m[2].toLowerCase();
   } else {
     throw new ScenarioError('bad-duration', `expected ${DURATION_FORM}, got ${describe(input)}`, path);
   }
-  if (!Number.isFinite(amount)) throw new ScenarioError('bad-duration', `expected ${DURATION_FORM}, got ${show(input)}`, path);
-  if (amount < 0) throw new ScenarioError('bad-duration', `duration must not be negative, got ${show(input)}`, path);
+  if (digits.startsWith('-')) throw new ScenarioError('bad-duration', `duration must not be negative, got ${show(input)}`, path);
   if (unit === 'block' || unit === 'blocks') {
-    if (!Number.isInteger(amount)) throw new ScenarioError('bad-duration', `a block count must be a whole number, got ${show(input)}`, path);
-    if (amount > MAX_BLOCKS) throw new ScenarioError('bad-duration', `${show(input)} is too long (at most ${MAX_BLOCKS} blocks)`, path);
-    return { kind: 'blocks', blocks: amount as Blocks };
+    const count = scaleDecimal(digits, 1);
+    if (count === null) throw new ScenarioError('bad-duration', `a block count must be a whole number, got ${show(input)}`, path);
+    if (count > MAX_BLOCKS) throw new ScenarioError('bad-duration', `${show(input)} is too long (at most ${MAX_BLOCKS} blocks)`, path);
+    return { kind: 'blocks', blocks: count as Blocks };
   }
   const factor = TIME_UNITS[unit];
   if (factor === undefined) {
     throw new ScenarioError('bad-duration', `unknown time unit '${unit}': expected ms, s, min, h, d or blocks`, path);
   }
-  const ms = amount * factor;
-  if (!Number.isInteger(Math.round(ms * 1e6) / 1e6)) {
-    throw new ScenarioError('bad-duration', `duration ${show(input)} is not a whole number of milliseconds`, path);
-  }
+  const ms = scaleDecimal(digits, factor);
+  if (ms === null) throw new ScenarioError('bad-duration', `duration ${show(input)} is not a whole number of milliseconds`, path);
   if (ms > MAX_DURATION_MS) throw new ScenarioError('bad-duration', `${show(input)} is too long (at most 100 years)`, path);
-  return { kind: 'time', ms: Math.round(ms) };
+  return { kind: 'time', ms };
 }
 
 /** A duration that must be simulated time (not blocks), in milliseconds. */
@@ -156,12 +158,29 @@ export function parseTimeMs(input: unknown, path = ''): number {
   return d.ms;
 }
 
-/** A duration that must be a number of blocks; a bare number means blocks here. */
+const BLOCKS_FORM = "a number of blocks such as 144 or '144 blocks'";
+
+/**
+ * A duration that must be a number of blocks; a bare number, or a string of digits alone (a CLI
+ * flag, a quoted YAML value), means blocks here. Every failure is 'bad-blocks'.
+ */
 export function parseBlocks(input: unknown, path = ''): Blocks {
-  if (typeof input === 'number' && Number.isInteger(input) && input >= 0 && input <= MAX_BLOCKS) return input as Blocks;
-  const d = parseDuration(typeof input === 'number' ? `${input} blocks` : input, path);
-  if (d.kind === 'time') throw new ScenarioError('bad-blocks', `expected a number of blocks such as 144 or '144 blocks', got ${show(input)}`, path);
-  return d.blocks;
+  let text: string;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new ScenarioError('bad-blocks', `expected ${BLOCKS_FORM}, got ${input}`, path);
+    text = plainDecimal(input);
+  } else if (typeof input === 'string') {
+    text = input;
+  } else {
+    throw new ScenarioError('bad-blocks', `expected ${BLOCKS_FORM}, got ${describe(input)}`, path);
+  }
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*(?:blocks?)?\s*$/i.exec(text);
+  if (!m) throw new ScenarioError('bad-blocks', `expected ${BLOCKS_FORM}, got ${show(input)}`, path);
+  if (m[1]!.startsWith('-')) throw new ScenarioError('bad-blocks', `a block count must not be negative, got ${show(input)}`, path);
+  const count = scaleDecimal(m[1]!, 1);
+  if (count === null) throw new ScenarioError('bad-blocks', `a block count must be a whole number, got ${show(input)}`, path);
+  if (count > MAX_BLOCKS) throw new ScenarioError('bad-blocks', `${show(input)} is too many blocks (at most ${MAX_BLOCKS})`, path);
+  return count as Blocks;
 }
 
 const RATE_UNITS: Readonly<Record<string, number>> = { s: 1, sec: 1, min: 60, h: 3_600, hour: 3_600, d: 86_400, day: 86_400 };
@@ -206,21 +225,33 @@ function fixed(amount: number, decimals: number): string {
   return (amount < 0 ? '-' : '') + whole + (frac ? `.${frac}` : '');
 }
 
-/** `digits` × 10^exponent as an integer, or null when it is not whole. Exact: string arithmetic. */
-function scaleDecimal(digits: string, exponent: number): number | null {
+/**
+ * `digits` (a plain non-negative decimal such as '1.003') × `factor` as an integer, or null when
+ * it is not whole. Exact: BigInt arithmetic on the digits. A result beyond 2^53 comes back
+ * approximate, which is only ever compared with a limit far below it.
+ */
+function scaleDecimal(digits: string, factor: number): number | null {
   const [whole = '', frac = ''] = digits.split('.');
   const fracTrimmed = frac.replace(/0+$/, '');
-  if (fracTrimmed.length > exponent) return null;
-  const scaled = (whole || '0') + fracTrimmed.padEnd(exponent, '0');
-  const value = Number(scaled);
-  return Number.isSafeInteger(value) || value > MAX_MSAT ? value : null;
+  const scaled = BigInt((whole || '0') + fracTrimmed) * BigInt(factor);
+  const unit = 10n ** BigInt(fracTrimmed.length);
+  return scaled % unit === 0n ? Number(scaled / unit) : null;
 }
 
-/** A JS number as a plain decimal string (no exponent), or a string that fails to parse. */
+/**
+ * A finite JS number as a plain decimal string, exactly as JS prints it but without an exponent:
+ * 1e21 → '1000000000000000000000', 5e-324 → '0.000…05' (so tiny values are not read as 0).
+ */
 function plainDecimal(n: number): string {
   const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign = '', int = '', frac = '', exp = '0'] = m;
+  const digits = int + frac;
+  const point = int.length + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function show(input: unknown): string {

@@ -1,32 +1,43 @@
 /**
- * secp256k1 key pairs (@noble/secp256k1). Deterministic: every key in a run derives from the
- * scenario seed, so runs are reproducible. Key pairs are frozen values.
+ * secp256k1 key pairs (SEC 2 §2.4.1, via @noble/secp256k1). Deterministic: every key in a run is
+ * derived from the scenario seed, so the same run gives the same bytes.
+ *
+ * Key pairs are frozen. Typed arrays cannot be frozen, so the secret key is a private copy of
+ * the caller's bytes: mutating the input afterwards does not change the key pair.
  */
 import * as secp from '@noble/secp256k1';
-import { sha256, toHex, utf8 } from './hash.js';
+import { bytesOf, concat, sha256, toHex, typeName, utf8 } from './bytes.js';
 
 export interface KeyPair {
+  /** 32-byte scalar in [1, n − 1]. */
   readonly secretKey: Uint8Array;
-  /** Compressed public key, 33 bytes. */
+  /** Compressed public key (SEC 1 §2.3.3), 33 bytes. */
   readonly publicKey: Uint8Array;
-  /** Hex of the public key: how locks and parties are named. */
+  /** Hex of the public key: how parties and revocation locks are named. */
   readonly id: string;
 }
 
-/** The key pair of a 32-byte secret, hashed until it is a valid scalar (a negligible case). */
+/** Domain tag of seeded keys: a seed gives a key unrelated to any other use of the same seed. */
+const KEY_TAG = utf8('pcnsim/key/');
+
+/**
+ * The key pair of a 32-byte secret. A secret that is not a valid scalar (0 or ≥ n: probability
+ * below 2^-127) is replaced by its SHA-256 until it is one, so every 32-byte secret names exactly
+ * one key pair; only then may `secretKey` differ from `secret`.
+ */
 export function keyPairFromSecret(secret: Uint8Array): KeyPair {
-  let secretKey = secret;
+  let secretKey: Uint8Array = Uint8Array.from(bytesOf(secret, 32, 'keyPairFromSecret: secret'));
   while (!secp.utils.isValidSecretKey(secretKey)) secretKey = sha256(secretKey);
   const publicKey = secp.getPublicKey(secretKey, true);
   return Object.freeze({ secretKey, publicKey, id: toHex(publicKey) });
 }
 
-/** A key pair derived from any seed string or bytes: sha256("pcnsim/key" ‖ seed). */
+/**
+ * The key pair of any seed: secret = SHA-256("pcnsim/key/" ‖ seed), a string seed taken as its
+ * UTF-8 bytes (so `'alice'` and `utf8('alice')` give the same key).
+ */
 export function keyPairFromSeed(seed: string | Uint8Array): KeyPair {
-  const bytes = typeof seed === 'string' ? utf8(seed) : seed;
-  const tag = utf8('pcnsim/key/');
-  const input = new Uint8Array(tag.length + bytes.length);
-  input.set(tag);
-  input.set(bytes, tag.length);
-  return keyPairFromSecret(sha256(input));
+  const bytes = typeof seed === 'string' ? utf8(seed, 'keyPairFromSeed: seed') : seed;
+  if (!(bytes instanceof Uint8Array)) throw new TypeError(`keyPairFromSeed: expected a string or Uint8Array seed, got ${typeName(seed)}`);
+  return keyPairFromSecret(sha256(concat(KEY_TAG, bytes)));
 }
