@@ -10,9 +10,11 @@
  */
 import type { AbsoluteLock, Block, OutPoint, Tx } from '../chain/types.js';
 import { construct, freezeEnd, type ContractInput, type ContractRules, type Parties } from '../channel/contract.js';
-import { other, type Pair, type Side } from '../channel/commitment.js';
+import { isHtlc, other, type HtlcTerm, type Pair, type Side } from '../channel/commitment.js';
+import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, type HtlcLimits } from '../channel/htlc.js';
 import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/host.js';
 import { Channel, type ChannelConfig } from '../channel/protocol.js';
+import { hashLock as hashLockOf } from '../crypto/index.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence, UnixSeconds } from '../units.js';
 import type { ChannelEventKind } from './records.js';
@@ -28,6 +30,7 @@ export interface LiveChannelSpec extends ChannelConfig {
   readonly rules?: ContractRules;
   /** Fee each party bids on its channel transactions, paid from its wallet. */
   readonly txFeeMsat?: number;
+  readonly limits?: HtlcLimits;
 }
 
 export class LiveChannel {
@@ -96,6 +99,77 @@ export class LiveChannel {
     return result;
   }
 
+  /** Both parties can sign right now (the channel is open and both are online). */
+  canUpdate(): boolean {
+    const now = this.world.engine.now;
+    return this.usable && this.online(0, now) && this.online(1, now);
+  }
+
+  /** `offerer` offers an HTLC to the other party (both must be online to sign). */
+  offerHtlc(offerer: string, amountMsat: Msat, hashLock: string, timeLock: Height): Outcome<Sequence> {
+    const side = this.channel.sideOf(offerer);
+    if (side === undefined) return fail('not-a-party', `offerHtlc: ${offerer} is not a party of ${this.id}`);
+    if (!this.usable) return fail('channel-not-open', `offerHtlc: channel ${this.id} is not open`);
+    if (!this.canUpdate()) return fail('peer-offline', `offerHtlc: ${this.spec.nodes[other(side)]} is offline`);
+    const result = addHtlc(this.channel, side, amountMsat, hashLock, timeLock, this.spec.limits ?? DEFAULT_LIMITS);
+    if (result.ok) this.event('htlc-add', offerer, { sequence: result.value, amountMsat, detail: hashLock });
+    return result;
+  }
+
+  /** The receiver of `offerer`'s HTLC shows the preimage; the offerer learns it. */
+  fulfillHtlc(offerer: string, preimage: Uint8Array): Outcome<Sequence> {
+    const side = this.channel.sideOf(offerer);
+    if (side === undefined) return fail('not-a-party', `fulfillHtlc: ${offerer} is not a party of ${this.id}`);
+    if (!this.canUpdate()) return fail('peer-offline', `fulfillHtlc: a party of ${this.id} is offline`);
+    const lock = hashLockOf(preimage);
+    const htlc = htlcsOf(this.channel).find((h) => h.offerer === side && h.hashLock === lock);
+    const result = fulfillHtlc(this.channel, side, preimage);
+    if (result.ok) {
+      this.world.preimages.learn(offerer, preimage);
+      this.event('htlc-settle', this.spec.nodes[other(side)], { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: 'fulfilled' });
+    }
+    return result;
+  }
+
+  /** `offerer`'s HTLC is withdrawn off-chain (a failure downstream). */
+  failHtlc(offerer: string, hashLock: string): Outcome<Sequence> {
+    const side = this.channel.sideOf(offerer);
+    if (side === undefined) return fail('not-a-party', `failHtlc: ${offerer} is not a party of ${this.id}`);
+    if (!this.canUpdate()) return fail('peer-offline', `failHtlc: a party of ${this.id} is offline`);
+    const htlc = htlcsOf(this.channel).find((h) => h.offerer === side && h.hashLock === hashLock);
+    const result = failHtlc(this.channel, side, hashLock);
+    if (result.ok) this.event('htlc-settle', offerer, { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: 'failed' });
+    return result;
+  }
+
+  /** Is `offerer`'s HTLC with this lock still in the newest sheet of a running channel? */
+  hasHtlc(offerer: string, hashLock: string): boolean {
+    const side = this.channel.sideOf(offerer);
+    return this.host.state.phase === 'Running' && !this.closing && htlcsOf(this.channel).some((h) => h.offerer === side && h.hashLock === hashLock);
+  }
+
+  /**
+   * Guards an HTLC against a peer that stops answering (BRIEF §4): the receiver, if it knows the
+   * preimage `deadlineBlocks` before the lock expires and the HTLC is still unresolved off-chain,
+   * goes on chain and claims it; the offerer, once the lock has expired, goes on chain for the refund.
+   */
+  guardHtlc(offerer: string, hashLock: string, timeLock: number, deadlineBlocks: number): void {
+    const offererSide = this.channel.sideOf(offerer)!;
+    const receiverSide = other(offererSide);
+    const receiver = this.spec.nodes[receiverSide];
+    const { chain } = this.world;
+    chain.watchHeight(Math.max(chain.height + 1, timeLock - deadlineBlocks - 1), () => {
+      if (this.hasHtlc(offerer, hashLock) && this.world.preimages.known(receiver, hashLock) && this.online(receiverSide, this.world.engine.now)) {
+        this.broadcast(receiver);
+      }
+    });
+    chain.watchHeight(timeLock - 1, () => {
+      this.whenOnline(offererSide, () => {
+        if (this.hasHtlc(offerer, hashLock)) this.broadcast(offerer);
+      });
+    });
+  }
+
   /**
    * Submits `node`'s copy of `sequence` (default: the newest) to the contract: a unilateral close,
    * or cheating when that sequence has been revoked.
@@ -106,7 +180,13 @@ export class LiveChannel {
     const commitment = this.channel.copy(side, sequence);
     if (!commitment) return fail('unknown-sequence', `broadcast: ${this.id} has no sequence ${sequence}`, `1..${this.channel.sequence}`, sequence);
     this.stopUpdates();
-    return ok(this.submit(side, 'cash-rsmc', { method: 'cashRsmc', commitment }));
+    if (!isHtlc(commitment.terms)) return ok(this.submit(side, 'cash-rsmc', { method: 'cashRsmc', commitment }));
+    // Show every preimage this party knows for HTLCs offered to it.
+    const preimages = commitment.terms.htlcs
+      .filter((h) => h.offerer !== side)
+      .map((h) => this.world.preimages.known(node, h.hashLock))
+      .filter((p): p is Uint8Array => p !== undefined);
+    return ok(this.submit(side, 'cash-htlc', { method: 'cashHtlc', commitment, preimages }));
   }
 
   /** Cooperative close at the newest balances if the peer is online, else a unilateral close. */
@@ -162,6 +242,36 @@ export class LiveChannel {
     const { attacker, terms } = t.after;
     if (this.channel.isRevoked(terms.sequence)) this.punish(other(attacker), terms.sequence);
     this.withdrawWhenFrozen(attacker);
+    for (const h of t.after.pending) this.resolvePending(h);
+  }
+
+  /** A pending HTLC on the chain: the receiver claims it with the preimage, the offerer times it out. */
+  private resolvePending(h: HtlcTerm): void {
+    const receiver = other(h.offerer);
+    const lock = h.hashLock;
+    const stillPending = (): boolean => this.host.state.phase === 'Auditing' && this.host.state.pending.some((p) => p.hashLock === lock && p.offerer === h.offerer);
+    // The offerer hands the chain its refund, time-locked to the HTLC's expiry.
+    this.whenOnline(h.offerer, () => {
+      if (stillPending()) this.submit(h.offerer, 'htlc-timeout', { method: 'timeoutHtlc', hashLock: lock }, [], { height: h.timeLock });
+    });
+    // The receiver claims as soon as it knows the preimage, checking each block until expiry.
+    const tryClaim = (): void => {
+      if (!stillPending() || this.world.chain.height + 1 >= h.timeLock) return;
+      const preimage = this.world.preimages.known(this.spec.nodes[receiver], lock);
+      if (preimage && this.online(receiver, this.world.engine.now)) {
+        this.submit(receiver, 'htlc-claim', { method: 'claimHtlc', hashLock: lock, preimage });
+      } else {
+        this.world.chain.watchHeight(this.world.chain.height + 1, tryClaim);
+      }
+    };
+    tryClaim();
+  }
+
+  private whenOnline(side: Side, action: () => void): void {
+    const { engine } = this.world;
+    const back = this.world.availability(this.spec.nodes[side]).nextOnline(engine.now);
+    if (back > engine.now) engine.scheduleAt(back, () => this.whenOnline(side, action), { label: `${this.spec.nodes[side]} back online` });
+    else action();
   }
 
   /** The defender submits the revocation proof now, or as soon as it is back online. */
@@ -198,6 +308,9 @@ export class LiveChannel {
   /** Records every contract transition as report rows (runs while the block is built). */
   private record(t: Transition): void {
     this.transitions.set(t.txId, t);
+    // Preimages shown on the chain become public: every watcher learns them.
+    if (t.input.method === 'cashHtlc') for (const p of t.input.preimages ?? []) this.world.preimages.publish(p);
+    if (t.input.method === 'claimHtlc') this.world.preimages.publish(t.input.preimage);
     const { after, before } = t;
     if (after.phase === 'Auditing' && before.phase === 'Running') {
       const { attacker, terms } = after;

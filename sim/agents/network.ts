@@ -19,6 +19,7 @@ import { Availability } from './availability.js';
 import { LiveChannel } from './liveChannel.js';
 import { LiveOneWay } from './liveOneWay.js';
 import { Recorder } from './records.js';
+import { Preimages } from './preimages.js';
 import { Wallet } from './wallet.js';
 import type { World } from './world.js';
 
@@ -92,7 +93,7 @@ export class Network {
     private readonly spec: NetworkSpec,
   ) {
     for (const node of spec.nodes) this.availabilities.set(node, new Availability());
-    this.world = { engine, chain, recorder: this.recorder, availability: (node) => this.availability(node), wallet: (node) => this.wallet(node) };
+    this.world = { engine, chain, recorder: this.recorder, availability: (node) => this.availability(node), wallet: (node) => this.wallet(node), preimages: new Preimages() };
   }
 
   wallet(node: string): Wallet {

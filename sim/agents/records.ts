@@ -14,7 +14,9 @@ export type ChannelEventKind =
   | 'cooperative-close'
   | 'settle' // one-way channel: the payee settled the newest state
   | 'refund' // one-way channel: the payer took everything back after the refund lock
-  | 'rejected'; // a transaction the contract refused (e.g. a penalty that arrived too late)
+  | 'rejected' // a transaction the contract refused (e.g. a penalty that arrived too late)
+  | 'htlc-add' // an HTLC offered off-chain (amount locked)
+  | 'htlc-settle'; // an HTLC fulfilled or failed off-chain (amount unlocked)
 
 export interface ChannelEvent {
   readonly time: number;

@@ -3,6 +3,7 @@ import type { Chain } from '../chain/index.js';
 import type { Engine } from '../engine/index.js';
 import type { Availability } from './availability.js';
 import type { ChannelEvent, Recorder } from './records.js';
+import type { Preimages } from './preimages.js';
 import type { Wallet } from './wallet.js';
 
 export interface World {
@@ -11,6 +12,7 @@ export interface World {
   readonly recorder: Recorder;
   availability(node: string): Availability;
   wallet(node: string): Wallet;
+  readonly preimages: Preimages;
 }
 
 /** Records a channel event at the current time and height (or the given height). */

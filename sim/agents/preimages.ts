@@ -1,0 +1,27 @@
+/**
+ * Who knows which preimage. A payee knows its own secret; a forwarder learns one when its
+ * downstream peer fulfills; and a preimage revealed on the chain (in a cashHtlc or claimHtlc
+ * call) is learned by every watcher, so an upstream hop can claim with it (BRIEF §2).
+ */
+import { hashLock } from '../crypto/index.js';
+
+export class Preimages {
+  private readonly public_ = new Map<string, Uint8Array>();
+  private readonly private_ = new Map<string, Map<string, Uint8Array>>();
+
+  /** `node` learns `preimage` off-chain. */
+  learn(node: string, preimage: Uint8Array): void {
+    let book = this.private_.get(node);
+    if (!book) this.private_.set(node, (book = new Map()));
+    book.set(hashLock(preimage), preimage);
+  }
+
+  /** The preimage appeared on the chain. */
+  publish(preimage: Uint8Array): void {
+    this.public_.set(hashLock(preimage), preimage);
+  }
+
+  known(node: string, lock: string): Uint8Array | undefined {
+    return this.private_.get(node)?.get(lock) ?? this.public_.get(lock);
+  }
+}
