@@ -112,7 +112,7 @@ export class LiveChannel {
     if (!this.usable) return fail('channel-not-open', `offerHtlc: channel ${this.id} is not open`);
     if (!this.canUpdate()) return fail('peer-offline', `offerHtlc: ${this.spec.nodes[other(side)]} is offline`);
     const result = addHtlc(this.channel, side, amountMsat, hashLock, timeLock, this.spec.limits ?? DEFAULT_LIMITS);
-    if (result.ok) this.event('htlc-add', offerer, { sequence: result.value, amountMsat, detail: hashLock });
+    if (result.ok) this.event('htlc-add', offerer, { sequence: result.value, amountMsat, detail: hashLock, expiryHeight: timeLock });
     return result;
   }
 
@@ -126,7 +126,7 @@ export class LiveChannel {
     const result = fulfillHtlc(this.channel, side, preimage);
     if (result.ok) {
       this.world.preimages.learn(offerer, preimage);
-      this.event('htlc-settle', this.spec.nodes[other(side)], { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: 'fulfilled' });
+      this.event('htlc-settle', this.spec.nodes[other(side)], { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: lock });
     }
     return result;
   }
@@ -138,7 +138,7 @@ export class LiveChannel {
     if (!this.canUpdate()) return fail('peer-offline', `failHtlc: a party of ${this.id} is offline`);
     const htlc = htlcsOf(this.channel).find((h) => h.offerer === side && h.hashLock === hashLock);
     const result = failHtlc(this.channel, side, hashLock);
-    if (result.ok) this.event('htlc-settle', offerer, { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: 'failed' });
+    if (result.ok) this.event('htlc-settle', offerer, { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: hashLock });
     return result;
   }
 
@@ -151,7 +151,8 @@ export class LiveChannel {
   /**
    * Guards an HTLC against a peer that stops answering (BRIEF §4): the receiver, if it knows the
    * preimage `deadlineBlocks` before the lock expires and the HTLC is still unresolved off-chain,
-   * goes on chain and claims it; the offerer, once the lock has expired, goes on chain for the refund.
+   * fulfills it off-chain if the offerer answers, or else goes on chain and claims it; the
+   * offerer, once the lock has expired, goes on chain for the refund.
    */
   guardHtlc(offerer: string, hashLock: string, timeLock: number, deadlineBlocks: number): void {
     const offererSide = this.channel.sideOf(offerer)!;
@@ -159,9 +160,9 @@ export class LiveChannel {
     const receiver = this.spec.nodes[receiverSide];
     const { chain } = this.world;
     chain.watchHeight(Math.max(chain.height + 1, timeLock - deadlineBlocks - 1), () => {
-      if (this.hasHtlc(offerer, hashLock) && this.world.preimages.known(receiver, hashLock) && this.online(receiverSide, this.world.engine.now)) {
-        this.broadcast(receiver);
-      }
+      const preimage = this.world.preimages.known(receiver, hashLock);
+      if (!preimage || !this.hasHtlc(offerer, hashLock) || !this.online(receiverSide, this.world.engine.now)) return;
+      if (!this.fulfillHtlc(offerer, preimage).ok) this.broadcast(receiver);
     });
     chain.watchHeight(timeLock - 1, () => {
       this.whenOnline(offererSide, () => {
@@ -334,7 +335,7 @@ export class LiveChannel {
     }
   }
 
-  private event(kind: ChannelEventKind, node: string, extra: { sequence?: number; amountMsat?: number; detail?: string; height?: number } = {}): void {
+  private event(kind: ChannelEventKind, node: string, extra: { sequence?: number; amountMsat?: number; detail?: string; height?: number; expiryHeight?: number } = {}): void {
     recordEvent(this.world, { channel: this.id, kind, node, ...extra });
   }
 }

@@ -14,10 +14,12 @@ import { keyPairFromSeed } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Priority } from '../engine/index.js';
 import type { Outcome } from '../errors.js';
+import type { ChannelEdge, Policy } from '../router/index.js';
 import type { Msat, Sequence } from '../units.js';
 import { Availability } from './availability.js';
 import { LiveChannel } from './liveChannel.js';
 import { LiveOneWay } from './liveOneWay.js';
+import { DEFAULT_MULTIHOP, MultiHop, type MultiHopOptions, type PaymentOutcome } from './multihop.js';
 import { Recorder } from './records.js';
 import { Preimages } from './preimages.js';
 import { Wallet } from './wallet.js';
@@ -37,6 +39,9 @@ export interface ChannelSpec {
   readonly confirmations: number;
   /** Fee bid on each of this channel's transactions (paid from the submitter's wallet). */
   readonly txFeeMsat?: number;
+  /** Forwarding policy of both ends (multi-hop payments). */
+  readonly policy?: Policy;
+  readonly maxHtlcs?: number;
 }
 
 export interface PaymentSpec {
@@ -61,6 +66,7 @@ export interface NetworkSpec {
   readonly crypto: CryptoMode;
   /** Extra on-chain money per node at genesis, beyond its deposits. */
   readonly walletMsat?: Readonly<Record<string, number>>;
+  readonly multiHop?: MultiHopOptions;
 }
 
 /** One row per payment attempt. */
@@ -74,6 +80,10 @@ export interface PaymentRecord {
   readonly channel: string;
   readonly hops: number;
   readonly feeMsat: number;
+  /** From the start of the payment to the payer learning R (or giving up), ms. */
+  readonly latencyMs: number;
+  readonly attempts: number;
+  readonly route: string;
 }
 
 type Live = LiveChannel | LiveOneWay;
@@ -86,6 +96,8 @@ export class Network {
   private readonly wallets = new Map<string, Wallet>();
   private readonly startMsat = new Map<string, number>();
   private readonly world: World;
+  private multiHop: MultiHop | undefined;
+  private paymentCount = 0;
 
   constructor(
     engine: Engine,
@@ -170,14 +182,19 @@ export class Network {
             confirmations: spec.confirmations,
             rules: spec.kind,
             txFeeMsat: spec.txFeeMsat ?? 0,
+            ...(spec.maxHtlcs !== undefined ? { limits: { maxHtlcs: spec.maxHtlcs, maxInFlightMsat: Number.MAX_SAFE_INTEGER, reservePpm: 10_000 } } : {}),
           });
     this.channels.set(spec.id, live);
     live.open();
   }
 
-  /** A direct payment over the first usable channel between `from` and `to`. */
-  private pay(from: string, to: string, amountMsat: Msat): void {
+  /**
+   * A payment: a direct RSMC update when `from` and `to` share a channel (BRIEF §3: one
+   * sequence), otherwise HTLCs over a route (BRIEF §4: two sequences per hop).
+   */
+  pay(from: string, to: string, amountMsat: Msat): void {
     const candidates = [...this.channels.values()].filter((c) => isBetween(c, from, to));
+    if (candidates.length === 0) return this.routed().send(`p${this.paymentCount++}`, from, to, amountMsat);
     let outcome: Outcome<unknown> | undefined;
     let used = '';
     for (const live of candidates) {
@@ -196,7 +213,35 @@ export class Network {
       channel: used,
       hops: outcome?.ok ? 1 : 0,
       feeMsat: 0,
+      latencyMs: 0,
+      attempts: 1,
+      route: outcome?.ok ? `${from}>${to}` : '',
     });
+  }
+
+  private routed(): MultiHop {
+    if (this.multiHop) return this.multiHop;
+    const rsmc = new Map([...this.channels].filter((e): e is [string, LiveChannel] => e[1] instanceof LiveChannel));
+    const edges = (): ChannelEdge[] =>
+      this.spec.channels
+        .filter((c) => c.kind !== 'one-way' && c.policy)
+        .map((c) => ({ channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: [c.policy, c.policy] as const }));
+    const record = (o: PaymentOutcome): void =>
+      void this.payments.push({
+        time: o.startedAt,
+        from: o.from,
+        to: o.to,
+        amountMsat: o.amountMsat,
+        status: o.status,
+        reason: o.reason,
+        channel: o.firstChannel,
+        hops: o.hops,
+        feeMsat: o.feeMsat,
+        latencyMs: o.endedAt - o.startedAt,
+        attempts: o.attempts,
+        route: o.route,
+      });
+    return (this.multiHop = new MultiHop(this.world, rsmc, edges, this.spec.multiHop ?? DEFAULT_MULTIHOP, this.spec.seed, record));
   }
 
   private act(action: ActionSpec): void {

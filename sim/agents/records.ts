@@ -28,6 +28,8 @@ export interface ChannelEvent {
   readonly sequence?: number;
   readonly amountMsat?: number;
   readonly detail?: string;
+  /** For an HTLC: the height at which it expires. */
+  readonly expiryHeight?: number;
 }
 
 export class Recorder {

@@ -1,5 +1,6 @@
 /** Fixed-column CSV rows (STYLE: results written as fixed-column rows, like sim-ln). */
 import type { RunRecords } from '../scenario/run.js';
+import { htlcLiquidity } from './liquidity.js';
 
 function cell(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value);
@@ -12,16 +13,18 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 
 export function paymentsCsv(run: RunRecords): string {
   return toCsv(
-    ['time_ms', 'from', 'to', 'amount_msat', 'status', 'reason', 'channel', 'hops', 'fee_msat'],
-    run.payments.map((p) => [p.time, p.from, p.to, p.amountMsat, p.status, p.reason, p.channel, p.hops, p.feeMsat]),
+    ['time_ms', 'from', 'to', 'amount_msat', 'status', 'reason', 'hops', 'fee_msat', 'latency_ms', 'attempts', 'route'],
+    run.payments.map((p) => [p.time, p.from, p.to, p.amountMsat, p.status, p.reason, p.hops, p.feeMsat, p.latencyMs, p.attempts, p.route]),
   );
 }
 
 /** One row per block: the chain's series over time. */
 export function timelineCsv(run: RunRecords): string {
+  const blocks = run.chain.blocks;
+  const locked = htlcLiquidity(run.channelEvents, run.simulatedMs).at(blocks.map((b) => b.time));
   return toCsv(
-    ['height', 'time_s', 'timestamp', 'txs', 'weight', 'mempool_after', 'censoring'],
-    run.chain.blocks.map((b) => [b.height, b.time / 1000, b.timestamp, b.txCount, b.weight, b.mempoolAfter, b.censoring ? 1 : 0]),
+    ['height', 'time_s', 'timestamp', 'txs', 'weight', 'mempool_after', 'censoring', 'htlc_locked_msat'],
+    blocks.map((b, i) => [b.height, b.time / 1000, b.timestamp, b.txCount, b.weight, b.mempoolAfter, b.censoring ? 1 : 0, locked[i]]),
   );
 }
 

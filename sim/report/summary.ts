@@ -3,6 +3,7 @@
  * Deterministic: no wall-clock, fixed key order, integers for msat, ratios rounded to 6 decimals.
  */
 import type { RunRecords } from '../scenario/run.js';
+import { bondsFrozenPeak, htlcLiquidity } from './liquidity.js';
 import { countBy, percentile, round6, sum } from './stats.js';
 
 export const REPORT_SCHEMA = 'pcnsim.report/1';
@@ -31,8 +32,7 @@ function paymentsBlock(run: RunRecords, seconds: number) {
   const rows = run.payments;
   const ok = rows.filter((p) => p.status === 'succeeded');
   const failed = rows.filter((p) => p.status === 'failed');
-  // Direct payments settle within one event: latency is zero until messages carry delays.
-  const latencies = ok.map(() => 0).sort((a, b) => a - b);
+  const latencies = ok.map((p) => p.latencyMs).sort((a, b) => a - b);
   return {
     attempted: rows.length,
     succeeded: ok.length,
@@ -47,20 +47,13 @@ function paymentsBlock(run: RunRecords, seconds: number) {
 }
 
 function liquidityBlock(run: RunRecords) {
-  // Bonds are frozen from a cash until the withdrawal or penalty that releases them.
-  let frozen = 0;
-  let peak = 0;
-  for (const e of run.channelEvents) {
-    if (e.kind === 'cash') frozen += e.amountMsat ?? 0;
-    if (e.kind === 'withdraw' || e.kind === 'penalty') frozen -= e.amountMsat ?? 0;
-    peak = Math.max(peak, frozen);
-  }
+  const htlc = htlcLiquidity(run.channelEvents, run.simulatedMs);
   return {
     channelCapacityMsat: sum(run.channels.map((c) => c.capacityMsat)),
-    htlcLockedPeakMsat: 0,
-    htlcLockedAvgMsat: 0,
-    htlcLockMsatBlocks: 0,
-    bondsFrozenPeakMsat: peak,
+    htlcLockedPeakMsat: htlc.peakMsat,
+    htlcLockedAvgMsat: htlc.avgMsat,
+    htlcLockMsatBlocks: htlc.msatBlocks,
+    bondsFrozenPeakMsat: bondsFrozenPeak(run.channelEvents),
   };
 }
 
@@ -92,7 +85,7 @@ function chainBlock(run: RunRecords) {
     cooperativeCloses: count('cooperative-close'),
     unilateralCloses: count('cash') + count('settle') + count('refund'),
     penaltyCloses: count('penalty'),
-    htlcTimeouts: 0,
+    htlcTimeouts: txs.filter((t) => t.kind === 'htlc-timeout' && t.confirmedHeight !== undefined).length,
     peakMempool,
     confirmationDelay: {
       blocks: { p50: percentile(delayBlocks, 50), p90: percentile(delayBlocks, 90), p99: percentile(delayBlocks, 99), mean: delayBlocks.length ? round6(sum(delayBlocks) / delayBlocks.length) : 0 },

@@ -80,6 +80,14 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       refundBlocks: c.refund ?? defaults.refund ?? 4320,
       confirmations: c.confirmations ?? defaults.confirmations ?? 3,
       txFeeMsat: c.txFee ?? defaults.txFee ?? 0,
+      policy: {
+        feeBaseMsat: c.feeBase ?? defaults.feeBase ?? 1000,
+        feePpm: c.feePpm ?? defaults.feePpm ?? 1,
+        cltvDelta: c.cltvDelta ?? defaults.cltvDelta ?? 40,
+        minHtlcMsat: 0,
+        disabled: false,
+      },
+      maxHtlcs: c.maxHtlcs ?? defaults.maxHtlcs ?? 483,
     });
   });
 
@@ -112,7 +120,20 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
     description: input.description ?? '',
     chain: resolveChain(input),
     traffic: resolveTraffic(input, untilMs),
-    network: { nodes, channels, payments, actions, walletMsat },
+    network: {
+      nodes,
+      channels,
+      payments,
+      actions,
+      walletMsat,
+      multiHop: {
+        messageLatencyMs: defaults.messageLatency ?? 100,
+        finalCltvDelta: defaults.finalCltvDelta ?? 18,
+        maxAttempts: defaults.maxAttempts ?? 3,
+        deadlineBlocks: defaults.deadline ?? 6,
+        style: defaults.htlcStyle ?? 'lightning',
+      },
+    },
     untilMs,
     expect: input.expect && {
       balances: input.expect.balances ?? {},

@@ -32,11 +32,21 @@ export const defaultsSection = z.strictObject({
   refund: blockCount().optional(),
   /** Fee bid on each channel transaction (deposit, cash, penalty, withdrawal, close), paid from the submitter's wallet. */
   txFee: amount().optional(),
-  // Multi-hop payment settings (INTERFACE.md); validated now, used by HTLC routing.
+  // Multi-hop payments (BRIEF §4): forwarding policy and HTLC settings.
   cltvDelta: blockCount().optional(),
   feeBase: amount().optional(),
   feePpm: nonNegativeInt().optional(),
   maxHtlcs: positiveInt().optional(),
+  /** Lock the payee's hop gets (BOLT min_final_cltv_expiry). */
+  finalCltvDelta: blockCount().optional(),
+  /** One-way latency of a peer message (default 100ms). */
+  messageLatency: time().optional(),
+  /** Blocks before an HTLC expires at which its holder goes on chain if the peer is silent. */
+  deadline: blockCount().optional(),
+  /** Routes a payer tries before giving up. */
+  maxAttempts: positiveInt().optional(),
+  /** lightning: locks shrink hop by hop; sprites: one shared lock for every hop. */
+  htlcStyle: z.enum(['lightning', 'sprites']).optional(),
 });
 
 export const channelEntry = z.strictObject({
@@ -49,6 +59,10 @@ export const channelEntry = z.strictObject({
   confirmations: positiveInt().optional(),
   refund: blockCount().optional(),
   txFee: amount().optional(),
+  cltvDelta: blockCount().optional(),
+  feeBase: amount().optional(),
+  feePpm: nonNegativeInt().optional(),
+  maxHtlcs: positiveInt().optional(),
 });
 
 export const agentEntry = z.strictObject({

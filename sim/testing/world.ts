@@ -10,7 +10,9 @@
  *
  * Amounts are in sat here (as in the BRIEF); the simulation itself works in msat.
  */
+import { DEFAULT_MULTIHOP, type MultiHopOptions } from '../agents/multihop.js';
 import { Network, type ChannelKind, type NetworkSpec } from '../agents/network.js';
+import type { Policy } from '../router/index.js';
 import { LiveChannel } from '../agents/liveChannel.js';
 import type { LiveOneWay } from '../agents/liveOneWay.js';
 import { Chain } from '../chain/index.js';
@@ -29,6 +31,8 @@ export interface TestChannel {
   readonly freeze?: Freeze;
   readonly refundBlocks?: number;
   readonly id?: string;
+  /** Forwarding policy; fees in sat. */
+  readonly policy?: { readonly feeBase?: number; readonly feePpm?: number; readonly cltvDelta?: number };
 }
 
 export interface TestOptions {
@@ -40,6 +44,8 @@ export interface TestOptions {
   readonly txFee?: number;
   /** Extra on-chain coins per node at genesis, sat. */
   readonly wallet?: number;
+  readonly multiHop?: Partial<MultiHopOptions>;
+  readonly maxHtlcs?: number;
 }
 
 export function simulate(options: TestOptions) {
@@ -62,7 +68,10 @@ export function simulate(options: TestOptions) {
       ...(c.refundBlocks !== undefined ? { refundBlocks: c.refundBlocks } : {}),
       confirmations: options.confirmations ?? 3,
       txFeeMsat: sat(options.txFee ?? 0),
+      policy: policyOf(c.policy),
+      ...(options.maxHtlcs !== undefined ? { maxHtlcs: options.maxHtlcs } : {}),
     })),
+    multiHop: { ...DEFAULT_MULTIHOP, ...options.multiHop },
     payments: [],
     actions: [],
     crypto: options.crypto ?? 'full',
@@ -99,6 +108,14 @@ export function simulate(options: TestOptions) {
       if (!c) throw new Error(`no channel between ${from} and ${to}`);
       return c.pay(from, sat(amountSat) as Msat);
     },
+    /** A payment as a scenario makes it: direct if `from` and `to` share a channel, else routed. */
+    send(from: string, to: string, amountSat: number): void {
+      network.pay(from, to, sat(amountSat) as Msat);
+    },
+    /** Runs the simulation for `ms` milliseconds. */
+    runFor(ms: number): void {
+      engine.run({ until: engine.now + ms });
+    },
     /** `node` broadcasts its copy of `seq` (revoked or not) on `channelId`. */
     cheat(node: string, channelId: string, seq: number) {
       return live(channelId).broadcast(node, sequence(seq));
@@ -122,3 +139,7 @@ export function simulate(options: TestOptions) {
 }
 
 export type Simulation = ReturnType<typeof simulate>;
+
+function policyOf(p: TestChannel['policy']): Policy {
+  return { feeBaseMsat: sat(p?.feeBase ?? 0), feePpm: p?.feePpm ?? 0, cltvDelta: p?.cltvDelta ?? 40, minHtlcMsat: 0, disabled: false };
+}

@@ -1,0 +1,178 @@
+/**
+ * Multi-hop payments (BRIEF §4) as message exchanges with latency. The payee draws R and gives
+ * H = hash(R) to the payer; the payer routes from what it knows when the payment starts; HTLCs
+ * are set up hop by hop with shrinking time locks; each intermediary checks its fee and its
+ * lock margin and refuses otherwise; R travels back, each hop claiming its incoming HTLC. A
+ * failure unwinds the HTLCs already set up and the payer retries, avoiding the channel that
+ * failed. Every HTLC is guarded: if a peer stops answering, the holder goes on chain in time.
+ *
+ * Each hop's update (add, fulfill or fail) costs a round trip of two messages.
+ */
+import { hashLock, preimageFromSeed } from '../crypto/index.js';
+import type { Outcome } from '../errors.js';
+import { buildGraph, findRoute, forwardingFee, type ChannelEdge, type Hop, type HtlcStyle, type PaymentGraph, type Weight } from '../router/index.js';
+import type { Height, Msat } from '../units.js';
+import type { LiveChannel } from './liveChannel.js';
+import type { World } from './world.js';
+
+export interface MultiHopOptions {
+  /** One-way latency of a peer message, ms. */
+  readonly messageLatencyMs: number;
+  readonly finalCltvDelta: number;
+  /** Routes tried per payment. */
+  readonly maxAttempts: number;
+  /** Blocks before an HTLC's expiry at which its holder goes on chain if the peer is silent. */
+  readonly deadlineBlocks: number;
+  readonly style: HtlcStyle;
+  readonly weight?: Weight;
+}
+
+export const DEFAULT_MULTIHOP: MultiHopOptions = { messageLatencyMs: 100, finalCltvDelta: 18, maxAttempts: 3, deadlineBlocks: 6, style: 'lightning' };
+
+export interface PaymentOutcome {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly amountMsat: number;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly status: 'succeeded' | 'failed';
+  readonly reason: string;
+  readonly hops: number;
+  readonly feeMsat: number;
+  readonly attempts: number;
+  /** Nodes of the route taken, `a>b>c`. */
+  readonly route: string;
+  readonly firstChannel: string;
+}
+
+export class MultiHop {
+  private graph: PaymentGraph | undefined;
+
+  constructor(
+    private readonly world: World,
+    private readonly channels: ReadonlyMap<string, LiveChannel>,
+    private readonly edges: () => Iterable<ChannelEdge>,
+    private readonly options: MultiHopOptions,
+    private readonly seed: number,
+    private readonly done: (outcome: PaymentOutcome) => void,
+  ) {}
+
+  /** Starts payment `id`: `from` pays `amountMsat` to `to`. */
+  send(id: string, from: string, to: string, amountMsat: Msat): void {
+    const preimage = preimageFromSeed(`${this.seed}/${id}`);
+    this.world.preimages.learn(to, preimage); // the payee's secret R
+    const attempt = { id, from, to, amountMsat, lock: hashLock(preimage), startedAt: this.world.engine.now, attempts: 0, excluded: new Set<string>(), lastReason: 'no-route' };
+    this.tryRoute(attempt);
+  }
+
+  private tryRoute(p: Attempt): void {
+    const { chain } = this.world;
+    if (p.attempts >= this.options.maxAttempts) return this.finish(p, 'failed', p.lastReason);
+    this.graph ??= buildGraph(this.edges());
+    const route = findRoute(this.graph, {
+      source: p.from,
+      target: p.to,
+      amountMsat: p.amountMsat,
+      currentHeight: chain.height,
+      finalCltvDelta: this.options.finalCltvDelta,
+      excludeChannels: p.excluded,
+      spendableMsat: (channelId, node) => (node === p.from ? this.spendable(channelId, node) : undefined),
+      style: this.options.style,
+      ...(this.options.weight ? { weight: this.options.weight } : {}),
+    });
+    if (!route) return this.finish(p, 'failed', p.attempts === 0 ? 'no-route' : p.lastReason);
+    p.attempts++;
+    this.forward(p, route.hops, 0);
+  }
+
+  /** Sets up hop k (its sender checks what it receives against what it must forward). */
+  private forward(p: Attempt, hops: readonly Hop[], k: number): void {
+    const hop = hops[k]!;
+    const live = this.channels.get(hop.channelId);
+    const reason = live ? this.check(hops, k) ?? this.offer(live, hop, p.lock) : 'no-route';
+    if (reason) return this.unwind(p, hops, k - 1, reason, hop.channelId);
+    live!.guardHtlc(hop.from, p.lock, hop.expiryHeight, this.options.deadlineBlocks);
+    const next = (): void => (k + 1 < hops.length ? this.forward(p, hops, k + 1) : this.settle(p, hops, hops.length - 1));
+    this.world.engine.schedule(2 * this.options.messageLatencyMs, next, { label: 'htlc-add' });
+  }
+
+  /** An intermediary refuses a hop whose fee or lock margin is short; nobody offers an expired lock. */
+  private check(hops: readonly Hop[], k: number): string | undefined {
+    const hop = hops[k]!;
+    const height = this.world.chain.height;
+    if (hop.expiryHeight <= height + 1) return 'expired';
+    if (k === 0) return undefined;
+    const incoming = hops[k - 1]!;
+    const edge = this.graph!.hasEdge(`${hop.channelId}>${hop.from}`) ? this.graph!.getEdgeAttributes(`${hop.channelId}>${hop.from}`) : undefined;
+    if (!edge) return 'no-route';
+    if (incoming.amountMsat - hop.amountMsat < forwardingFee(edge.policy, hop.amountMsat)) return 'fee-rejected';
+    if (incoming.expiryHeight - hop.expiryHeight < (this.options.style === 'sprites' ? 0 : edge.policy.cltvDelta)) return 'lock-rejected';
+    return undefined;
+  }
+
+  private offer(live: LiveChannel, hop: Hop, lock: string): string | undefined {
+    const r: Outcome<unknown> = live.offerHtlc(hop.from, hop.amountMsat as Msat, lock, hop.expiryHeight as Height);
+    return r.ok ? undefined : r.error.code;
+  }
+
+  /** R travels back: the receiver of hop k shows it to the sender, who learns it and repeats upstream. */
+  private settle(p: Attempt, hops: readonly Hop[], k: number): void {
+    const hop = hops[k]!;
+    const preimage = this.world.preimages.known(hop.to, p.lock);
+    const live = this.channels.get(hop.channelId)!;
+    // A silent sender cannot sign the fulfill: the receiver's guard takes the HTLC on chain before
+    // it expires, and R, public from then on, lets every hop upstream claim the same way.
+    if (!preimage || !live.fulfillHtlc(hop.from, preimage).ok) return this.finish(p, 'succeeded', 'settled-on-chain', hops);
+    if (k === 0) return this.finish(p, 'succeeded', '', hops); // the payer has R: paid
+    this.world.engine.schedule(2 * this.options.messageLatencyMs, () => this.settle(p, hops, k - 1), { label: 'htlc-fulfill' });
+  }
+
+  /** Fails hops k … 0 back toward the payer, then retries without the channel that failed. */
+  private unwind(p: Attempt, hops: readonly Hop[], k: number, reason: string, failedChannel: string): void {
+    if (k < 0) {
+      p.lastReason = reason;
+      p.excluded.add(failedChannel);
+      return this.tryRoute(p);
+    }
+    const hop = hops[k]!;
+    this.channels.get(hop.channelId)!.failHtlc(hop.from, p.lock);
+    this.world.engine.schedule(2 * this.options.messageLatencyMs, () => this.unwind(p, hops, k - 1, reason, failedChannel), { label: 'htlc-fail' });
+  }
+
+  private spendable(channelId: string, node: string): number | undefined {
+    const live = this.channels.get(channelId);
+    const side = live?.channel.sideOf(node);
+    return live && side !== undefined && live.isUsable ? live.channel.balances[side] : 0;
+  }
+
+  private finish(p: Attempt, status: 'succeeded' | 'failed', reason: string, hops: readonly Hop[] = []): void {
+    this.done({
+      id: p.id,
+      from: p.from,
+      to: p.to,
+      amountMsat: p.amountMsat,
+      startedAt: p.startedAt,
+      endedAt: this.world.engine.now,
+      status,
+      reason,
+      hops: hops.length,
+      feeMsat: hops.length ? hops[0]!.amountMsat - p.amountMsat : 0,
+      attempts: p.attempts,
+      route: hops.length ? [hops[0]!.from, ...hops.map((h) => h.to)].join('>') : '',
+      firstChannel: hops[0]?.channelId ?? '',
+    });
+  }
+}
+
+interface Attempt {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly amountMsat: Msat;
+  readonly lock: string;
+  readonly startedAt: number;
+  attempts: number;
+  readonly excluded: Set<string>;
+  lastReason: string;
+}
