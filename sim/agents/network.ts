@@ -10,7 +10,7 @@ import type { Chain } from '../chain/index.js';
 import type { Freeze, Pair } from '../channel/commitment.js';
 import type { ContractRules } from '../channel/contract.js';
 import type { CryptoMode, PartySecrets } from '../channel/protocol.js';
-import { keyPairFromSeed } from '../crypto/index.js';
+import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Priority } from '../engine/index.js';
 import type { Outcome } from '../errors.js';
@@ -41,6 +41,8 @@ export interface ChannelSpec {
   readonly txFeeMsat?: number;
   /** Forwarding policy of both ends (multi-hop payments). */
   readonly policy?: Policy;
+  /** Per-direction policies (an imported snapshot's), overriding `policy`; undefined: cannot forward. */
+  readonly policies?: readonly [Policy | undefined, Policy | undefined];
   readonly maxHtlcs?: number;
 }
 
@@ -92,8 +94,11 @@ export class Network {
   readonly recorder = new Recorder();
   readonly payments: PaymentRecord[] = [];
   readonly channels = new Map<string, Live>();
+  /** Each node's channels, in opening order. */
+  private readonly byNode = new Map<string, Live[]>();
   private readonly availabilities = new Map<string, Availability>();
   private readonly wallets = new Map<string, Wallet>();
+  private readonly fundingKeys = new Map<string, KeyPair>();
   private readonly startMsat = new Map<string, number>();
   private readonly world: World;
   private multiHop: MultiHop | undefined;
@@ -106,6 +111,13 @@ export class Network {
   ) {
     for (const node of spec.nodes) this.availabilities.set(node, new Availability());
     this.world = { engine, chain, recorder: this.recorder, availability: (node) => this.availability(node), wallet: (node) => this.wallet(node), preimages: new Preimages() };
+  }
+
+  /** A node signs with one funding key (derived once: key derivation is an EC multiplication). */
+  private secretsFor(channelId: string, node: string): PartySecrets {
+    let funding = this.fundingKeys.get(node);
+    if (!funding) this.fundingKeys.set(node, (funding = keyPairFromSeed(`pcnsim/${this.spec.seed}/${node}/funding`)));
+    return { funding, revocationSeed: revocationSeed(this.spec.seed, channelId, node) };
   }
 
   wallet(node: string): Wallet {
@@ -140,15 +152,14 @@ export class Network {
     const out: Record<string, { startMsat: number; endMsat: number }> = {};
     for (const node of [...this.spec.nodes].sort()) {
       let end = this.chain.balanceOf(node) as number;
-      for (const live of this.channels.values()) end += live.holdings(node);
+      for (const live of this.byNode.get(node) ?? []) end += live.holdings(node);
       out[node] = { startMsat: this.startMsat.get(node) ?? 0, endMsat: end };
     }
     return out;
   }
 
   private open(spec: ChannelSpec): void {
-    const seed = this.spec.seed;
-    const secrets = spec.between.map((node) => partySecrets(seed, spec.id, node)) as unknown as readonly [PartySecrets, PartySecrets];
+    const secrets = spec.between.map((node) => this.secretsFor(spec.id, node)) as unknown as readonly [PartySecrets, PartySecrets];
     // Each deposit is paid from a coin worth exactly that deposit, held since genesis.
     const coins = spec.between.map((node, side) => {
       const amount = spec.deposit[side]!;
@@ -185,6 +196,11 @@ export class Network {
             ...(spec.maxHtlcs !== undefined ? { limits: { maxHtlcs: spec.maxHtlcs, maxInFlightMsat: Number.MAX_SAFE_INTEGER, reservePpm: 10_000 } } : {}),
           });
     this.channels.set(spec.id, live);
+    for (const node of spec.between) {
+      let list = this.byNode.get(node);
+      if (!list) this.byNode.set(node, (list = []));
+      list.push(live);
+    }
     live.open();
   }
 
@@ -193,7 +209,7 @@ export class Network {
    * sequence), otherwise HTLCs over a route (BRIEF §4: two sequences per hop).
    */
   pay(from: string, to: string, amountMsat: Msat): void {
-    const candidates = [...this.channels.values()].filter((c) => isBetween(c, from, to));
+    const candidates = (this.byNode.get(from) ?? []).filter((c) => isBetween(c, from, to));
     if (candidates.length === 0) return this.routed().send(`p${this.paymentCount++}`, from, to, amountMsat);
     let outcome: Outcome<unknown> | undefined;
     let used = '';
@@ -224,8 +240,8 @@ export class Network {
     const rsmc = new Map([...this.channels].filter((e): e is [string, LiveChannel] => e[1] instanceof LiveChannel));
     const edges = (): ChannelEdge[] =>
       this.spec.channels
-        .filter((c) => c.kind !== 'one-way' && c.policy)
-        .map((c) => ({ channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: [c.policy, c.policy] as const }));
+        .filter((c) => c.kind !== 'one-way' && (c.policy || c.policies))
+        .map((c) => ({ channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: c.policies ?? ([c.policy, c.policy] as const) }));
     const record = (o: PaymentOutcome): void =>
       void this.payments.push({
         time: o.startedAt,
@@ -275,10 +291,7 @@ function isBetween(live: Live, a: string, b: string): boolean {
   return (nodes[0] === a && nodes[1] === b) || (nodes[0] === b && nodes[1] === a);
 }
 
-/** A party's keys for one channel, derived from the scenario seed: reproducible, never shared. */
-export function partySecrets(seed: number, channelId: string, node: string): PartySecrets {
-  return {
-    funding: keyPairFromSeed(`pcnsim/${seed}/${node}/funding`),
-    revocationSeed: sha256(new TextEncoder().encode(`pcnsim/${seed}/${channelId}/${node}/revocation`)),
-  };
+/** A party's revocation seed for one channel, derived from the scenario seed: reproducible, never shared. */
+export function revocationSeed(seed: number, channelId: string, node: string): Uint8Array {
+  return sha256(new TextEncoder().encode(`pcnsim/${seed}/${channelId}/${node}/revocation`));
 }

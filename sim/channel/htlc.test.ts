@@ -52,6 +52,16 @@ describe('HTLC updates (BRIEF §3, §5 example 2)', () => {
     expect([channel.sequence, channel.balances]).toEqual(before);
   });
 
+  it('a direct payment while an HTLC is in flight keeps the HTLC', () => {
+    const channel = open();
+    addHtlc(channel, 0, msat(10_000), H, height(120));
+    expect(channel.pay(1, msat(5_000)).ok).toBe(true);
+    expect(channel.balances).toEqual([55_000, 135_000]);
+    expect(htlcsOf(channel)).toHaveLength(1);
+    expect(fulfillHtlc(channel, 0, R).ok).toBe(true);
+    expect(channel.balances).toEqual([55_000, 145_000]);
+  });
+
   it('rejects a preimage that opens nothing and a duplicate hash lock', () => {
     const channel = open();
     addHtlc(channel, 0, msat(10_000), H, height(120));

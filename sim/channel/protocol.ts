@@ -130,7 +130,9 @@ export class Channel {
     const amounts: [Msat, Msat] = [current[0], current[1]];
     amounts[payer] = (amounts[payer] - amountMsat) as Msat;
     amounts[other(payer)] = (amounts[other(payer)] + amountMsat) as Msat;
-    return this.update({ amounts });
+    // HTLCs in flight stay as they are: a direct payment only moves settled balance.
+    const htlcs = this.sheet(this.sequence)?.htlcs;
+    return this.update(htlcs ? { amounts, htlcs } : { amounts });
   }
 
   /** Moves to a new sheet (sequence + 1) by the four steps above. */

@@ -9,6 +9,8 @@ import type { Freeze, Pair } from '../channel/commitment.js';
 import { ScenarioError } from '../errors.js';
 import { MAX_MSAT, sequence, type Duration, type Msat } from '../units.js';
 import type { ScenarioInput } from './schema.js';
+import { resolveTopology } from './topology/index.js';
+import { resolveAmount, type Workload } from './workload.js';
 
 export interface Traffic {
   readonly ratePerSecond: number;
@@ -35,6 +37,7 @@ export interface Scenario {
   readonly network: Omit<NetworkSpec, 'crypto' | 'seed'>;
   readonly untilMs: number;
   readonly expect: ExpectSpec | undefined;
+  readonly workload: Workload | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -43,14 +46,24 @@ export const DEFAULT_FREEZE: Freeze = { blocks: 144 };
 export function resolveScenario(input: ScenarioInput, file: string): Scenario {
   const untilMs = input.run?.until ?? DAY_MS;
   const defaults = input.defaults ?? {};
-  const nodes = resolveNodes(input);
+  const base = {
+    kind: defaults.kind ?? 'virtual-bank',
+    freeze: toFreeze(defaults.freeze, 'defaults.freeze'),
+    refundBlocks: defaults.refund ?? 4320,
+    confirmations: defaults.confirmations ?? 3,
+    txFeeMsat: defaults.txFee ?? 0,
+    policy: { feeBaseMsat: defaults.feeBase ?? 1000, feePpm: defaults.feePpm ?? 1, cltvDelta: defaults.cltvDelta ?? 40, minHtlcMsat: 0, disabled: false },
+    maxHtlcs: defaults.maxHtlcs ?? 483,
+  } as const;
+  const topology = resolveTopology(input, file, base);
+  const nodes = [...new Set([...resolveNodes(input), ...(topology?.nodes ?? [])])];
   const known = new Set(nodes);
   const checkNode = (node: string, path: string): void => {
     if (!known.has(node)) throw new ScenarioError('unknown-node', `unknown node '${node}'; expected one of: ${nodes.join(', ')}`, path);
   };
 
-  const channels: ChannelSpec[] = [];
-  const ids = new Set<string>();
+  const channels: ChannelSpec[] = [...(topology?.channels ?? [])];
+  const ids = new Set<string>(channels.map((c) => c.id));
   const pairs = new Set<string>();
   (input.channels ?? []).forEach((c, i) => {
     const path = `channels[${i}]`;
@@ -90,6 +103,7 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       maxHtlcs: c.maxHtlcs ?? defaults.maxHtlcs ?? 483,
     });
   });
+  if (input.workload && nodes.length < 2) throw new ScenarioError('bad-value', 'a workload needs at least two nodes', 'workload');
 
   const payments: PaymentSpec[] = [];
   (input.payments ?? []).forEach((p, i) => {
@@ -135,6 +149,14 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       },
     },
     untilMs,
+    workload: input.workload && {
+      ratePerSecond: input.workload.rate,
+      amount: resolveAmount(input.workload.amount, 'workload.amount'),
+      pairs: input.workload.pairs ?? 'uniform',
+      startMs: input.workload.start ?? 3_600_000,
+      untilMs: (input.workload.start ?? 3_600_000) + (input.workload.duration ?? untilMs),
+      count: input.workload.count ?? Number.MAX_SAFE_INTEGER,
+    },
     expect: input.expect && {
       balances: input.expect.balances ?? {},
       values: Object.fromEntries(Object.entries(input.expect).filter(([k]) => k !== 'balances')) as Record<string, number | boolean>,

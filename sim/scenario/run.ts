@@ -11,6 +11,7 @@ import type { CryptoMode } from '../channel/protocol.js';
 import { Engine, RngStreams } from '../engine/index.js';
 import type { Scenario } from './resolve.js';
 import { startTraffic } from './traffic.js';
+import { startWorkload } from './workload.js';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
@@ -52,6 +53,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   network.start();
   chain.start();
   if (scenario.traffic) startTraffic(engine, chain, scenario.traffic, streams.stream('traffic'));
+  if (scenario.workload) {
+    const capacity = new Map<string, number>();
+    for (const c of scenario.network.channels) for (const n of c.between) capacity.set(n, (capacity.get(n) ?? 0) + c.deposit[0] + c.deposit[1]);
+    startWorkload(engine, scenario.workload, scenario.network.nodes, (n) => capacity.get(n) ?? 0, streams.stream('workload'), (from, to, amount) => network.pay(from, to, amount));
+  }
 
   // Run in slices so a progress callback can follow long runs; the slicing does not change the order.
   const slices = options.onProgress ? 100 : 1;

@@ -92,6 +92,44 @@ export const actionEntry = z.strictObject({
   amount: positiveAmount().optional(),
 });
 
+/** Generated or imported networks (instead of, or besides, listing nodes and channels). */
+export const topologySection = z.strictObject({
+  generate: z.enum(['scale-free', 'random', 'star', 'line', 'ring']).optional(),
+  /** An lnd `describegraph` JSON file (plain or gzip), relative to the scenario file. */
+  import: z.string().optional(),
+  nodes: positiveInt().optional(),
+  /** Channels per new node (scale-free) or average degree (random); default 2. */
+  degree: positiveInt().optional(),
+  /** Lognormal capacities of generated channels: median (default 0.01 btc) and sigma (default 1). */
+  capacity: z.strictObject({ median: positiveAmount().optional(), sigma: z.number().nonnegative().optional() }).optional(),
+  /** How a channel's capacity is split between its two ends: half each (default) or seeded random. */
+  balance: z.enum(['half', 'random']).optional(),
+});
+
+const amountDistribution = z.union([
+  amount(),
+  z.strictObject({
+    dist: z.enum(['fixed', 'uniform', 'lognormal']),
+    value: amount().optional(),
+    min: amount().optional(),
+    max: amount().optional(),
+    median: amount().optional(),
+    sigma: z.number().nonnegative().optional(),
+  }),
+]);
+
+/** Generated payments: Poisson arrivals between drawn pairs. */
+export const workloadSection = z.strictObject({
+  rate: rate(),
+  amount: amountDistribution,
+  pairs: z.enum(['uniform', 'capacity-weighted']).optional(),
+  /** When the first payment may start (default 1h, after channels open). */
+  start: time().optional(),
+  duration: time().optional(),
+  /** Stop after this many payments. */
+  count: positiveInt().optional(),
+});
+
 export const runSection = z.strictObject({ until: time().optional() });
 
 /** `expect`: report paths (e.g. `penalties.punished`) to numbers, and `balances` to amounts. */
@@ -107,6 +145,8 @@ export const scenarioSchema = z.strictObject({
   traffic: trafficSection.optional(),
   defaults: defaultsSection.optional(),
   nodes: z.array(nodeName()).optional(),
+  topology: topologySection.optional(),
+  workload: workloadSection.optional(),
   channels: z.array(channelEntry).optional(),
   agents: z.record(nodeName(), agentEntry).optional(),
   payments: z.array(paymentEntry).optional(),
