@@ -13,7 +13,7 @@ function viaParser<T>(parse: (input: unknown) => T) {
       return parse(value);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      ctx.addIssue({ code: 'custom', message: error.detail, input: value });
+      ctx.addIssue({ code: 'custom', message: error.detail, input: value, params: { code: error.code } });
       return z.NEVER;
     }
   });

@@ -41,7 +41,8 @@ function specific(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 }
 
 function codeOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom') return /amount/.test(issue.message) ? 'bad-amount' : /duration|block|time/.test(issue.message) ? 'bad-duration' : 'bad-value';
+  // Unit parsers carry their own code (bad-amount, amount-too-large, bad-duration, …).
+  if (issue.code === 'custom') return typeof issue.params?.code === 'string' ? issue.params.code : /amount/.test(issue.message) ? 'bad-amount' : 'bad-value';
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'missing-field';
   return 'bad-value';
 }

@@ -43,6 +43,13 @@ describe('loading scenarios', () => {
     expect(s.network.channels[0]!.deposit).toEqual([1_000, 2_000]);
   });
 
+  it('generates a topology and resolves a workload', () => {
+    const s = parseScenario(`name: g\ntopology: { generate: ring, nodes: 5 }\nworkload: { rate: 2/s, amount: 1000 sat, count: 7 }\n`, 'g.yaml');
+    expect(s.network.nodes).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
+    expect(s.network.channels.map((c) => c.id)).toEqual(['n0-n1', 'n1-n2', 'n2-n3', 'n3-n4', 'n4-n0']);
+    expect(s.workload).toMatchObject({ ratePerSecond: 2, amount: { dist: 'fixed', value: 1_000_000 }, pairs: 'uniform', count: 7 });
+  });
+
   it('expands repeated payments', () => {
     const s = parseScenario(`${base}payments:\n  - { at: 10s, from: alice, to: bob, amount: 1, every: 2s, count: 3 }\n`, 'r.yaml');
     expect(s.network.payments.map((p) => p.atMs)).toEqual([10_000, 12_000, 14_000]);
@@ -72,7 +79,7 @@ describe('loading scenarios', () => {
     ['a wrong field type', `${base}seed: seven\n`, 'bad-value', 'seed', /whole number|number/],
     ['a negative amount', `name: t\nchannels:\n  - { between: [a, b], deposit: [-5, 100] }\n`, 'bad-amount', 'channels[0].deposit[0]', /negative/],
     ['a bad amount unit', `name: t\nchannels:\n  - { between: [a, b], deposit: [5 dollars, 100] }\n`, 'bad-amount', 'channels[0].deposit[0]', /unit/],
-    ['an amount over the safe limit', `name: t\nchannels:\n  - { between: [a, b], deposit: [100000 btc, 1] }\n`, 'bad-amount', 'channels[0].deposit[0]', /90000 btc/],
+    ['an amount over the safe limit', `name: t\nchannels:\n  - { between: [a, b], deposit: [100000 btc, 1] }\n`, 'amount-too-large', 'channels[0].deposit[0]', /90000 btc/],
     ['a bad duration', `${base}run: { until: 3 fortnights }\n`, 'bad-duration', 'run.until', /unit/],
     ['blocks where a time is needed', `${base}run: { until: 144 blocks }\n`, 'bad-duration', 'run.until', /not blocks/],
     ['a negative traffic fee', `name: t\ntraffic: { rate: 1/s, fee: -5 }\n`, 'bad-amount', 'traffic.fee', /negative/],
@@ -84,6 +91,11 @@ describe('loading scenarios', () => {
     ['an action on an unknown channel', `${base}actions:\n  - { at: 1h, node: alice, do: close, channel: alice-carol }\n`, 'unknown-channel', 'actions[0].channel', /alice-bob/],
     ['an offline action without for', `${base}actions:\n  - { at: 1h, node: alice, do: offline }\n`, 'missing-field', 'actions[0].for', /for/],
     ['an unknown strategy', `${base}agents:\n  alice: { strategy: saint }\n`, 'bad-value', 'agents.alice.strategy', /honest/],
+    ['a missing import file', `name: t\ntopology: { import: nowhere.json }\n`, 'missing-file', 'topology.import', /nowhere\.json/],
+    ['both generate and import', `name: t\ntopology: { generate: star, import: x.json }\n`, 'bad-value', 'topology', /exactly one/],
+    ['an unknown generator', `name: t\ntopology: { generate: hypercube }\n`, 'bad-value', 'topology.generate', /scale-free/],
+    ['a lognormal amount without a median', `name: t\ntopology: { generate: line, nodes: 3 }\nworkload: { rate: 1/s, amount: { dist: lognormal } }\n`, 'missing-field', 'workload.amount.median', /median/],
+    ['a payment to a node the topology lacks', `name: t\ntopology: { generate: line, nodes: 3 }\npayments:\n  - { at: 1s, from: n0, to: n9, amount: 1 }\n`, 'unknown-node', 'payments[0].to', /n9/],
     ['an asymmetric delay in seconds', `name: t\nchannels:\n  - { between: [a, b], deposit: [1, 1], kind: asymmetric, freeze: 1h }\n`, 'bad-duration', 'channels[0].freeze', /blocks/],
   ])('rejects %s with a code and the field path', (_, text, code, path, wording) => {
     const error = errorOf(text);
