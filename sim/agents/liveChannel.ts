@@ -201,18 +201,22 @@ export class LiveChannel {
     return ok(this.submit(side, 'cooperative-close', { method: 'cooperativeClose', amounts, signatures }));
   }
 
-  /** What `node` holds in this channel now (its side of the newest sheet, or its frozen bond). */
+  /**
+   * What `node` holds in this channel now: its side of the newest sheet, or its frozen bond; an
+   * HTLC not yet resolved still counts as its offerer's.
+   */
   holdings(node: string): number {
     const side = this.channel.sideOf(node);
     if (side === undefined) return 0;
     const state = this.host.state;
+    const offered = (htlcs: readonly HtlcTerm[]): number => htlcs.reduce((sum, h) => sum + (h.offerer === side ? h.amountMsat : 0), 0);
     switch (state.phase) {
       case 'Funding':
         return state.paid[side] ? state.deposits[side] : 0;
       case 'Running':
-        return this.channel.balances[side];
+        return this.channel.balances[side] + offered(htlcsOf(this.channel));
       case 'Auditing':
-        return state.attacker === side ? state.bondMsat : 0;
+        return (state.attacker === side ? state.bondMsat : 0) + offered(state.pending);
       case 'Closed':
         return 0;
     }
