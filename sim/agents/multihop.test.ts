@@ -133,6 +133,61 @@ describe('failures are outcomes', () => {
     expect(sheet(sim, 'a-b')).toMatchObject({ balances: [100, 100], htlcs: [] });
   });
 
+  const line = (extra: Parameters<typeof simulate>[0]['multiHop'] = {}, policy = { feeBase: 1, cltvDelta: 2 }) =>
+    simulate({
+      channels: [
+        { between: ['a', 'b'], deposit: [100, 100], policy },
+        { between: ['b', 'c'], deposit: [100, 100], policy },
+        { between: ['c', 'd'], deposit: [100, 100], policy },
+      ],
+      multiHop: { finalCltvDelta: 2, deadlineBlocks: 1, ...extra },
+    });
+
+  it('fee or lock rejected: the payer routed on a policy the forwarder has since changed', () => {
+    const sim = line({ gossipDelayMs: 600_000 });
+    sim.mineBlocks(3);
+    sim.network.routedPayments().setPolicy('b-c', 'b', { feeBaseMsat: 5_000 });
+    sim.network.routedPayments().setPolicy('c-d', 'c', { cltvDelta: 50 });
+    sim.send('a', 'c', 10);
+    sim.send('a', 'd', 10);
+    sim.runFor(5_000);
+    sim.mineBlocks(2); // gossip has arrived: routes now carry the new fee and delta
+    sim.send('a', 'c', 10);
+    sim.runFor(5_000);
+    expect(sim.network.payments.map((p) => [p.to, p.status, p.reason, p.feeMsat])).toEqual([
+      ['c', 'failed', 'fee-rejected', 0],
+      ['d', 'failed', 'fee-rejected', 0], // b's fee is checked first, on the way to d too
+      ['c', 'succeeded', '', 5_000],
+    ]);
+  });
+
+  it('lock rejected', () => {
+    const sim = line();
+    sim.mineBlocks(3);
+    sim.network.routedPayments().setPolicy('c-d', 'c', { cltvDelta: 50 });
+    sim.send('a', 'd', 10);
+    sim.runFor(5_000);
+    expect(sim.network.payments.map((p) => p.reason)).toEqual(['lock-rejected']);
+  });
+
+  it('expired: a block passes while a slow hop sets up, and the payee refuses a lock that leaves no time', () => {
+    const sim = line({ messageLatencyMs: 300_000, timeoutMs: 3_600_000 });
+    sim.mineBlocks(3);
+    sim.send('a', 'c', 10);
+    sim.mineBlocks(2);
+    expect(sim.network.payments.map((p) => [p.status, p.reason])).toEqual([['failed', 'expired']]);
+    expect(sim.channel('a-b').channel.balances).toEqual([100_000, 100_000]);
+  });
+
+  it('timeout: the payer abandons an attempt whose HTLCs are still on their way after 60 s', () => {
+    const sim = line({ messageLatencyMs: 20_000 });
+    sim.mineBlocks(3);
+    sim.send('a', 'd', 10);
+    sim.runFor(300_000);
+    expect(sim.network.payments.map((p) => [p.status, p.reason, p.attempts])).toEqual([['failed', 'timeout', 1]]);
+    expect(sim.channel('a-b').channel.balances).toEqual([100_000, 100_000]);
+  });
+
   it('too many HTLCs in flight', () => {
     const sim = simulate({ channels: [{ between: ['a', 'b'], deposit: [100, 100] }, { between: ['b', 'c'], deposit: [100, 100] }], maxHtlcs: 2 });
     sim.mineBlocks(3);

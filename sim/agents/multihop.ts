@@ -10,7 +10,7 @@
  */
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
 import type { Outcome } from '../errors.js';
-import { buildGraph, findRoute, forwardingFee, type ChannelEdge, type Hop, type HtlcStyle, type PaymentGraph, type Weight } from '../router/index.js';
+import { buildGraph, edgeKey, findRoute, forwardingFee, type ChannelEdge, type Hop, type HtlcStyle, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
 import type { LiveChannel } from './liveChannel.js';
 import type { World } from './world.js';
@@ -25,9 +25,21 @@ export interface MultiHopOptions {
   readonly deadlineBlocks: number;
   readonly style: HtlcStyle;
   readonly weight?: Weight;
+  /** A payer abandons an attempt whose HTLCs have not reached the payee after this long, ms. */
+  readonly timeoutMs: number;
+  /** How long a policy change takes to reach payers' view of the graph, ms. */
+  readonly gossipDelayMs: number;
 }
 
-export const DEFAULT_MULTIHOP: MultiHopOptions = { messageLatencyMs: 100, finalCltvDelta: 18, maxAttempts: 3, deadlineBlocks: 6, style: 'lightning' };
+export const DEFAULT_MULTIHOP: MultiHopOptions = {
+  messageLatencyMs: 100,
+  finalCltvDelta: 18,
+  maxAttempts: 3,
+  deadlineBlocks: 6,
+  style: 'lightning',
+  timeoutMs: 60_000,
+  gossipDelayMs: 600_000,
+};
 
 export interface PaymentOutcome {
   readonly id: string;
@@ -48,6 +60,8 @@ export interface PaymentOutcome {
 
 export class MultiHop {
   private graph: PaymentGraph | undefined;
+  /** Policies as the forwarding nodes apply them now, by edge key; payers see them after gossip. */
+  private readonly current = new Map<string, Policy>();
 
   constructor(
     private readonly world: World,
@@ -58,11 +72,25 @@ export class MultiHop {
     private readonly done: (outcome: PaymentOutcome) => void,
   ) {}
 
+  /**
+   * `node` changes its forwarding policy on `channelId`: it applies at once, and reaches the
+   * payers' graph after the gossip delay; payments routed on the old one meanwhile may be refused.
+   */
+  setPolicy(channelId: string, node: string, change: Partial<Policy>): boolean {
+    this.graph ??= buildGraph(this.edges());
+    const key = edgeKey(channelId, node);
+    if (!this.graph.hasEdge(key)) return false;
+    const policy: Policy = { ...(this.current.get(key) ?? this.graph.getEdgeAttributes(key).policy), ...change };
+    this.current.set(key, policy);
+    this.world.engine.schedule(this.options.gossipDelayMs, () => this.graph!.mergeEdgeAttributes(key, { policy }), { label: 'gossip' });
+    return true;
+  }
+
   /** Starts payment `id`: `from` pays `amountMsat` to `to`. */
   send(id: string, from: string, to: string, amountMsat: Msat): void {
     const preimage = preimageFromSeed(`${this.seed}/${id}`);
     this.world.preimages.learn(to, preimage); // the payee's secret R
-    const attempt = { id, from, to, amountMsat, lock: hashLock(preimage), startedAt: this.world.engine.now, attempts: 0, excluded: new Set<string>(), lastReason: 'no-route' };
+    const attempt = { id, from, to, amountMsat, lock: hashLock(preimage), startedAt: this.world.engine.now, attemptStartedAt: 0, attempts: 0, excluded: new Set<string>(), lastReason: 'no-route' };
     this.tryRoute(attempt);
   }
 
@@ -83,6 +111,7 @@ export class MultiHop {
     });
     if (!route) return this.finish(p, 'failed', p.attempts === 0 ? 'no-route' : p.lastReason);
     p.attempts++;
+    p.attemptStartedAt = this.world.engine.now;
     this.forward(p, route.hops, 0);
   }
 
@@ -90,24 +119,30 @@ export class MultiHop {
   private forward(p: Attempt, hops: readonly Hop[], k: number): void {
     const hop = hops[k]!;
     const live = this.channels.get(hop.channelId);
-    const reason = live ? this.check(hops, k) ?? this.offer(live, hop, p.lock) : 'no-route';
-    if (reason) return this.unwind(p, hops, k - 1, reason, hop.channelId);
+    const reason = live ? this.check(p, hops, k) ?? this.offer(live, hop, p.lock) : 'no-route';
+    if (reason) return this.unwind(p, hops, k - 1, reason, reason === 'timeout' ? undefined : hop.channelId);
     live!.guardHtlc(hop.from, p.lock, hop.expiryHeight, this.options.deadlineBlocks);
     const next = (): void => (k + 1 < hops.length ? this.forward(p, hops, k + 1) : this.settle(p, hops, hops.length - 1));
     this.world.engine.schedule(2 * this.options.messageLatencyMs, next, { label: 'htlc-add' });
   }
 
-  /** An intermediary refuses a hop whose fee or lock margin is short; nobody offers an expired lock. */
-  private check(hops: readonly Hop[], k: number): string | undefined {
+  /**
+   * Checks before hop k is offered: the payer gives up an attempt past its timeout; nobody offers
+   * a lock too close to expiry to go on chain in time; an intermediary refuses a hop whose fee or
+   * lock margin is short of the policy it applies now.
+   */
+  private check(p: Attempt, hops: readonly Hop[], k: number): string | undefined {
     const hop = hops[k]!;
+    if (this.world.engine.now - p.attemptStartedAt > this.options.timeoutMs) return 'timeout';
     const height = this.world.chain.height;
-    if (hop.expiryHeight <= height + 1) return 'expired';
+    if (hop.expiryHeight <= height + (k === hops.length - 1 ? 1 : this.options.deadlineBlocks)) return 'expired';
     if (k === 0) return undefined;
     const incoming = hops[k - 1]!;
-    const edge = this.graph!.hasEdge(`${hop.channelId}>${hop.from}`) ? this.graph!.getEdgeAttributes(`${hop.channelId}>${hop.from}`) : undefined;
-    if (!edge) return 'no-route';
-    if (incoming.amountMsat - hop.amountMsat < forwardingFee(edge.policy, hop.amountMsat)) return 'fee-rejected';
-    if (incoming.expiryHeight - hop.expiryHeight < (this.options.style === 'sprites' ? 0 : edge.policy.cltvDelta)) return 'lock-rejected';
+    const key = edgeKey(hop.channelId, hop.from);
+    const policy = this.current.get(key) ?? (this.graph!.hasEdge(key) ? this.graph!.getEdgeAttributes(key).policy : undefined);
+    if (!policy) return 'no-route';
+    if (incoming.amountMsat - hop.amountMsat < forwardingFee(policy, hop.amountMsat)) return 'fee-rejected';
+    if (incoming.expiryHeight - hop.expiryHeight < (this.options.style === 'sprites' ? 0 : policy.cltvDelta)) return 'lock-rejected';
     return undefined;
   }
 
@@ -129,9 +164,10 @@ export class MultiHop {
   }
 
   /** Fails hops k … 0 back toward the payer, then retries without the channel that failed. */
-  private unwind(p: Attempt, hops: readonly Hop[], k: number, reason: string, failedChannel: string): void {
+  private unwind(p: Attempt, hops: readonly Hop[], k: number, reason: string, failedChannel: string | undefined): void {
     if (k < 0) {
       p.lastReason = reason;
+      if (failedChannel === undefined) return this.finish(p, 'failed', reason); // timed out: no retry
       p.excluded.add(failedChannel);
       return this.tryRoute(p);
     }
@@ -172,6 +208,7 @@ interface Attempt {
   readonly amountMsat: Msat;
   readonly lock: string;
   readonly startedAt: number;
+  attemptStartedAt: number;
   attempts: number;
   readonly excluded: Set<string>;
   lastReason: string;

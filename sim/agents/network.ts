@@ -57,7 +57,8 @@ export type ActionSpec =
   | { readonly atMs: number; readonly node: string; readonly do: 'broadcast'; readonly channel: string; readonly sequence?: Sequence }
   | { readonly atMs: number; readonly node: string; readonly do: 'close'; readonly channel: string }
   | { readonly atMs: number; readonly node: string; readonly do: 'offline'; readonly forMs: number }
-  | { readonly atMs: number; readonly node: string; readonly do: 'pay'; readonly to: string; readonly amountMsat: Msat };
+  | { readonly atMs: number; readonly node: string; readonly do: 'pay'; readonly to: string; readonly amountMsat: Msat }
+  | { readonly atMs: number; readonly node: string; readonly do: 'set-policy'; readonly channel: string; readonly policy: Partial<Policy> };
 
 export interface NetworkSpec {
   readonly seed: number;
@@ -235,6 +236,11 @@ export class Network {
     });
   }
 
+  /** The multi-hop payment machinery (created on first use). */
+  routedPayments(): MultiHop {
+    return this.routed();
+  }
+
   private routed(): MultiHop {
     if (this.multiHop) return this.multiHop;
     const rsmc = new Map([...this.channels].filter((e): e is [string, LiveChannel] => e[1] instanceof LiveChannel));
@@ -267,6 +273,9 @@ export class Network {
         return;
       case 'pay':
         this.pay(action.node, action.to, action.amountMsat);
+        return;
+      case 'set-policy':
+        this.routed().setPolicy(action.channel, action.node, action.policy);
         return;
       case 'broadcast':
       case 'close': {

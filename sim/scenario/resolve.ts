@@ -146,6 +146,8 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
         maxAttempts: defaults.maxAttempts ?? 3,
         deadlineBlocks: defaults.deadline ?? 6,
         style: defaults.htlcStyle ?? 'lightning',
+        timeoutMs: defaults.paymentTimeout ?? 60_000,
+        gossipDelayMs: defaults.gossipDelay ?? 600_000,
       },
     },
     untilMs,
@@ -243,6 +245,16 @@ function resolveAction(
     }
     case 'offline':
       return { atMs: a.at, node: a.node, do: 'offline', forMs: need(a.for, 'for', "a time such as '1d'") };
+    case 'set-policy': {
+      const channel = need(a.channel, 'channel', 'a channel id such as alice-bob');
+      if (!channels.has(channel)) throw new ScenarioError('unknown-channel', `unknown channel '${channel}'`, `${path}.channel`);
+      const policy = {
+        ...(a.feeBase !== undefined ? { feeBaseMsat: a.feeBase } : {}),
+        ...(a.feePpm !== undefined ? { feePpm: a.feePpm } : {}),
+        ...(a.cltvDelta !== undefined ? { cltvDelta: a.cltvDelta } : {}),
+      };
+      return { atMs: a.at, node: a.node, do: 'set-policy', channel, policy };
+    }
     case 'pay': {
       const to = need(a.to, 'to', 'a node');
       checkNode(to, `${path}.to`);

@@ -45,6 +45,10 @@ export const defaultsSection = z.strictObject({
   deadline: blockCount().optional(),
   /** Routes a payer tries before giving up. */
   maxAttempts: positiveInt().optional(),
+  /** A payer abandons an attempt whose HTLCs have not reached the payee after this long (default 60s). */
+  paymentTimeout: time().optional(),
+  /** How long a forwarding-policy change takes to reach payers (default 10min). */
+  gossipDelay: time().optional(),
   /** lightning: locks shrink hop by hop; sprites: one shared lock for every hop. */
   htlcStyle: z.enum(['lightning', 'sprites']).optional(),
 });
@@ -84,12 +88,16 @@ export const paymentEntry = z.strictObject({
 export const actionEntry = z.strictObject({
   at: time(),
   node: nodeName(),
-  do: z.enum(['broadcast', 'close', 'offline', 'pay']),
+  do: z.enum(['broadcast', 'close', 'offline', 'pay', 'set-policy']),
   channel: z.string().optional(),
   sequence: positiveInt().optional(),
   for: time().optional(),
   to: nodeName().optional(),
   amount: positiveAmount().optional(),
+  // set-policy: the node's new forwarding policy on `channel`.
+  feeBase: amount().optional(),
+  feePpm: nonNegativeInt().optional(),
+  cltvDelta: blockCount().optional(),
 });
 
 /** Generated or imported networks (instead of, or besides, listing nodes and channels). */
