@@ -95,6 +95,15 @@ describe('pcnsim CLI', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(2);
   });
 
+  it('schema prints a JSON Schema that names every top-level section', () => {
+    const r = pcnsim('schema');
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'chain', 'channels', 'payments', 'workload', 'topology', 'expect']));
+    expect(schema.required).toEqual(['name']);
+  });
+
   it('list shows the bundled scenarios with their descriptions', () => {
     const r = pcnsim('list');
     expect(r.code).toBe(0);

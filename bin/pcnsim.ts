@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { InvariantError, ScenarioError } from '../sim/errors.js';
+import { scenarioJsonSchema } from '../sim/scenario/index.js';
 import { listCommand, runCommand, validateCommand, type RunFlags } from './cli.js';
 
 // dist/bin/pcnsim.js → the package root is two levels up.
@@ -58,6 +59,13 @@ function main(argv: readonly string[]): number {
     .argument('<files...>', 'scenario files')
     .action((files: string[]) => {
       exitCode = validateCommand(files, out, err);
+    });
+
+  program
+    .command('schema')
+    .description('print the scenario format as a JSON Schema (for editor autocompletion)')
+    .action(() => {
+      out(JSON.stringify(scenarioJsonSchema(), null, 2));
     });
 
   program

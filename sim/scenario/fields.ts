@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { ScenarioError } from '../errors.js';
 import { parseAmount, parseBlocks, parseDuration, parseRatePerSecond, parseTimeMs, type Duration, type Msat } from '../units.js';
 
-function viaParser<T>(parse: (input: unknown) => T) {
-  return z.union([z.number(), z.string()]).transform((value, ctx): T => {
+function viaParser<T>(parse: (input: unknown) => T, form: string) {
+  return z.union([z.number(), z.string()]).describe(form).transform((value, ctx): T => {
     try {
       return parse(value);
     } catch (error) {
@@ -20,18 +20,18 @@ function viaParser<T>(parse: (input: unknown) => T) {
 }
 
 /** An amount: a bare number is sat; strings take btc, mbtc, bits, sat, msat. → Msat */
-export const amount = () => viaParser<Msat>((v) => parseAmount(v));
+export const amount = () => viaParser<Msat>((v) => parseAmount(v), "An amount: a number of sat, or a string such as '1.003 btc', '2000 sat', '5 mbtc', '100 bits', '5000 msat'");
 /** A strictly positive amount. */
 export const positiveAmount = () =>
   amount().refine((v) => v > 0, { message: 'amount must be positive' });
 /** A time (not blocks): a bare number is seconds. → ms */
-export const time = () => viaParser<number>((v) => parseTimeMs(v));
+export const time = () => viaParser<number>((v) => parseTimeMs(v), "A time: a number of seconds, or a string such as '100ms', '10s', '5min', '2h', '1d'");
 /** A duration in time or blocks. */
-export const duration = () => viaParser<Duration>((v) => parseDuration(v));
+export const duration = () => viaParser<Duration>((v) => parseDuration(v), "A duration in time ('1h', '1d') or blocks ('144 blocks'); a bare number is seconds");
 /** A number of blocks: a bare number is blocks. */
-export const blockCount = () => viaParser<number>((v) => parseBlocks(v));
+export const blockCount = () => viaParser<number>((v) => parseBlocks(v), "A number of blocks: 144 or '144 blocks'");
 /** Events per second: `5/s`, `300/min`; a bare number is per second. */
-export const rate = () => viaParser<number>((v) => parseRatePerSecond(v));
+export const rate = () => viaParser<number>((v) => parseRatePerSecond(v), "A rate such as '5/s', '300/min', '2/h'; a bare number is per second");
 
 /** A node name: letters, digits, `-`, `_`, `.`. */
 export const nodeName = () =>

@@ -1,5 +1,5 @@
 export { checkScenario, loadScenario, parseScenario } from './load.js';
 export { resolveScenario, type ExpectSpec, type Scenario, type Traffic } from './resolve.js';
 export { runScenario, type RunOptions, type RunRecords } from './run.js';
-export { scenarioSchema, type ScenarioInput } from './schema.js';
+export { scenarioJsonSchema, scenarioSchema, type ScenarioInput } from './schema.js';
 export { listScenarios, type CatalogEntry } from './catalog.js';

@@ -164,3 +164,12 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type ScenarioInput = z.output<typeof scenarioSchema>;
+
+/** The scenario format as a JSON Schema (draft 2020-12) for editors' autocompletion. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return {
+    title: 'pcnsim scenario',
+    description: 'A pcnsim scenario file (YAML or JSON). Amounts: a bare number is sat; times: a bare number is seconds.',
+    ...z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }),
+  };
+}
