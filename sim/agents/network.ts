@@ -148,13 +148,18 @@ export class Network {
     for (const action of this.spec.actions) engine.scheduleAt(action.atMs, () => this.act(action), { priority: Priority.normal, label: `action ${action.do}` });
   }
 
+  /** What `node` holds now: its on-chain coins plus its side of every channel (bonds included). */
+  balanceOf(node: string): number {
+    let total = this.chain.balanceOf(node) as number;
+    for (const live of this.byNode.get(node) ?? []) total += live.holdings(node);
+    return total;
+  }
+
   /** What each node started with and holds now: on-chain coins plus its side of every channel. */
   balances(): Record<string, { startMsat: number; endMsat: number }> {
     const out: Record<string, { startMsat: number; endMsat: number }> = {};
     for (const node of [...this.spec.nodes].sort()) {
-      let end = this.chain.balanceOf(node) as number;
-      for (const live of this.byNode.get(node) ?? []) end += live.holdings(node);
-      out[node] = { startMsat: this.startMsat.get(node) ?? 0, endMsat: end };
+      out[node] = { startMsat: this.startMsat.get(node) ?? 0, endMsat: this.balanceOf(node) };
     }
     return out;
   }

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunRecords } from '../scenario/run.js';
 import { eventsNdjson, paymentsCsv, timelineCsv } from './csv.js';
+import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import type { Report } from './summary.js';
 
@@ -15,6 +16,7 @@ export function writeReports(outDir: string, run: RunRecords, report: Report, op
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'report.json'), reportJson(report));
   writeFileSync(join(dir, 'report.md'), reportMarkdown(report, run.description));
+  writeFileSync(join(dir, 'report.html'), reportHtml(report, run));
   writeFileSync(join(dir, 'payments.csv'), paymentsCsv(run));
   writeFileSync(join(dir, 'timeline.csv'), timelineCsv(run));
   if (options.trace) writeFileSync(join(dir, 'events.ndjson'), eventsNdjson(run));

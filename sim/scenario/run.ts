@@ -41,7 +41,12 @@ export interface RunRecords {
   readonly payments: readonly PaymentRecord[];
   readonly channelEvents: readonly ChannelEvent[];
   readonly balances: Readonly<Record<string, { readonly startMsat: number; readonly endMsat: number }>>;
+  /** Balances of up to SAMPLED_NODES nodes after every block, for charts. */
+  readonly balanceSeries: { readonly nodes: readonly string[]; readonly samples: readonly { readonly time: number; readonly values: readonly number[] }[] };
 }
+
+/** Balance series are kept for this many nodes (the first in name order): enough for a chart. */
+export const SAMPLED_NODES = 12;
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRecords {
   const seed = options.seed ?? scenario.seed;
@@ -52,6 +57,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const network = new Network(engine, chain, { ...scenario.network, seed, crypto: options.crypto ?? 'lazy' });
   network.start();
   chain.start();
+  const sampled = [...scenario.network.nodes].sort().slice(0, SAMPLED_NODES);
+  const samples: { time: number; values: number[] }[] = [{ time: 0, values: sampled.map((n) => network.balanceOf(n)) }];
+  const sample = (block: { height: number; time: number }): void => {
+    samples.push({ time: block.time, values: sampled.map((n) => network.balanceOf(n)) });
+    chain.watchHeight(block.height + 1, sample);
+  };
+  chain.watchHeight(chain.height + 1, sample);
   if (scenario.traffic) startTraffic(engine, chain, scenario.traffic, streams.stream('traffic'));
   if (scenario.workload) {
     const capacity = new Map<string, number>();
@@ -79,5 +91,6 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     payments: network.payments,
     channelEvents: network.recorder.events,
     balances: network.balances(),
+    balanceSeries: { nodes: sampled, samples },
   };
 }
