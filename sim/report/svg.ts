@@ -39,15 +39,16 @@ export function lineChart(o: ChartOptions): string {
   const ys = all.map((p) => p[1]);
   const x0 = Math.min(0, ...xs);
   const x1 = Math.max(x0 + 1, ...xs);
-  const y0 = Math.min(0, ...ys);
-  const y1 = Math.max(y0 + 1, ...ys);
+  // Round the value axis out to a "nice" step (1, 2 or 5 × 10^k) so tick labels are readable.
+  const step = niceStep((Math.max(1, ...ys) - Math.min(0, ...ys)) / 4);
+  const y0 = Math.floor(Math.min(0, ...ys) / step) * step;
+  const y1 = Math.max(y0 + step, Math.ceil(Math.max(...ys, 1) / step) * step);
   const sx = (x: number): number => PAD.left + ((x - x0) / (x1 - x0)) * (W - PAD.left - PAD.right);
   const sy = (y: number): number => H - PAD.bottom - ((y - y0) / (y1 - y0)) * (H - PAD.top - PAD.bottom);
   const fy = o.formatY ?? ((y: number) => String(Math.round(y)));
   const parts: string[] = [];
   parts.push(`<text x="${W / 2}" y="16" text-anchor="middle" class="title">${escapeHtml(o.title)}</text>`);
-  for (let i = 0; i <= 4; i++) {
-    const y = y0 + ((y1 - y0) * i) / 4;
+  for (let y = y0; y <= y1 + step / 2; y += step) {
     parts.push(`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${sy(y).toFixed(1)}" y2="${sy(y).toFixed(1)}" class="grid"/>`);
     parts.push(`<text x="${PAD.left - 6}" y="${(sy(y) + 4).toFixed(1)}" text-anchor="end" class="tick">${escapeHtml(fy(y))}</text>`);
   }
@@ -76,6 +77,12 @@ export function lineChart(o: ChartOptions): string {
   });
   const legend = o.series.length > 1 ? `<div class="legend">${o.series.map((s, i) => `<span><i style="background:${PALETTE[i % PALETTE.length]}"></i>${escapeHtml(s.name)}</span>`).join('')}</div>` : '';
   return `<figure><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(o.title)}">${parts.join('')}</svg>${legend}</figure>`;
+}
+
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(Math.max(raw, 1e-9)));
+  const f = raw / power;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * Math.max(power, 1);
 }
 
 /** Simulated time (ms) as a short label. */
