@@ -21,6 +21,12 @@ export class Availability {
     this.windows.splice(0, this.windows.length, ...merged);
   }
 
+  /** Ends any offline window covering `time` at `time`, and drops the windows after it. */
+  goOnline(time: number): void {
+    const kept = this.windows.filter(([from]) => from < time).map(([from, to]): [number, number] => [from, Math.min(to, time)]);
+    this.windows.splice(0, this.windows.length, ...kept.filter(([from, to]) => to > from));
+  }
+
   isOnline(time: number): boolean {
     return !this.windows.some(([from, to]) => time >= from && time < to);
   }

@@ -196,3 +196,30 @@ describe('failures are outcomes', () => {
     expect(sim.network.payments.map((p) => p.reason).sort()).toEqual(['', '', 'too-many-htlcs']);
   });
 });
+
+describe('scripted opens', () => {
+  it('a channel opened by an action joins the network and carries routed payments', async () => {
+    const { parseScenario, runScenario } = await import('../scenario/index.js');
+    const scenario = parseScenario(
+      `name: o
+chain: { blockInterval: 600s, fixed: true }
+defaults: { feeBase: 0 sat, feePpm: 0 }
+channels:
+  - { between: [a, b], deposit: [100, 100] }
+actions:
+  - { at: 1h, node: b, with: c, do: open, deposit: [100, 100] }
+payments:
+  - { at: 30min, from: a, to: c, amount: 10 }
+  - { at: 3h, from: a, to: c, amount: 10 }
+run: { until: 5h }
+`,
+      'o.yaml',
+    );
+    const run = runScenario(scenario);
+    expect(run.payments.map((p) => [p.status, p.reason])).toEqual([
+      ['failed', 'no-route'],
+      ['succeeded', ''],
+    ]);
+    expect(run.balances).toEqual({ a: { startMsat: 100_000, endMsat: 90_000 }, b: { startMsat: 200_000, endMsat: 200_000 }, c: { startMsat: 100_000, endMsat: 110_000 } });
+  });
+});

@@ -65,7 +65,8 @@ export class MultiHop {
 
   constructor(
     private readonly world: World,
-    private readonly channels: ReadonlyMap<string, LiveChannel>,
+    /** The live RSMC channel with this id, if any (channels may open during the run). */
+    private readonly channel: (id: string) => LiveChannel | undefined,
     private readonly edges: () => Iterable<ChannelEdge>,
     private readonly options: MultiHopOptions,
     private readonly seed: number,
@@ -84,6 +85,20 @@ export class MultiHop {
     this.current.set(key, policy);
     this.world.engine.schedule(this.options.gossipDelayMs, () => this.graph!.mergeEdgeAttributes(key, { policy }), { label: 'gossip' });
     return true;
+  }
+
+  /** A channel opened during the run joins the payers' graph. */
+  addChannel(edge: ChannelEdge): void {
+    if (!this.graph) return; // built later from the current channels
+    for (const [i, from] of edge.between.entries()) {
+      const policy = edge.policies[i];
+      const key = edgeKey(edge.channelId, from);
+      if (policy && !this.graph.hasEdge(key)) {
+        this.graph.mergeNode(edge.between[0]);
+        this.graph.mergeNode(edge.between[1]);
+        this.graph.addDirectedEdgeWithKey(key, from, edge.between[1 - i]!, { channelId: edge.channelId, capacityMsat: edge.capacityMsat, policy });
+      }
+    }
   }
 
   /** Starts payment `id`: `from` pays `amountMsat` to `to`. */
@@ -118,7 +133,7 @@ export class MultiHop {
   /** Sets up hop k (its sender checks what it receives against what it must forward). */
   private forward(p: Attempt, hops: readonly Hop[], k: number): void {
     const hop = hops[k]!;
-    const live = this.channels.get(hop.channelId);
+    const live = this.channel(hop.channelId);
     const reason = live ? this.check(p, hops, k) ?? this.offer(live, hop, p.lock) : 'no-route';
     if (reason) return this.unwind(p, hops, k - 1, reason, reason === 'timeout' ? undefined : hop.channelId);
     live!.guardHtlc(hop.from, p.lock, hop.expiryHeight, this.options.deadlineBlocks);
@@ -155,7 +170,7 @@ export class MultiHop {
   private settle(p: Attempt, hops: readonly Hop[], k: number): void {
     const hop = hops[k]!;
     const preimage = this.world.preimages.known(hop.to, p.lock);
-    const live = this.channels.get(hop.channelId)!;
+    const live = this.channel(hop.channelId)!;
     // A silent sender cannot sign the fulfill: the receiver's guard takes the HTLC on chain before
     // it expires, and R, public from then on, lets every hop upstream claim the same way.
     if (!preimage || !live.fulfillHtlc(hop.from, preimage).ok) return this.finish(p, 'succeeded', 'settled-on-chain', hops);
@@ -172,12 +187,12 @@ export class MultiHop {
       return this.tryRoute(p);
     }
     const hop = hops[k]!;
-    this.channels.get(hop.channelId)!.failHtlc(hop.from, p.lock);
+    this.channel(hop.channelId)!.failHtlc(hop.from, p.lock);
     this.world.engine.schedule(2 * this.options.messageLatencyMs, () => this.unwind(p, hops, k - 1, reason, failedChannel), { label: 'htlc-fail' });
   }
 
   private spendable(channelId: string, node: string): number | undefined {
-    const live = this.channels.get(channelId);
+    const live = this.channel(channelId);
     const side = live?.channel.sideOf(node);
     return live && side !== undefined && live.isUsable ? live.channel.balances[side] : 0;
   }

@@ -7,6 +7,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { Chain } from '../chain/index.js';
+import type { OutPoint } from '../chain/types.js';
 import type { Freeze, Pair } from '../channel/commitment.js';
 import type { ContractRules } from '../channel/contract.js';
 import type { CryptoMode, PartySecrets } from '../channel/protocol.js';
@@ -57,6 +58,8 @@ export type ActionSpec =
   | { readonly atMs: number; readonly node: string; readonly do: 'broadcast'; readonly channel: string; readonly sequence?: Sequence }
   | { readonly atMs: number; readonly node: string; readonly do: 'close'; readonly channel: string }
   | { readonly atMs: number; readonly node: string; readonly do: 'offline'; readonly forMs: number }
+  | { readonly atMs: number; readonly node: string; readonly do: 'online' }
+  | { readonly atMs: number; readonly node: string; readonly do: 'open'; readonly channel: ChannelSpec }
   | { readonly atMs: number; readonly node: string; readonly do: 'pay'; readonly to: string; readonly amountMsat: Msat }
   | { readonly atMs: number; readonly node: string; readonly do: 'set-policy'; readonly channel: string; readonly policy: Partial<Policy> };
 
@@ -97,6 +100,8 @@ export class Network {
   readonly channels = new Map<string, Live>();
   /** Each node's channels, in opening order. */
   private readonly byNode = new Map<string, Live[]>();
+  /** Channel specs in opening order (the payers' graph is built from these). */
+  private readonly opened: ChannelSpec[] = [];
   private readonly availabilities = new Map<string, Availability>();
   private readonly wallets = new Map<string, Wallet>();
   private readonly fundingKeys = new Map<string, KeyPair>();
@@ -141,11 +146,16 @@ export class Network {
       if (extra > 0) this.chain.fund(node, extra as Msat);
       this.startMsat.set(node, extra);
     }
-    for (const channel of this.spec.channels) this.open(channel);
+    for (const channel of this.spec.channels) this.open(channel, this.fundCoins(channel));
+    // Channels opened later by actions are paid from coins held since genesis, set aside now.
+    const later = new Map(this.spec.actions.flatMap((a) => (a.do === 'open' ? [[a, this.fundCoins(a.channel)] as const] : [])));
     for (const payment of this.spec.payments) {
       engine.scheduleAt(payment.atMs, () => this.pay(payment.from, payment.to, payment.amountMsat), { priority: Priority.normal, label: 'payment' });
     }
-    for (const action of this.spec.actions) engine.scheduleAt(action.atMs, () => this.act(action), { priority: Priority.normal, label: `action ${action.do}` });
+    for (const action of this.spec.actions) {
+      const act = action.do === 'open' ? () => this.open(action.channel, later.get(action)!) : () => this.act(action);
+      engine.scheduleAt(action.atMs, act, { priority: Priority.normal, label: `action ${action.do}` });
+    }
   }
 
   /** What `node` holds now: its on-chain coins plus its side of every channel (bonds included). */
@@ -164,10 +174,9 @@ export class Network {
     return out;
   }
 
-  private open(spec: ChannelSpec): void {
-    const secrets = spec.between.map((node) => this.secretsFor(spec.id, node)) as unknown as readonly [PartySecrets, PartySecrets];
-    // Each deposit is paid from a coin worth exactly that deposit, held since genesis.
-    const coins = spec.between.map((node, side) => {
+  /** Each deposit is paid from a coin worth exactly that deposit, held since genesis. */
+  private fundCoins(spec: ChannelSpec): (OutPoint | undefined)[] {
+    return spec.between.map((node, side) => {
       const amount = spec.deposit[side]!;
       this.startMsat.set(node, (this.startMsat.get(node) ?? 0) + amount);
       if (amount <= 0) return undefined;
@@ -175,6 +184,10 @@ export class Network {
       this.wallet(node).reserve(coin); // set aside for the deposit, never spent on fees
       return coin;
     });
+  }
+
+  private open(spec: ChannelSpec, coins: readonly (OutPoint | undefined)[]): void {
+    const secrets = spec.between.map((node) => this.secretsFor(spec.id, node)) as unknown as readonly [PartySecrets, PartySecrets];
     const live: Live =
       spec.kind === 'one-way'
         ? new LiveOneWay(this.world, {
@@ -202,6 +215,8 @@ export class Network {
             ...(spec.maxHtlcs !== undefined ? { limits: { maxHtlcs: spec.maxHtlcs, maxInFlightMsat: Number.MAX_SAFE_INTEGER, reservePpm: 10_000 } } : {}),
           });
     this.channels.set(spec.id, live);
+    this.opened.push(spec);
+    if (this.multiHop && spec.kind !== 'one-way') this.multiHop.addChannel(edgeOf(spec));
     for (const node of spec.between) {
       let list = this.byNode.get(node);
       if (!list) this.byNode.set(node, (list = []));
@@ -248,11 +263,7 @@ export class Network {
 
   private routed(): MultiHop {
     if (this.multiHop) return this.multiHop;
-    const rsmc = new Map([...this.channels].filter((e): e is [string, LiveChannel] => e[1] instanceof LiveChannel));
-    const edges = (): ChannelEdge[] =>
-      this.spec.channels
-        .filter((c) => c.kind !== 'one-way' && (c.policy || c.policies))
-        .map((c) => ({ channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: c.policies ?? ([c.policy, c.policy] as const) }));
+    const edges = (): ChannelEdge[] => this.opened.filter((c) => c.kind !== 'one-way' && (c.policy || c.policies)).map(edgeOf);
     const record = (o: PaymentOutcome): void =>
       void this.payments.push({
         time: o.startedAt,
@@ -268,6 +279,10 @@ export class Network {
         attempts: o.attempts,
         route: o.route,
       });
+    const rsmc = (id: string): LiveChannel | undefined => {
+      const live = this.channels.get(id);
+      return live instanceof LiveChannel ? live : undefined;
+    };
     return (this.multiHop = new MultiHop(this.world, rsmc, edges, this.spec.multiHop ?? DEFAULT_MULTIHOP, this.spec.seed, record));
   }
 
@@ -276,6 +291,11 @@ export class Network {
       case 'offline':
         this.availability(action.node).goOffline(action.atMs, action.atMs + action.forMs);
         return;
+      case 'online':
+        this.availability(action.node).goOnline(action.atMs);
+        return;
+      case 'open':
+        return; // scheduled in start()
       case 'pay':
         this.pay(action.node, action.to, action.amountMsat);
         return;
@@ -294,6 +314,10 @@ export class Network {
       }
     }
   }
+}
+
+function edgeOf(c: ChannelSpec): ChannelEdge {
+  return { channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: c.policies ?? [c.policy, c.policy] };
 }
 
 function closeOf(live: Live, node: string): Outcome<unknown> {

@@ -50,6 +50,14 @@ describe('loading scenarios', () => {
     expect(s.workload).toMatchObject({ ratePerSecond: 2, amount: { dist: 'fixed', value: 1_000_000 }, pairs: 'uniform', count: 7 });
   });
 
+  it('ends an offline window at the next online action, or at the end of the run', () => {
+    const s = parseScenario(`${base}run: { until: 1d }\nactions:\n  - { at: 1h, node: bob, do: offline }\n  - { at: 3h, node: bob, do: online }\n  - { at: 5h, node: alice, do: offline }\n`, 'o.yaml');
+    expect(s.network.actions.filter((a) => a.do === 'offline')).toEqual([
+      { atMs: 3_600_000, node: 'bob', do: 'offline', forMs: 7_200_000 },
+      { atMs: 18_000_000, node: 'alice', do: 'offline', forMs: 86_400_000 + 1 - 18_000_000 },
+    ]);
+  });
+
   it('expands repeated payments', () => {
     const s = parseScenario(`${base}payments:\n  - { at: 10s, from: alice, to: bob, amount: 1, every: 2s, count: 3 }\n`, 'r.yaml');
     expect(s.network.payments.map((p) => p.atMs)).toEqual([10_000, 12_000, 14_000]);
@@ -89,7 +97,8 @@ describe('loading scenarios', () => {
     ['a duplicate channel', `${base}  - { between: [bob, alice], deposit: [1, 1] }\n`, 'duplicate-channel', 'channels[1].between', /duplicate/],
     ['a zero deposit', `name: t\nchannels:\n  - { between: [a, b], deposit: [0, 1] }\n`, 'bad-amount', 'channels[0].deposit[0]', /positive/],
     ['an action on an unknown channel', `${base}actions:\n  - { at: 1h, node: alice, do: close, channel: alice-carol }\n`, 'unknown-channel', 'actions[0].channel', /alice-bob/],
-    ['an offline action without for', `${base}actions:\n  - { at: 1h, node: alice, do: offline }\n`, 'missing-field', 'actions[0].for', /for/],
+    ['an open action without a peer', `${base}actions:\n  - { at: 1h, node: alice, do: open, deposit: [1, 1] }\n`, 'missing-field', 'actions[0].with', /with/],
+    ['an open action duplicating a channel', `${base}actions:\n  - { at: 1h, node: alice, with: bob, do: open, deposit: [1, 1] }\n`, 'duplicate-channel', 'actions[0].id', /alice-bob/],
     ['an unknown strategy', `${base}agents:\n  alice: { strategy: saint }\n`, 'bad-value', 'agents.alice.strategy', /honest/],
     ['a missing import file', `name: t\ntopology: { import: nowhere.json }\n`, 'missing-file', 'topology.import', /nowhere\.json/],
     ['both generate and import', `name: t\ntopology: { generate: star, import: x.json }\n`, 'bad-value', 'topology', /exactly one/],

@@ -63,6 +63,7 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
   };
 
   const channels: ChannelSpec[] = [...(topology?.channels ?? [])];
+  const opens = new Map<number, ChannelSpec>();
   const ids = new Set<string>(channels.map((c) => c.id));
   const pairs = new Set<string>();
   (input.channels ?? []).forEach((c, i) => {
@@ -117,7 +118,24 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
     for (let k = 0; k < count; k++) payments.push({ atMs: p.at + k * (p.every ?? 0), from: p.from, to: p.to, amountMsat: p.amount });
   });
 
-  const actions: ActionSpec[] = (input.actions ?? []).map((a, i) => resolveAction(a, `actions[${i}]`, checkNode, ids));
+  // Channels opened by actions are channels too: known to later actions, checked like the others.
+  (input.actions ?? []).forEach((a, i) => {
+    if (a.do !== 'open') return;
+    const path = `actions[${i}]`;
+    checkNode(a.node, `${path}.node`);
+    if (a.with === undefined) throw new ScenarioError('missing-field', "missing; 'open' needs with (the peer)", `${path}.with`);
+    checkNode(a.with, `${path}.with`);
+    if (a.with === a.node) throw new ScenarioError('channel-to-itself', `a channel needs two different nodes, got ${a.node} twice`, `${path}.with`);
+    if (a.deposit === undefined) throw new ScenarioError('missing-field', "missing; 'open' needs deposit [mine, peer's]", `${path}.deposit`);
+    const id = a.id ?? `${a.node}-${a.with}`;
+    if (ids.has(id)) throw new ScenarioError('duplicate-channel', `duplicate channel '${id}'; give it its own id`, `${path}.id`);
+    ids.add(id);
+    const kind = a.kind ?? base.kind;
+    opens.set(i, { ...base, kind, id, between: [a.node, a.with], deposit: resolveDeposit(a.deposit, kind, `${path}.deposit`) });
+  });
+  const actions: ActionSpec[] = (input.actions ?? []).map((a, i) =>
+    a.do === 'open' ? { atMs: a.at, node: a.node, do: 'open', channel: opens.get(i)! } : resolveAction(a, `actions[${i}]`, checkNode, ids, input.actions ?? [], untilMs),
+  );
   const agents = input.agents ?? {};
   for (const node of Object.keys(agents)) checkNode(node, `agents.${node}`);
   const walletMsat = Object.fromEntries(Object.entries(agents).map(([node, a]) => [node, a.wallet ?? 0]));
@@ -153,7 +171,7 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
     untilMs,
     workload: input.workload && {
       ratePerSecond: input.workload.rate,
-      amount: resolveAmount(input.workload.amount, 'workload.amount'),
+      amount: resolveAmount(input.workload.amount, 'workload.amount', file),
       pairs: input.workload.pairs ?? 'uniform',
       startMs: input.workload.start ?? 3_600_000,
       untilMs: (input.workload.start ?? 3_600_000) + (input.workload.duration ?? untilMs),
@@ -175,8 +193,9 @@ function resolveNodes(input: ScenarioInput): string[] {
     });
     return [...input.nodes];
   }
-  // Without a node list, the nodes are those the channels name, in order of appearance.
-  return [...new Set((input.channels ?? []).flatMap((c) => c.between))];
+  // Without a node list, the nodes are those the channels (and channel-opening actions) name.
+  const opened = (input.actions ?? []).flatMap((a) => (a.do === 'open' && a.with !== undefined ? [a.node, a.with] : []));
+  return [...new Set([...(input.channels ?? []).flatMap((c) => c.between), ...opened])];
 }
 
 function resolveChain(input: ScenarioInput): ChainConfig {
@@ -228,6 +247,8 @@ function resolveAction(
   path: string,
   checkNode: (node: string, path: string) => void,
   channels: ReadonlySet<string>,
+  all: NonNullable<ScenarioInput['actions']>,
+  untilMs: number,
 ): ActionSpec {
   checkNode(a.node, `${path}.node`);
   const need = <T>(value: T | undefined, key: string, form: string): T => {
@@ -243,8 +264,17 @@ function resolveAction(
         ? { atMs: a.at, node: a.node, do: 'close', channel }
         : { atMs: a.at, node: a.node, do: 'broadcast', channel, ...(a.sequence !== undefined ? { sequence: sequence(a.sequence) } : {}) };
     }
-    case 'offline':
-      return { atMs: a.at, node: a.node, do: 'offline', forMs: need(a.for, 'for', "a time such as '1d'") };
+    case 'offline': {
+      // Offline until `for` runs out or the node's next 'online' action, whichever comes first;
+      // without either, until the end of the run.
+      const back = all.filter((o) => o.do === 'online' && o.node === a.node && o.at > a.at).map((o) => o.at);
+      const end = Math.min(a.for === undefined ? untilMs + 1 : a.at + a.for, ...back);
+      return { atMs: a.at, node: a.node, do: 'offline', forMs: end - a.at };
+    }
+    case 'online':
+      return { atMs: a.at, node: a.node, do: 'online' };
+    case 'open':
+      throw new Error('resolveAction: open actions are resolved with the channels');
     case 'set-policy': {
       const channel = need(a.channel, 'channel', 'a channel id such as alice-bob');
       if (!channels.has(channel)) throw new ScenarioError('unknown-channel', `unknown channel '${channel}'`, `${path}.channel`);

@@ -88,7 +88,12 @@ export const paymentEntry = z.strictObject({
 export const actionEntry = z.strictObject({
   at: time(),
   node: nodeName(),
-  do: z.enum(['broadcast', 'close', 'offline', 'pay', 'set-policy']),
+  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy']),
+  /** open: the peer, the deposits [node's, peer's], and optionally kind and id. */
+  with: nodeName().optional(),
+  deposit: z.union([z.tuple([amount(), amount()]), amount()]).optional(),
+  kind: channelKind.optional(),
+  id: nodeName().optional(),
   channel: z.string().optional(),
   sequence: positiveInt().optional(),
   for: time().optional(),
@@ -117,7 +122,9 @@ export const topologySection = z.strictObject({
 const amountDistribution = z.union([
   amount(),
   z.strictObject({
-    dist: z.enum(['fixed', 'uniform', 'lognormal']),
+    dist: z.enum(['fixed', 'uniform', 'lognormal', 'csv']),
+    /** csv: a file of amounts, one per line (bare numbers are sat), relative to the scenario file. */
+    file: z.string().optional(),
     value: amount().optional(),
     min: amount().optional(),
     max: amount().optional(),

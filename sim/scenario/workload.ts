@@ -3,14 +3,17 @@
  * distribution, payer and payee drawn uniformly or weighted by their channel capacity. Payments
  * are generated one at a time as the simulation runs, so a million of them cost no memory up front.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { ScenarioError } from '../errors.js';
 import type { Engine, Rng } from '../engine/index.js';
-import type { Msat } from '../units.js';
+import { parseAmount, type Msat } from '../units.js';
 
 export type AmountDistribution =
   | { readonly dist: 'fixed'; readonly value: number }
   | { readonly dist: 'uniform'; readonly min: number; readonly max: number }
-  | { readonly dist: 'lognormal'; readonly median: number; readonly sigma: number };
+  | { readonly dist: 'lognormal'; readonly median: number; readonly sigma: number }
+  | { readonly dist: 'csv'; readonly values: readonly number[] };
 
 export interface Workload {
   readonly ratePerSecond: number;
@@ -21,9 +24,12 @@ export interface Workload {
   readonly count: number;
 }
 
-type AmountInput = number | { dist: 'fixed' | 'uniform' | 'lognormal'; value?: number; min?: number; max?: number; median?: number; sigma?: number };
+type AmountInput = number | { dist: 'fixed' | 'uniform' | 'lognormal' | 'csv'; file?: string; value?: number; min?: number; max?: number; median?: number; sigma?: number };
 
-export function resolveAmount(input: AmountInput, path: string): AmountDistribution {
+/** Largest amounts file read (a list of amounts, not a data set). */
+const MAX_CSV_BYTES = 50 * 1024 * 1024;
+
+export function resolveAmount(input: AmountInput, path: string, scenarioFile = ''): AmountDistribution {
   if (typeof input === 'number') return { dist: 'fixed', value: input };
   const need = (v: number | undefined, key: string): number => {
     if (v === undefined) throw new ScenarioError('missing-field', `missing; a ${input.dist} amount needs ${key}`, `${path}.${key}`);
@@ -40,7 +46,34 @@ export function resolveAmount(input: AmountInput, path: string): AmountDistribut
     }
     case 'lognormal':
       return { dist: 'lognormal', median: need(input.median, 'median'), sigma: input.sigma ?? 1 };
+    case 'csv':
+      return { dist: 'csv', values: readAmounts(input.file, `${path}.file`, scenarioFile) };
   }
+}
+
+/** Amounts from a CSV file: the first column of each line; a non-numeric first line is a header. */
+function readAmounts(file: string | undefined, path: string, scenarioFile: string): number[] {
+  if (!file) throw new ScenarioError('missing-field', 'missing; a csv amount needs file (a CSV of amounts, one per line)', path);
+  const full = isAbsolute(file) ? file : join(dirname(scenarioFile), file);
+  let text: string;
+  try {
+    if (statSync(full).size > MAX_CSV_BYTES) throw new ScenarioError('file-too-large', `${file} is larger than 50 MB`, path);
+    text = readFileSync(full, 'utf8');
+  } catch (error) {
+    if (error instanceof ScenarioError) throw error;
+    throw new ScenarioError('missing-file', `cannot read ${file}; expected a CSV of amounts, one per line`, path);
+  }
+  const lines = text.split(/\r?\n/).map((l) => l.split(',')[0]!.trim()).filter((l) => l !== '');
+  if (lines.length > 0 && !/\d/.test(lines[0]!)) lines.shift();
+  const values = lines.map((l, i) => {
+    try {
+      return parseAmount(l, `${path}:${i + 1}`);
+    } catch (error) {
+      throw error instanceof ScenarioError ? new ScenarioError(error.code, `${file} line ${i + 1}: ${error.detail}`, path) : error;
+    }
+  });
+  if (values.length === 0) throw new ScenarioError('bad-amount', `${file} holds no amounts`, path);
+  return values;
 }
 
 export function drawAmount(d: AmountDistribution, rng: Rng): Msat {
@@ -52,6 +85,8 @@ export function drawAmount(d: AmountDistribution, rng: Rng): Msat {
     case 'lognormal':
       // Whole sat, at least 1 sat.
       return (Math.max(1, Math.round((d.median / 1000) * Math.exp(d.sigma * rng.normal()))) * 1000) as Msat;
+    case 'csv':
+      return d.values[rng.int(d.values.length)]! as Msat;
   }
 }
 
