@@ -59,6 +59,8 @@ export type ActionSpec =
   | { readonly atMs: number; readonly node: string; readonly do: 'close'; readonly channel: string }
   | { readonly atMs: number; readonly node: string; readonly do: 'offline'; readonly forMs: number }
   | { readonly atMs: number; readonly node: string; readonly do: 'online' }
+  /** The node fails for good: it goes silent, and each peer closes its channel with it unilaterally. */
+  | { readonly atMs: number; readonly node: string; readonly do: 'fail' }
   | { readonly atMs: number; readonly node: string; readonly do: 'open'; readonly channel: ChannelSpec }
   | { readonly atMs: number; readonly node: string; readonly do: 'pay'; readonly to: string; readonly amountMsat: Msat }
   | { readonly atMs: number; readonly node: string; readonly do: 'set-policy'; readonly channel: string; readonly policy: Partial<Policy> };
@@ -293,6 +295,13 @@ export class Network {
         return;
       case 'online':
         this.availability(action.node).goOnline(action.atMs);
+        return;
+      case 'fail':
+        this.availability(action.node).goOffline(action.atMs, Number.MAX_SAFE_INTEGER);
+        for (const live of this.byNode.get(action.node) ?? []) {
+          const peer = live.nodes[0] === action.node ? live.nodes[1] : live.nodes[0];
+          if (this.availability(peer).isOnline(action.atMs)) closeOf(live, peer);
+        }
         return;
       case 'open':
         return; // scheduled in start()

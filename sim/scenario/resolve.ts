@@ -173,6 +173,8 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       ratePerSecond: input.workload.rate,
       amount: resolveAmount(input.workload.amount, 'workload.amount', file),
       pairs: input.workload.pairs ?? 'uniform',
+      from: checkedList(input.workload.from, 'workload.from', checkNode),
+      to: checkedList(input.workload.to, 'workload.to', checkNode),
       startMs: input.workload.start ?? 3_600_000,
       untilMs: (input.workload.start ?? 3_600_000) + (input.workload.duration ?? untilMs),
       count: input.workload.count ?? Number.MAX_SAFE_INTEGER,
@@ -182,6 +184,11 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       values: Object.fromEntries(Object.entries(input.expect).filter(([k]) => k !== 'balances')) as Record<string, number | boolean>,
     },
   };
+}
+
+function checkedList(list: readonly string[] | undefined, path: string, checkNode: (node: string, path: string) => void): string[] {
+  (list ?? []).forEach((n, i) => checkNode(n, `${path}[${i}]`));
+  return [...(list ?? [])];
 }
 
 function resolveNodes(input: ScenarioInput): string[] {
@@ -273,6 +280,8 @@ function resolveAction(
     }
     case 'online':
       return { atMs: a.at, node: a.node, do: 'online' };
+    case 'fail':
+      return { atMs: a.at, node: a.node, do: 'fail' };
     case 'open':
       throw new Error('resolveAction: open actions are resolved with the channels');
     case 'set-policy': {

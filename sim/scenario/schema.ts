@@ -88,7 +88,7 @@ export const paymentEntry = z.strictObject({
 export const actionEntry = z.strictObject({
   at: time(),
   node: nodeName(),
-  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy']),
+  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy', 'fail']),
   /** open: the peer, the deposits [node's, peer's], and optionally kind and id. */
   with: nodeName().optional(),
   deposit: z.union([z.tuple([amount(), amount()]), amount()]).optional(),
@@ -138,6 +138,9 @@ export const workloadSection = z.strictObject({
   rate: rate(),
   amount: amountDistribution,
   pairs: z.enum(['uniform', 'capacity-weighted']).optional(),
+  /** Only these nodes pay / are paid (default: every node), e.g. customers of one merchant. */
+  from: z.array(nodeName()).optional(),
+  to: z.array(nodeName()).optional(),
   /** When the first payment may start (default 1h, after channels open). */
   start: time().optional(),
   duration: time().optional(),

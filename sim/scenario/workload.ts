@@ -19,6 +19,9 @@ export interface Workload {
   readonly ratePerSecond: number;
   readonly amount: AmountDistribution;
   readonly pairs: 'uniform' | 'capacity-weighted';
+  /** Candidate payers and payees (empty: every node). */
+  readonly from: readonly string[];
+  readonly to: readonly string[];
   readonly startMs: number;
   readonly untilMs: number;
   readonly count: number;
@@ -100,7 +103,8 @@ export function startWorkload(
   pay: (from: string, to: string, amountMsat: Msat) => void,
 ): void {
   if (nodes.length < 2) return;
-  const pick = picker(workload.pairs, nodes, capacityOf, rng);
+  const pickFrom = picker(workload.pairs, workload.from.length ? workload.from : nodes, capacityOf, rng);
+  const pickTo = picker(workload.pairs, workload.to.length ? workload.to : nodes, capacityOf, rng);
   const meanGapMs = 1000 / workload.ratePerSecond;
   let made = 0;
   const next = (from: number): void => {
@@ -108,10 +112,11 @@ export function startWorkload(
     if (at > workload.untilMs || made >= workload.count) return;
     engine.scheduleAt(at, () => {
       made++;
-      const payer = pick();
-      let payee = pick();
-      while (payee === payer) payee = pick();
-      pay(payer, payee, drawAmount(workload.amount, rng));
+      const payer = pickFrom();
+      let payee = pickTo();
+      // Redraw a payee equal to the payer (bounded: the lists may offer nothing else).
+      for (let tries = 0; payee === payer && tries < 100; tries++) payee = pickTo();
+      if (payee !== payer) pay(payer, payee, drawAmount(workload.amount, rng));
       next(at);
     }, { label: 'workload' });
   };
