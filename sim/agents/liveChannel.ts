@@ -180,6 +180,8 @@ export class LiveChannel {
     if (side === undefined) return fail('not-a-party', `broadcast: ${node} is not a party of ${this.id}`);
     const commitment = this.channel.copy(side, sequence);
     if (!commitment) return fail('unknown-sequence', `broadcast: ${this.id} has no sequence ${sequence}`, `1..${this.channel.sequence}`, sequence);
+    // Until both deposits are in, the contract would refuse any commitment.
+    if (this.host.state.phase !== 'Running') return fail('channel-not-open', `broadcast: ${this.id} is ${this.host.state.phase}`, 'Running', this.host.state.phase);
     this.stopUpdates();
     if (!isHtlc(commitment.terms)) return ok(this.submit(side, 'cash-rsmc', { method: 'cashRsmc', commitment }));
     // Show every preimage this party knows for HTLCs offered to it.

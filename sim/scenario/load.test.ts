@@ -1,5 +1,5 @@
 /** Bad input gets one clear error naming the file, the field path and a stable code. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,12 @@ describe('loading scenarios', () => {
   it('validate lists every problem of a file, one per line', () => {
     const problems = checkScenario(file('many.yaml', `name: t\nseed: -1\nchian: 1\nrun: { until: x }\n`));
     expect(problems.map((p) => p.path).sort()).toEqual(['', 'run.until', 'seed']);
+  });
+
+  it("validates the README's scenario example", () => {
+    const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'README.md'), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(() => parseScenario(example, 'README.md')).not.toThrow();
   });
 
   it('validates every bundled scenario', () => {

@@ -59,7 +59,7 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
   const nodes = [...new Set([...resolveNodes(input), ...(topology?.nodes ?? [])])];
   const known = new Set(nodes);
   const checkNode = (node: string, path: string): void => {
-    if (!known.has(node)) throw new ScenarioError('unknown-node', `unknown node '${node}'; expected one of: ${nodes.join(', ')}`, path);
+    if (!known.has(node)) throw new ScenarioError('unknown-node', `unknown node '${node}'; expected one of: ${listed(nodes)}`, path);
   };
 
   const channels: ChannelSpec[] = [...(topology?.channels ?? [])];
@@ -186,6 +186,11 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
   };
 }
 
+/** A list for an error message: the first ten names, then how many there are in all. */
+function listed(names: readonly string[]): string {
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')}, … (${names.length} in all)`;
+}
+
 function checkedList(list: readonly string[] | undefined, path: string, checkNode: (node: string, path: string) => void): string[] {
   (list ?? []).forEach((n, i) => checkNode(n, `${path}[${i}]`));
   return [...(list ?? [])];
@@ -266,7 +271,7 @@ function resolveAction(
     case 'broadcast':
     case 'close': {
       const channel = need(a.channel, 'channel', 'a channel id such as alice-bob');
-      if (!channels.has(channel)) throw new ScenarioError('unknown-channel', `unknown channel '${channel}'; expected one of: ${[...channels].join(', ')}`, `${path}.channel`);
+      if (!channels.has(channel)) throw new ScenarioError('unknown-channel', `unknown channel '${channel}'; expected one of: ${listed([...channels])}`, `${path}.channel`);
       return a.do === 'close'
         ? { atMs: a.at, node: a.node, do: 'close', channel }
         : { atMs: a.at, node: a.node, do: 'broadcast', channel, ...(a.sequence !== undefined ? { sequence: sequence(a.sequence) } : {}) };
