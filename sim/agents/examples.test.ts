@@ -183,3 +183,31 @@ describe('channel transactions pay fees from the wallet', () => {
     expect(sim.chain.feesCollectedMsat).toBe(0);
   });
 });
+
+describe('watchtowers (BRIEF §7)', () => {
+  const cheatWhileBobIsAway = (towerOnline: boolean) => {
+    const sim = simulate({ channels: [{ between: ['alice', 'bob'], deposit: [100, 100] }], watchtowers: [{ tower: 'tower', clients: ['bob'] }], txFee: 1, wallet: 10 });
+    sim.mineBlocks(3);
+    sim.pay('alice', 'bob', 10);
+    sim.offline('bob', 300);
+    if (!towerOnline) sim.offline('tower', 300);
+    sim.cheat('alice', 'alice-bob', 1);
+    sim.mineBlocks(400);
+    return sim;
+  };
+
+  it("a tower punishes for its offline client: the bond goes to the client, the tower pays the fee", () => {
+    const sim = cheatWhileBobIsAway(true);
+    expect(sim.events('tower-justice')).toEqual([expect.objectContaining({ node: 'tower', detail: 'for bob' })]);
+    expect(sim.events('penalty')).toEqual([expect.objectContaining({ node: 'bob', amountMsat: 100_000 })]);
+    expect(sim.balance('bob')).toBe(200 + 10 - 1); // his deposit fee only
+    expect(sim.balance('tower')).toBe(10 - 1); // the justice transaction's fee
+    expect(sim.balance('alice')).toBe(10 - 2);
+  });
+
+  it('without a watching tower the cheat succeeds', () => {
+    const sim = cheatWhileBobIsAway(false);
+    expect(sim.events('cheat-succeeded')).toHaveLength(1);
+    expect(sim.balance('bob')).toBe(100 + 10 - 1);
+  });
+});

@@ -233,10 +233,10 @@ export class LiveChannel {
     return this.world.availability(this.spec.nodes[side]).isOnline(time);
   }
 
-  private submit(side: Side, kind: string, args: ContractInput, inputs: readonly OutPoint[] = [], lockTime?: AbsoluteLock): Tx {
+  private submit(side: Side, kind: string, args: ContractInput, inputs: readonly OutPoint[] = [], lockTime?: AbsoluteLock, feePayer?: string): Tx {
     const sender = this.spec.nodes[side];
     const feeMsat = this.spec.txFeeMsat ?? 0;
-    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}) }, (reason) =>
+    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}), ...(feePayer ? { feePayer } : {}) }, (reason) =>
       this.event('rejected', sender, { detail: `${kind} ${reason}` }),
     );
   }
@@ -281,12 +281,24 @@ export class LiveChannel {
     else action();
   }
 
-  /** The defender submits the revocation proof now, or as soon as it is back online. */
+  /**
+   * The defender submits the revocation proof now, or as soon as it is back online; meanwhile
+   * an online watchtower of the defender submits it for it (the justice transaction the client
+   * left with the tower: the bond goes to the client, the tower pays the fee).
+   */
   private punish(defender: Side, sequence: Sequence): void {
     const { engine } = this.world;
     const node = this.spec.nodes[defender];
     const back = this.world.availability(node).nextOnline(engine.now);
     if (back > engine.now) {
+      const tower = this.world.towersOf(node).find((t) => this.world.availability(t).isOnline(engine.now));
+      if (tower !== undefined && this.host.state.phase === 'Auditing') {
+        const proof = this.channel.revocationProof(defender, sequence);
+        invariant(proof !== undefined, 'no-proof', `${this.id}: no revocation proof for revoked sequence ${sequence}`);
+        this.event('tower-justice', tower, { sequence, detail: `for ${node}` });
+        this.submit(defender, 'penalty', { method: 'withdrawByDefender', revocationSignature: proof }, [], undefined, tower);
+        return;
+      }
       engine.scheduleAt(back, () => this.punish(defender, sequence), { label: `${node} back online` });
       return;
     }

@@ -75,6 +75,8 @@ export interface NetworkSpec {
   /** Extra on-chain money per node at genesis, beyond its deposits. */
   readonly walletMsat?: Readonly<Record<string, number>>;
   readonly multiHop?: MultiHopOptions;
+  /** Watchtowers and the clients each one watches. */
+  readonly watchtowers?: readonly { readonly tower: string; readonly clients: readonly string[] }[];
 }
 
 /** One row per payment attempt. */
@@ -118,7 +120,17 @@ export class Network {
     private readonly spec: NetworkSpec,
   ) {
     for (const node of spec.nodes) this.availabilities.set(node, new Availability());
-    this.world = { engine, chain, recorder: this.recorder, availability: (node) => this.availability(node), wallet: (node) => this.wallet(node), preimages: new Preimages() };
+    const towers = new Map<string, string[]>();
+    for (const { tower, clients } of spec.watchtowers ?? []) for (const c of clients) towers.set(c, [...(towers.get(c) ?? []), tower]);
+    this.world = {
+      engine,
+      chain,
+      recorder: this.recorder,
+      availability: (node) => this.availability(node),
+      wallet: (node) => this.wallet(node),
+      preimages: new Preimages(),
+      towersOf: (node) => towers.get(node) ?? [],
+    };
   }
 
   /** A node signs with one funding key (derived once: key derivation is an EC multiplication). */

@@ -9,6 +9,7 @@ export type ChannelEventKind =
   | 'cash' // a commitment confirmed: defender paid, attacker's bond frozen
   | 'revoked-broadcast' // the cashed commitment had been revoked (cheating)
   | 'penalty' // the defender took the bond with the revocation proof
+  | 'tower-justice' // a watchtower submitted the penalty for its offline client
   | 'withdraw' // the attacker took its bond after the freeze
   | 'cheat-succeeded' // … and the commitment it cashed had been revoked
   | 'cooperative-close'

@@ -20,10 +20,12 @@ export interface CallSpec {
   readonly data?: unknown;
   /** Fee bid, paid from the sender's wallet; if the wallet is short the call goes without a fee. */
   readonly feeMsat?: number;
+  /** Whose wallet pays the fee, if not the sender's (a watchtower broadcasting for its client). */
+  readonly feePayer?: string;
 }
 
 export function submitCall(world: World, spec: CallSpec, onDropped: (reason: string) => void): Tx {
-  const wallet = world.wallet(spec.sender);
+  const wallet = world.wallet(spec.feePayer ?? spec.sender);
   const paid = spec.feeMsat ? wallet.take(spec.feeMsat) : undefined;
   const result = world.chain.submit({
     kind: spec.kind,

@@ -13,6 +13,8 @@ export interface World {
   availability(node: string): Availability;
   wallet(node: string): Wallet;
   readonly preimages: Preimages;
+  /** The watchtowers a node has delegated its watching to. */
+  towersOf(node: string): readonly string[];
 }
 
 /** Records a channel event at the current time and height (or the given height). */

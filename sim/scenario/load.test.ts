@@ -100,6 +100,8 @@ describe('loading scenarios', () => {
     ['an open action without a peer', `${base}actions:\n  - { at: 1h, node: alice, do: open, deposit: [1, 1] }\n`, 'missing-field', 'actions[0].with', /with/],
     ['an open action duplicating a channel', `${base}actions:\n  - { at: 1h, node: alice, with: bob, do: open, deposit: [1, 1] }\n`, 'duplicate-channel', 'actions[0].id', /alice-bob/],
     ['an unknown strategy', `${base}agents:\n  alice: { strategy: saint }\n`, 'bad-value', 'agents.alice.strategy', /honest/],
+    ['a watchtower watching nobody', `${base}agents:\n  t: { strategy: watchtower }\n`, 'missing-field', 'agents.t.watches', /watches/],
+    ['a watchtower watching an unknown node', `${base}agents:\n  t: { strategy: watchtower, watches: [zed] }\n`, 'unknown-node', 'agents.t.watches[0]', /zed/],
     ['a missing import file', `name: t\ntopology: { import: nowhere.json }\n`, 'missing-file', 'topology.import', /nowhere\.json/],
     ['both generate and import', `name: t\ntopology: { generate: star, import: x.json }\n`, 'bad-value', 'topology', /exactly one/],
     ['an unknown generator', `name: t\ntopology: { generate: hypercube }\n`, 'bad-value', 'topology.generate', /scale-free/],

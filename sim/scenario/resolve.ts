@@ -139,6 +139,16 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
   const agents = input.agents ?? {};
   for (const node of Object.keys(agents)) checkNode(node, `agents.${node}`);
   const walletMsat = Object.fromEntries(Object.entries(agents).map(([node, a]) => [node, a.wallet ?? 0]));
+  const watchtowers = Object.entries(agents).flatMap(([tower, a]) => {
+    if (a.strategy !== 'watchtower') {
+      if (a.watches) throw new ScenarioError('bad-value', "only a watchtower watches; add 'strategy: watchtower'", `agents.${tower}.watches`);
+      return [];
+    }
+    const clients = a.watches ?? [];
+    if (clients.length === 0) throw new ScenarioError('missing-field', 'missing; a watchtower needs watches: [clients]', `agents.${tower}.watches`);
+    clients.forEach((c, i) => checkNode(c, `agents.${tower}.watches[${i}]`));
+    return [{ tower, clients }];
+  });
 
   let total = 0;
   for (const c of channels) total += c.deposit[0] + c.deposit[1];
@@ -158,6 +168,7 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       payments,
       actions,
       walletMsat,
+      watchtowers,
       multiHop: {
         messageLatencyMs: defaults.messageLatency ?? 100,
         finalCltvDelta: defaults.finalCltvDelta ?? 18,
@@ -207,7 +218,9 @@ function resolveNodes(input: ScenarioInput): string[] {
   }
   // Without a node list, the nodes are those the channels (and channel-opening actions) name.
   const opened = (input.actions ?? []).flatMap((a) => (a.do === 'open' && a.with !== undefined ? [a.node, a.with] : []));
-  return [...new Set([...(input.channels ?? []).flatMap((c) => c.between), ...opened])];
+  // A watchtower may have no channel of its own.
+  const towers = Object.entries(input.agents ?? {}).flatMap(([n, a]) => (a.strategy === 'watchtower' ? [n] : []));
+  return [...new Set([...(input.channels ?? []).flatMap((c) => c.between), ...opened, ...towers])];
 }
 
 function resolveChain(input: ScenarioInput): ChainConfig {

@@ -70,7 +70,9 @@ export const channelEntry = z.strictObject({
 });
 
 export const agentEntry = z.strictObject({
-  strategy: z.enum(['honest']).optional(),
+  /** honest: follows the protocol and punishes; watchtower: punishes for the clients it `watches`. */
+  strategy: z.enum(['honest', 'watchtower']).optional(),
+  watches: z.array(nodeName()).optional(),
   /** Extra on-chain money at genesis, beyond the node's deposits. */
   wallet: amount().optional(),
 });

@@ -45,6 +45,7 @@ export interface TestOptions {
   /** Extra on-chain coins per node at genesis, sat. */
   readonly wallet?: number;
   readonly multiHop?: Partial<MultiHopOptions>;
+  readonly watchtowers?: readonly { readonly tower: string; readonly clients: readonly string[] }[];
   readonly maxHtlcs?: number;
 }
 
@@ -55,7 +56,7 @@ export function simulate(options: TestOptions) {
     { blockIntervalMs: BLOCK_MS, fixedInterval: true, startHeight: 0, startTimestamp: 1_700_000_000 },
     rngStream(options.seed ?? 1, 'chain'),
   );
-  const nodes = [...new Set(options.channels.flatMap((c) => c.between))];
+  const nodes = [...new Set([...options.channels.flatMap((c) => c.between), ...(options.watchtowers ?? []).map((w) => w.tower)])];
   const spec: NetworkSpec = {
     seed: options.seed ?? 1,
     nodes,
@@ -72,6 +73,7 @@ export function simulate(options: TestOptions) {
       ...(options.maxHtlcs !== undefined ? { maxHtlcs: options.maxHtlcs } : {}),
     })),
     multiHop: { ...DEFAULT_MULTIHOP, ...options.multiHop },
+    watchtowers: options.watchtowers ?? [],
     payments: [],
     actions: [],
     crypto: options.crypto ?? 'full',
