@@ -87,6 +87,20 @@ describe('pcnsim CLI', () => {
     expectOneLineError(pcnsim('launch'), 'launch');
   });
 
+  it.each([
+    ['bad YAML', 'name: [unclosed\n', 'invalid YAML at line'],
+    ['an unknown key', 'name: k\nchian: {}\n', "did you mean 'chain'"],
+    ['a negative amount', 'name: k\nchannels:\n  - { between: [a, b], deposit: [-1 sat, 1] }\n', 'channels[0].deposit[0]'],
+    ['an unknown node', 'name: k\nnodes: [a, b]\nchannels:\n  - { between: [a, z], deposit: [1, 1] }\n', 'channels[0].between[1]'],
+    ['a channel to itself', 'name: k\nchannels:\n  - { between: [a, a], deposit: [1, 1] }\n', 'channels[0].between'],
+    ['a duplicate channel', 'name: k\nchannels:\n  - { between: [a, b], deposit: [1, 1] }\n  - { between: [a, b], deposit: [1, 1] }\n', 'channels[1].between'],
+    ['an amount over the safe limit', 'name: k\nchannels:\n  - { between: [a, b], deposit: [100000 btc, 1] }\n', '90000 btc'],
+    ['a missing import file', 'name: k\ntopology: { import: nowhere.json.gz }\n', 'topology.import'],
+  ])('validate rejects %s with one line and exit 2', (_, text, part) => {
+    const file = scenario('broken.yaml', text);
+    expectOneLineError(pcnsim('validate', file), file, part);
+  });
+
   it('validate prints ok or one line per problem', () => {
     expect(pcnsim('validate', 'scenarios/examples/one-way-video.yaml')).toMatchObject({ code: 0, stdout: 'scenarios/examples/one-way-video.yaml: ok\n' });
     const file = scenario('two.yaml', 'name: t\nseed: -1\nchian: 1\n');

@@ -69,12 +69,13 @@ function parseText(text: string, file: string): unknown {
       throw new ScenarioError('bad-syntax', `invalid JSON: ${(error as Error).message}`, '', file);
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0];
     const where = line ? ` at line ${line.line}, column ${line.col}` : '';
-    throw new ScenarioError('bad-syntax', `invalid YAML${where}: ${first.message.split('\n')[0]}`, '', file);
+    const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new ScenarioError('bad-syntax', `invalid YAML${where}: ${message}`, '', file);
   }
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
