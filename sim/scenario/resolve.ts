@@ -8,6 +8,7 @@ import type { ChainConfig } from '../chain/types.js';
 import type { Freeze, Pair } from '../channel/commitment.js';
 import { ScenarioError } from '../errors.js';
 import { MAX_MSAT, sequence, type Duration, type Msat } from '../units.js';
+import type { Policy } from '../router/index.js';
 import type { ScenarioInput } from './schema.js';
 import { resolveTopology } from './topology/index.js';
 import { resolveAmount, type Workload } from './workload.js';
@@ -41,20 +42,11 @@ export interface Scenario {
 }
 
 const DAY_MS = 86_400_000;
-export const DEFAULT_FREEZE: Freeze = { blocks: 144 };
 
 export function resolveScenario(input: ScenarioInput, file: string): Scenario {
   const untilMs = input.run?.until ?? DAY_MS;
   const defaults = input.defaults ?? {};
-  const base = {
-    kind: defaults.kind ?? 'virtual-bank',
-    freeze: toFreeze(defaults.freeze, 'defaults.freeze'),
-    refundBlocks: defaults.refund ?? 4320,
-    confirmations: defaults.confirmations ?? 3,
-    txFeeMsat: defaults.txFee ?? 0,
-    policy: { feeBaseMsat: defaults.feeBase ?? 1000, feePpm: defaults.feePpm ?? 1, cltvDelta: defaults.cltvDelta ?? 40, minHtlcMsat: 0, disabled: false },
-    maxHtlcs: defaults.maxHtlcs ?? 483,
-  } as const;
+  const base = settingsOver(defaults, PCNSIM_DEFAULTS, 'defaults');
   const topology = resolveTopology(input, file, base);
   const nodes = [...new Set([...resolveNodes(input), ...(topology?.nodes ?? [])])];
   const known = new Set(nodes);
@@ -79,30 +71,11 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
     }
     ids.add(id);
     pairs.add(pair);
-    const kind = c.kind ?? defaults.kind ?? 'virtual-bank';
-    const deposit = resolveDeposit(c.deposit, kind, `${path}.deposit`);
-    const freeze = toFreeze(c.freeze ?? defaults.freeze, `${path}.freeze`);
-    if (kind === 'asymmetric' && !('blocks' in freeze)) {
+    const settings = settingsOver(c, base, path);
+    if (settings.kind === 'asymmetric' && !('blocks' in settings.freeze)) {
       throw new ScenarioError('bad-duration', "an asymmetric channel's delay is a relative lock: expected blocks, e.g. '1000 blocks'", `${path}.freeze`);
     }
-    channels.push({
-      id,
-      between: [a, b],
-      deposit,
-      kind,
-      freeze,
-      refundBlocks: c.refund ?? defaults.refund ?? 4320,
-      confirmations: c.confirmations ?? defaults.confirmations ?? 3,
-      txFeeMsat: c.txFee ?? defaults.txFee ?? 0,
-      policy: {
-        feeBaseMsat: c.feeBase ?? defaults.feeBase ?? 1000,
-        feePpm: c.feePpm ?? defaults.feePpm ?? 1,
-        cltvDelta: c.cltvDelta ?? defaults.cltvDelta ?? 40,
-        minHtlcMsat: 0,
-        disabled: false,
-      },
-      maxHtlcs: c.maxHtlcs ?? defaults.maxHtlcs ?? 483,
-    });
+    channels.push({ ...settings, id, between: [a, b], deposit: resolveDeposit(c.deposit, settings.kind, `${path}.deposit`) });
   });
   if (input.workload && nodes.length < 2) throw new ScenarioError('bad-value', 'a workload needs at least two nodes', 'workload');
 
@@ -207,6 +180,38 @@ function checkedList(list: readonly string[] | undefined, path: string, checkNod
   return [...(list ?? [])];
 }
 
+/** What every channel has besides its id, ends and deposits. */
+type ChannelSettings = Omit<ChannelSpec, 'id' | 'between' | 'deposit' | 'policies'> & { readonly policy: Policy; readonly maxHtlcs: number };
+
+/** pcnsim's own defaults (DEFAULTS.md: lnd's fee policy and delta, BOLT's 483 HTLCs, a 144-block freeze). */
+const PCNSIM_DEFAULTS: ChannelSettings = {
+  kind: 'virtual-bank',
+  freeze: { blocks: 144 },
+  refundBlocks: 4320,
+  confirmations: 3,
+  txFeeMsat: 0,
+  policy: { feeBaseMsat: 1000, feePpm: 1, cltvDelta: 40, minHtlcMsat: 0, disabled: false },
+  maxHtlcs: 483,
+};
+
+/** Settings written in a file (a channel, or `defaults`) over the ones below them. */
+function settingsOver(s: NonNullable<ScenarioInput['defaults']> | NonNullable<ScenarioInput['channels']>[number], under: ChannelSettings, path: string): ChannelSettings {
+  return {
+    kind: s.kind ?? under.kind,
+    freeze: s.freeze === undefined ? under.freeze : toFreeze(s.freeze, `${path}.freeze`),
+    refundBlocks: s.refund ?? under.refundBlocks,
+    confirmations: s.confirmations ?? under.confirmations,
+    txFeeMsat: s.txFee ?? under.txFeeMsat,
+    policy: {
+      ...under.policy,
+      feeBaseMsat: s.feeBase ?? under.policy.feeBaseMsat,
+      feePpm: s.feePpm ?? under.policy.feePpm,
+      cltvDelta: s.cltvDelta ?? under.policy.cltvDelta,
+    },
+    maxHtlcs: s.maxHtlcs ?? under.maxHtlcs,
+  };
+}
+
 function resolveNodes(input: ScenarioInput): string[] {
   if (input.nodes) {
     const seen = new Set<string>();
@@ -257,8 +262,7 @@ function resolveDeposit(deposit: Msat | readonly [Msat, Msat], kind: string, pat
   return deposit;
 }
 
-function toFreeze(d: Duration | undefined, path: string): Freeze {
-  if (d === undefined) return DEFAULT_FREEZE;
+function toFreeze(d: Duration, path: string): Freeze {
   if (d.kind === 'blocks') {
     if (d.blocks <= 0) throw new ScenarioError('bad-duration', 'the freeze must be at least 1 block', path);
     return { blocks: d.blocks };

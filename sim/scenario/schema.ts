@@ -25,18 +25,24 @@ export const trafficSection = z.strictObject({
 
 export const channelKind = z.enum(['virtual-bank', 'asymmetric', 'one-way']);
 
-export const defaultsSection = z.strictObject({
+/** What a channel may set for itself, and `defaults` for every channel. */
+const channelSettings = {
   kind: channelKind.optional(),
   freeze: duration().optional(),
   confirmations: positiveInt().optional(),
   refund: blockCount().optional(),
   /** Fee bid on each channel transaction (deposit, cash, penalty, withdrawal, close), paid from the submitter's wallet. */
   txFee: amount().optional(),
-  // Multi-hop payments (BRIEF §4): forwarding policy and HTLC settings.
+  // Forwarding policy and HTLC limit (BRIEF §4).
   cltvDelta: blockCount().optional(),
   feeBase: amount().optional(),
   feePpm: nonNegativeInt().optional(),
   maxHtlcs: positiveInt().optional(),
+};
+
+export const defaultsSection = z.strictObject({
+  ...channelSettings,
+  // Multi-hop payment settings, for the whole network.
   /** Lock the payee's hop gets (BOLT min_final_cltv_expiry). */
   finalCltvDelta: blockCount().optional(),
   /** One-way latency of a peer message (default 100ms). */
@@ -58,15 +64,7 @@ export const channelEntry = z.strictObject({
   between: z.tuple([nodeName(), nodeName()]),
   /** [a, b]; a one-way channel takes a single amount (the payer's). */
   deposit: z.union([z.tuple([amount(), amount()]), amount()]),
-  kind: channelKind.optional(),
-  freeze: duration().optional(),
-  confirmations: positiveInt().optional(),
-  refund: blockCount().optional(),
-  txFee: amount().optional(),
-  cltvDelta: blockCount().optional(),
-  feeBase: amount().optional(),
-  feePpm: nonNegativeInt().optional(),
-  maxHtlcs: positiveInt().optional(),
+  ...channelSettings,
 });
 
 export const agentEntry = z.strictObject({
