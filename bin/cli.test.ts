@@ -109,6 +109,15 @@ describe('pcnsim CLI', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(2);
   });
 
+  it('estimate prints the BRIEF §6 bound: 3,952,800 channels and 658,800 concurrent payments', () => {
+    const r = pcnsim('estimate');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/channels at once\s+3,952,800/);
+    expect(r.stdout).toMatch(/concurrent payments\s+658,800/);
+    expect(pcnsim('estimate', '--tps', '7', '--lifetime-days', '1', '--path-length', '3').stdout).toMatch(/channels at once\s+151,200[\s\S]*concurrent payments\s+50,400/);
+    expectOneLineError(pcnsim('estimate', '--tps', 'fast'), '--tps');
+  });
+
   it('schema prints a JSON Schema that names every top-level section', () => {
     const r = pcnsim('schema');
     expect(r.code).toBe(0);

@@ -7,6 +7,7 @@ import { unmetExpectations, reportJson, summarize, summaryText, writeReports } f
 import { checkScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
+import { estimate, explain } from '../sim/estimate/bound.js';
 
 export interface RunFlags {
   seed?: string;
@@ -58,6 +59,33 @@ export function validateCommand(files: readonly string[], out: (s: string) => vo
     if (problems.length > 0) exit = 2;
   }
   return exit;
+}
+
+export interface EstimateFlags {
+  tps: string;
+  lifetimeDays: string;
+  txsPerChannel: string;
+  pathLength: string;
+}
+
+/** `pcnsim estimate`: the concurrency bound of BRIEF §6 from its inputs. */
+export function estimateCommand(flags: EstimateFlags, out: (s: string) => void): number {
+  const e = estimate({
+    tps: positiveNumber(flags.tps, '--tps'),
+    lifetimeDays: positiveNumber(flags.lifetimeDays, '--lifetime-days'),
+    txsPerChannel: positiveNumber(flags.txsPerChannel, '--txs-per-channel'),
+    pathLength: positiveNumber(flags.pathLength, '--path-length'),
+  });
+  out(explain(e));
+  return 0;
+}
+
+/** A positive number, or a fraction such as 10/3. */
+function positiveNumber(text: string, flag: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?))?\s*$/.exec(text);
+  const value = m ? Number(m[1]) / (m[2] === undefined ? 1 : Number(m[2])) : NaN;
+  if (!(value > 0) || !Number.isFinite(value)) throw new ScenarioError('bad-flag', `expected a positive number such as 3.33 or 10/3, got '${text}'`, flag);
+  return value;
 }
 
 export function listCommand(root: string, out: (s: string) => void): number {

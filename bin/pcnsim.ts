@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { InvariantError, ScenarioError } from '../sim/errors.js';
 import { scenarioJsonSchema } from '../sim/scenario/index.js';
-import { listCommand, runCommand, validateCommand, type RunFlags } from './cli.js';
+import { estimateCommand, listCommand, runCommand, validateCommand, type EstimateFlags, type RunFlags } from './cli.js';
 
 // dist/bin/pcnsim.js → the package root is two levels up.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,6 +59,17 @@ function main(argv: readonly string[]): number {
     .argument('<files...>', 'scenario files')
     .action((files: string[]) => {
       exitCode = validateCommand(files, out, err);
+    });
+
+  program
+    .command('estimate')
+    .description('the concurrency bound of BRIEF §6: channels ≤ TPS × 86,400 × days / transactions per channel')
+    .option('--tps <x>', 'chain transactions per second (a number or a fraction)', '10/3')
+    .option('--lifetime-days <n>', 'average channel lifetime, days', '54.9')
+    .option('--txs-per-channel <k>', 'on-chain transactions per channel (two deposits, two withdrawals)', '4')
+    .option('--path-length <l>', 'channels per payment path', '6')
+    .action((flags: EstimateFlags) => {
+      exitCode = estimateCommand(flags, out);
     });
 
   program
