@@ -1,5 +1,5 @@
 /**
- * A binary min-heap of events keyed by (time, priority, seq) — STYLE §1.
+ * The event queue: a binary min-heap keyed by (time, priority, seq) — STYLE §1.
  *
  * - `time`: when the event fires (simulated ms).
  * - `priority`: lower fires first among events at the same time (e.g. a block is mined before
@@ -8,6 +8,7 @@
  *
  * The total order makes every run reproducible: nothing depends on heap layout or object identity.
  */
+import { BinaryHeap } from '../heap.js';
 
 export interface QueueEntry {
   readonly time: number;
@@ -21,48 +22,8 @@ export function before(a: QueueEntry, b: QueueEntry): boolean {
   return a.seq < b.seq;
 }
 
-export class EventQueue<E extends QueueEntry> {
-  private readonly heap: E[] = [];
-
-  get size(): number {
-    return this.heap.length;
-  }
-
-  peek(): E | undefined {
-    return this.heap[0];
-  }
-
-  push(entry: E): void {
-    const heap = this.heap;
-    heap.push(entry);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(entry, heap[parent]!)) break;
-      heap[i] = heap[parent]!;
-      i = parent;
-    }
-    heap[i] = entry;
-  }
-
-  pop(): E | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
-    // Sift the last entry down from the root.
-    let i = 0;
-    const n = heap.length;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= n) break;
-      const right = left + 1;
-      const child = right < n && before(heap[right]!, heap[left]!) ? right : left;
-      if (!before(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
-      i = child;
-    }
-    heap[i] = last;
-    return top;
+export class EventQueue<E extends QueueEntry> extends BinaryHeap<E> {
+  constructor() {
+    super(before);
   }
 }

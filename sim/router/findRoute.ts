@@ -6,6 +6,7 @@
  * (default: the fee plus a time-lock risk term); ties are broken by an insertion counter so the
  * same graph always gives the same route. "No route" is `null`, not an exception.
  */
+import { BinaryHeap } from '../heap.js';
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
 import { forwardingFee } from './graph.js';
 import { computeHops, type Hop, type HtlcStyle, type PathEdge } from './hops.js';
@@ -80,7 +81,7 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
 
   const best = new Map<string, Label>();
   const settled = new Set<string>();
-  const heap = new LabelHeap();
+  const heap = new BinaryHeap<Label>(less);
   let seq = 0;
   const start: Label = { node: target, amountMsat, cltv: query.finalCltvDelta, cost: 0, hops: 0, seq: seq++ };
   best.set(target, start);
@@ -130,46 +131,5 @@ function toRoute(sourceLabel: Label, query: RouteQuery): Route {
   return { hops, feeMsat: hops[0]!.amountMsat - query.amountMsat, totalCltv: hops[0]!.expiryHeight - query.currentHeight };
 }
 
-/** Min-heap on (cost, seq): equal costs pop in insertion order. */
-class LabelHeap {
-  private readonly items: Label[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  push(label: Label): void {
-    const a = this.items;
-    a.push(label);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
-      i = p;
-    }
-  }
-
-  pop(): Label | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && less(a[l]!, a[m]!)) m = l;
-        if (r < a.length && less(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
-
+/** Dijkstra's order: cost, then insertion (equal costs pop first come, first served). */
 const less = (a: Label, b: Label): boolean => a.cost < b.cost || (a.cost === b.cost && a.seq < b.seq);
