@@ -1,7 +1,8 @@
 /**
- * Units and identities, branded so that a height cannot be passed where a block count is due
- * (STYLE §9). Money is an integer number of millisatoshi; simulated time is an integer number of
- * milliseconds; time locks are in blocks or in block-timestamp seconds.
+ * Units, branded so that a height cannot be passed where a block count is due (STYLE §9).
+ * Money is an integer number of millisatoshi; simulated time is an integer number of
+ * milliseconds (plain numbers, as the engine's clock); time locks are in blocks or in
+ * block-timestamp seconds. Node and channel ids are plain strings from the scenario.
  *
  * The parsers are the only way user input becomes one of these types: they check once and
  * return the checked value, or throw a ScenarioError that names what was expected.
@@ -13,8 +14,6 @@ export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 /** Integer millisatoshi. */
 export type Msat = Brand<number, 'Msat'>;
-/** Simulated time: integer milliseconds since the start of the run. */
-export type SimTime = Brand<number, 'SimTime'>;
 /** A block height. */
 export type Height = Brand<number, 'Height'>;
 /** A number of blocks (a relative lock, a freeze, a cltv delta). */
@@ -23,8 +22,6 @@ export type Blocks = Brand<number, 'Blocks'>;
 export type UnixSeconds = Brand<number, 'UnixSeconds'>;
 /** A commitment's sequence number: 1, 2, 3 … (BRIEF §3). */
 export type Sequence = Brand<number, 'Sequence'>;
-export type NodeId = Brand<string, 'NodeId'>;
-export type ChannelId = Brand<string, 'ChannelId'>;
 export type TxId = Brand<string, 'TxId'>;
 
 export const MSAT_PER_SAT = 1_000;
@@ -38,11 +35,7 @@ export const MAX_MSAT = 90_000 * MSAT_PER_BTC;
 export const msat = (n: number): Msat => n as Msat;
 export const sat = (n: number): Msat => (n * MSAT_PER_SAT) as Msat;
 export const height = (n: number): Height => n as Height;
-export const blocks = (n: number): Blocks => n as Blocks;
-export const simTime = (n: number): SimTime => n as SimTime;
 export const sequence = (n: number): Sequence => n as Sequence;
-export const nodeId = (s: string): NodeId => s as NodeId;
-export const channelId = (s: string): ChannelId => s as ChannelId;
 
 /** Satoshi per unit name, as a power of ten of msat (exact decimal scaling, no floats). */
 const AMOUNT_UNITS: Readonly<Record<string, number>> = {

@@ -56,13 +56,6 @@ export type Terms = RsmcTerms | HtlcTerms;
 
 export const isHtlc = (terms: Terms): terms is HtlcTerms => 'htlcs' in terms && terms.htlcs.length > 0;
 
-/** The split if every HTLC resolves to its receiver (`to: 'receiver'`) or refunds its offerer. */
-export function resolvedAmounts(terms: Terms, to: 'receiver' | 'offerer'): Pair {
-  const out: [number, number] = [terms.amounts[0], terms.amounts[1]];
-  if (isHtlc(terms)) for (const h of terms.htlcs) out[to === 'receiver' ? other(h.offerer) : h.offerer] += h.amountMsat;
-  return out as unknown as Pair;
-}
-
 /** One party's copy: the terms plus the defender's signature over them. */
 export interface SignedCommitment {
   readonly terms: Terms;
