@@ -55,7 +55,16 @@ export class InvariantError extends Error {
     readonly expected?: unknown,
     readonly actual?: unknown,
   ) {
-    super(`${message} (this is a bug)`);
+    const numbers = expected === undefined && actual === undefined ? '' : `: expected ${show(expected)}, got ${show(actual)}`;
+    super(`${message}${numbers} (this is a bug)`);
+  }
+}
+
+function show(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }
 

@@ -6,6 +6,7 @@
  * - funds are conserved throughout: on-chain coins + channel holdings = what was deposited.
  */
 import fc from 'fast-check';
+import { runs } from '../testing/runs.js';
 import { simulate } from '../testing/world.js';
 
 const payment = fc.record({ fromAlice: fc.boolean(), amount: fc.integer({ min: 1, max: 60 }) });
@@ -51,7 +52,7 @@ describe('RSMC channel on the chain (property)', () => {
           }
         },
       ),
-      { seed: 20261123, numRuns: 40 },
+      { seed: 20261123, numRuns: runs(40) },
     );
   });
 });

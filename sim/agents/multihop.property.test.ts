@@ -5,6 +5,7 @@
  * it forwarded: it settles off-chain or goes on chain before the lock expires).
  */
 import fc from 'fast-check';
+import { runs } from '../testing/runs.js';
 import { simulate } from '../testing/world.js';
 
 const names = ['a', 'b', 'c', 'd', 'e'];
@@ -39,7 +40,7 @@ describe('multi-hop payments with peers going offline (property)', () => {
           }
         },
       ),
-      { seed: 424242, numRuns: 40 },
+      { seed: 424242, numRuns: runs(40) },
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../testing/runs.js';
 import { Engine, rngStream } from '../engine/index.js';
 import { height, msat, type Msat, type TxId, type UnixSeconds } from '../units.js';
 import { Chain } from './chain.js';
@@ -112,7 +113,7 @@ describe('mempool and block space', () => {
           }
         },
       ),
-      { seed: 11, numRuns: 60 },
+      { seed: 11, numRuns: runs(60) },
     );
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Accepted mutations of the worked examples (tiny deposits, one-second freezes, odd kinds, actions
  * turned into others…) must run to the end: a scenario that validates never meets an internal
- * error. FUZZ_SEED / FUZZ_RUNS widen the search.
+ * error. FUZZ_SEED picks another search; `npm run test:deep` widens it.
  */
 import fc from 'fast-check';
+import { runs } from '../testing/runs.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,7 @@ it('accepted mutations run without internal errors', () => {
       ran++;
       runScenario(scenario, { untilMs: Math.min(scenario.untilMs, 2 * 86_400_000) });
     }),
-    { seed: Number(process.env.FUZZ_SEED ?? 5), numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    { seed: Number(process.env.FUZZ_SEED ?? 5), numRuns: runs(150) },
   );
   expect(ran).toBeGreaterThan(20);
 });

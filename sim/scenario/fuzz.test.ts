@@ -4,6 +4,7 @@
  * never another exception (which the CLI would report as a bug with exit 1).
  */
 import fc from 'fast-check';
+import { runs } from '../testing/runs.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +72,7 @@ describe('fuzzed scenarios', () => {
         accepted(stringify(mutated));
         accepted(JSON.stringify(mutated));
       }),
-      { seed: Number(process.env.FUZZ_SEED ?? 8), numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
+      { seed: Number(process.env.FUZZ_SEED ?? 8), numRuns: runs(400) },
     );
   });
 

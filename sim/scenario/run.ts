@@ -9,6 +9,7 @@ import { Chain } from '../chain/index.js';
 import type { BlockRecord, TxRecord } from '../chain/types.js';
 import type { CryptoMode } from '../channel/protocol.js';
 import { Engine, RngStreams } from '../engine/index.js';
+import { invariant } from '../errors.js';
 import type { Scenario } from './resolve.js';
 import { startTraffic } from './traffic.js';
 import { startWorkload } from './workload.js';
@@ -78,6 +79,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     options.onProgress?.(i / slices);
   }
   chain.recount();
+  // Per-node accounting: what the nodes hold at the end plus the fees miners collected is what
+  // they held at the start. Every msat is someone's: on the chain, in a channel, in a bond or HTLC.
+  const balances = network.balances();
+  const start = Object.values(balances).reduce((s, b) => s + b.startMsat, 0);
+  const end = Object.values(balances).reduce((s, b) => s + b.endMsat, 0);
+  invariant(end + chain.feesCollectedMsat === start, 'node-accounting', `${scenario.name}: node balances + fees ≠ what the nodes started with`, start, end + chain.feesCollectedMsat);
 
   return {
     scenario: scenario.name,
@@ -90,7 +97,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     channels: scenario.network.channels.map((c) => ({ id: c.id, capacityMsat: c.deposit[0] + c.deposit[1] })),
     payments: network.payments,
     channelEvents: network.recorder.events,
-    balances: network.balances(),
+    balances,
     balanceSeries: { nodes: sampled, samples },
   };
 }
