@@ -106,8 +106,9 @@ describe('mempool and block space', () => {
           const rate = (tx: Tx) => tx.feeMsat / tx.weight;
           for (const block of chain.blocks().slice(1)) {
             const included = block.txIds.map((id) => chain.getTx(id)!);
-            // Transactions waiting when this block was mined and left out of it:
-            const leftOut = submitted.filter((tx) => tx.submittedAt <= block.time && !((chain.confirmedHeight(tx.id) ?? Infinity) <= block.height));
+            // Transactions waiting when this block was mined and left out of it. A block is mined
+            // before anything else that happens at its instant, so "waiting" means submitted earlier.
+            const leftOut = submitted.filter((tx) => tx.submittedAt < block.time && !((chain.confirmedHeight(tx.id) ?? Infinity) <= block.height));
             for (const inc of included) for (const out of leftOut) expect(rate(inc)).toBeGreaterThanOrEqual(rate(out));
             if (leftOut.length > 0) expect(included).toHaveLength(limit);
           }
