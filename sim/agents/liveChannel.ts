@@ -5,8 +5,11 @@
  * transactions; the channel and contract code stay pure.
  *
  * Honest behaviour (BRIEF §3 "rights"): a defender that sees a revoked sequence cashed submits
- * withdrawByDefender at once if online, or as soon as it comes back online; an attacker that
- * cashed hands the chain its withdrawal with an absolute time lock at the freeze end.
+ * withdrawByDefender at once if online, or as soon as it comes back online (meanwhile its
+ * watchtower, if it has one, does it for it); an attacker that cashed hands the chain its
+ * withdrawal with an absolute time lock at the freeze end. HTLCs (BRIEF §4) are guarded: a
+ * receiver that knows the preimage settles off-chain or, if its peer is silent, claims on chain
+ * before the lock expires; an offerer takes an expired HTLC back on chain.
  */
 import type { AbsoluteLock, Block, OutPoint, Tx } from '../chain/types.js';
 import { construct, freezeEnd, type ContractInput, type ContractRules, type Parties } from '../channel/contract.js';
