@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { InvariantError, ScenarioError } from '../sim/errors.js';
 import { scenarioJsonSchema } from '../sim/scenario/index.js';
+import { benchCommand, type BenchFlags } from './bench.js';
 import { estimateCommand, listCommand, runCommand, validateCommand, type EstimateFlags, type RunFlags } from './cli.js';
 
 // dist/bin/pcnsim.js → the package root is two levels up.
@@ -70,6 +71,16 @@ function main(argv: readonly string[]): number {
     .option('--path-length <l>', 'channels per payment path', '6')
     .action((flags: EstimateFlags) => {
       exitCode = estimateCommand(flags, out);
+    });
+
+  program
+    .command('bench')
+    .description('performance benchmark: payments/s, events/s, peak memory (wall-clock figures live here only); writes bench.json')
+    .option('--payments <n>', 'one workload of n payments instead of the fixed set (10k and 100k on the real snapshot, 1M on 10,000 generated nodes)')
+    .option('--graph <file>', 'an lnd describegraph JSON (or .gz) to use instead of the bundled snapshot')
+    .option('--out <file>', 'where to write the figures', 'bench.json')
+    .action((flags: BenchFlags) => {
+      exitCode = benchCommand(root, flags, out);
     });
 
   program

@@ -8,6 +8,7 @@
  */
 import { BinaryHeap } from '../heap.js';
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
+import { inEdges } from './index-cache.js';
 import { forwardingFee } from './graph.js';
 import { computeHops, type Hop, type HtlcStyle, type PathEdge } from './hops.js';
 
@@ -67,8 +68,8 @@ interface Label {
   readonly cost: number;
   readonly hops: number;
   readonly seq: number;
-  /** The edge leaving `node` toward the payee, and the label it came from. */
-  readonly via?: { readonly edge: PathEdge; readonly next: Label };
+  /** The channel direction leaving `node` toward the payee, and the label it came from. */
+  readonly via?: { readonly attributes: EdgeAttributes; readonly next: Label };
 }
 
 export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null {
@@ -94,39 +95,36 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
     if (label.node === source) return toRoute(label, query);
     if (label.hops >= maxHops) continue;
     // Every channel direction `from → label.node`, in the graph's (deterministic) edge order.
-    graph.forEachInEdge(label.node, (_key, attributes, from) => {
-      if (settled.has(from) || attributes.policy.disabled || exclude?.has(attributes.channelId)) return;
+    const carried = label.amountMsat;
+    for (const { from, attributes } of inEdges(graph, label.node)) {
+      const policy = attributes.policy;
+      if (policy.disabled || carried > attributes.capacityMsat || carried < policy.minHtlcMsat || settled.has(from)) continue;
+      if (exclude?.has(attributes.channelId)) continue;
       const atFrom = from === source;
+      if (atFrom && query.spendableMsat) {
+        const spendable = query.spendableMsat(attributes.channelId, from);
+        if (spendable !== undefined && carried > spendable) continue;
+      }
       // The sender pays no fee to itself on its first hop; every other node charges its policy.
-      const feeMsat = atFrom ? 0 : forwardingFee(attributes.policy, label.amountMsat);
-      const carried = label.amountMsat;
-      if (carried < attributes.policy.minHtlcMsat || carried > attributes.capacityMsat) return;
-      const spendable = query.spendableMsat?.(attributes.channelId, from);
-      if (spendable !== undefined && carried > spendable) return;
-      const cltv = label.cltv + (atFrom ? 0 : attributes.policy.cltvDelta);
-      if (cltv > maxCltv) return;
+      const feeMsat = atFrom ? 0 : forwardingFee(policy, carried);
+      const cltv = label.cltv + (atFrom ? 0 : policy.cltvDelta);
+      if (cltv > maxCltv) continue;
       const cost = label.cost + (atFrom ? 0 : weight(attributes, carried, feeMsat));
       const previous = best.get(from);
-      if (previous && previous.cost <= cost) return;
-      const next: Label = {
-        node: from,
-        amountMsat: carried + feeMsat,
-        cltv,
-        cost,
-        hops: label.hops + 1,
-        seq: seq++,
-        via: { edge: { channelId: attributes.channelId, from, to: label.node, policy: attributes.policy }, next: label },
-      };
+      if (previous && previous.cost <= cost) continue;
+      const next: Label = { node: from, amountMsat: carried + feeMsat, cltv, cost, hops: label.hops + 1, seq: seq++, via: { attributes, next: label } };
       best.set(from, next);
       heap.push(next);
-    });
+    }
   }
   return null;
 }
 
 function toRoute(sourceLabel: Label, query: RouteQuery): Route {
   const path: PathEdge[] = [];
-  for (let l: Label | undefined = sourceLabel; l?.via; l = l.via.next) path.push(l.via.edge);
+  for (let l: Label | undefined = sourceLabel; l?.via; l = l.via.next) {
+    path.push({ channelId: l.via.attributes.channelId, from: l.node, to: l.via.next.node, policy: l.via.attributes.policy });
+  }
   const hops = computeHops(path, { amountMsat: query.amountMsat, currentHeight: query.currentHeight, finalCltvDelta: query.finalCltvDelta, ...(query.style ? { style: query.style } : {}) });
   return { hops, feeMsat: hops[0]!.amountMsat - query.amountMsat, totalCltv: hops[0]!.expiryHeight - query.currentHeight };
 }

@@ -1,0 +1,99 @@
+/**
+ * `pcnsim bench`: fixed performance workloads. Wall-clock figures live here only (never in
+ * report.json): payments per second, events per second, peak memory; written to bench.json.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ScenarioError } from '../sim/errors.js';
+import { summarize } from '../sim/report/index.js';
+import { parseScenario, runScenario } from '../sim/scenario/index.js';
+
+export interface BenchFlags {
+  payments?: string;
+  graph?: string;
+  out: string;
+}
+
+interface Workload {
+  readonly name: string;
+  readonly payments: number;
+  readonly topology: string;
+}
+
+export interface BenchResult {
+  readonly name: string;
+  readonly payments: number;
+  readonly succeeded: number;
+  readonly events: number;
+  readonly setupSeconds: number;
+  readonly paymentSeconds: number;
+  readonly paymentsPerSecond: number;
+  readonly eventsPerSecond: number;
+  readonly peakRssMb: number;
+}
+
+const START_S = 3600;
+
+export function benchCommand(root: string, flags: BenchFlags, out: (s: string) => void): number {
+  const snapshot = join(root, '..', 'shared', 'data', 'lnd-describegraph-2019-03-09.json.gz');
+  const graph = flags.graph ?? snapshot;
+  if (!existsSync(graph)) throw new ScenarioError('missing-file', 'no such graph file; expected an lnd describegraph JSON (or .gz)', '--graph', graph);
+  const importTopology = `{ import: ${JSON.stringify(graph)} }`;
+  const workloads: Workload[] =
+    flags.payments !== undefined
+      ? [{ name: `${count(flags.payments)} payments`, payments: count(flags.payments), topology: importTopology }]
+      : [
+          { name: '10k payments, real snapshot', payments: 10_000, topology: importTopology },
+          { name: '100k payments, real snapshot', payments: 100_000, topology: importTopology },
+          { name: '1M payments, generated 10,000 nodes', payments: 1_000_000, topology: '{ generate: scale-free, nodes: 10000, degree: 3, capacity: { median: 0.05 btc, sigma: 1 } }' },
+        ];
+  const results = workloads.map((w) => {
+    const r = runOne(w);
+    out(`${r.name}: ${r.paymentsPerSecond.toFixed(0)} payments/s, ${r.eventsPerSecond.toFixed(0)} events/s, setup ${r.setupSeconds.toFixed(1)} s, payments ${r.paymentSeconds.toFixed(1)} s, ${r.succeeded}/${r.payments} succeeded, peak ${r.peakRssMb.toFixed(0)} MB`);
+    return r;
+  });
+  writeFileSync(flags.out, JSON.stringify({ node: process.version, results }, null, 2) + '\n');
+  out(`wrote ${flags.out}`);
+  return 0;
+}
+
+function runOne(w: Workload): BenchResult {
+  // Payments arrive at 50/s from one hour on, after the channels opened; the run ends when all have.
+  const rate = 50;
+  const until = START_S + Math.ceil(w.payments / rate) + 600;
+  const scenario = parseScenario(
+    `name: bench\nseed: 1\nchain: { blockInterval: 600s }\ntopology: ${w.topology}\n` +
+      `workload: { rate: ${rate}/s, amount: { dist: lognormal, median: 10000 sat, sigma: 1 }, pairs: capacity-weighted, start: ${START_S}s, count: ${w.payments} }\n` +
+      `run: { until: ${until}s }\n`,
+    'bench.yaml',
+  );
+  let peak = process.memoryUsage().rss;
+  const t0 = process.hrtime.bigint();
+  let tStart = t0;
+  const run = runScenario(scenario, {
+    onProgress: (fraction) => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+      if (tStart === t0 && fraction * until >= START_S) tStart = process.hrtime.bigint();
+    },
+  });
+  const t1 = process.hrtime.bigint();
+  const report = summarize(run);
+  const seconds = (a: bigint, b: bigint): number => Number(b - a) / 1e9;
+  const paymentSeconds = seconds(tStart, t1);
+  return {
+    name: w.name,
+    payments: w.payments,
+    succeeded: report.payments.succeeded,
+    events: run.events,
+    setupSeconds: seconds(t0, tStart),
+    paymentSeconds,
+    paymentsPerSecond: report.payments.attempted / paymentSeconds,
+    eventsPerSecond: run.events / seconds(t0, t1),
+    peakRssMb: peak / 2 ** 20,
+  };
+}
+
+function count(text: string): number {
+  if (!/^\d{1,8}$/.test(text) || Number(text) < 1) throw new ScenarioError('bad-flag', `expected a number of payments from 1 to 99999999, got '${text}'`, '--payments');
+  return Number(text);
+}
