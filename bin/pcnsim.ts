@@ -36,7 +36,7 @@ function main(argv: readonly string[]): number {
     .description('Deterministic simulator of payment-channel networks (Lightning-style)')
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => err(`pcnsim: ${s.replace(/^error: /, '').trim()}`) })
+    .configureOutput({ writeErr: (s) => err(`pcnsim: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}`) })
     .showSuggestionAfterError(true);
 
   program
