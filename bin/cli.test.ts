@@ -1,6 +1,6 @@
 /** The command line as a user meets it: exit codes, one-line errors, no stack traces, reports. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,11 @@ function expectOneLineError(r: ReturnType<typeof pcnsim>, ...parts: string[]): v
 }
 
 describe('pcnsim CLI', () => {
+  it('is built as an executable, so `npx pcnsim` works in a fresh clone', () => {
+    expect(statSync(cli).mode & 0o111).not.toBe(0);
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+  });
+
   it('prints its version and help', () => {
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
     expect(pcnsim('--version')).toMatchObject({ code: 0, stdout: `${version}\n` });
