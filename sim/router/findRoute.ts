@@ -8,7 +8,7 @@
  */
 import { BinaryHeap } from '../heap.js';
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
-import { inEdges } from './index-cache.js';
+import { routingIndex, type RoutingIndex } from './index-cache.js';
 import { forwardingFee } from './graph.js';
 import { computeHops, type Hop, type HtlcStyle, type PathEdge } from './hops.js';
 
@@ -59,17 +59,11 @@ export interface Route {
   readonly totalCltv: number;
 }
 
-interface Label {
-  readonly node: string;
-  /** Amount that must arrive at `node` to deliver the payment from here on. */
-  readonly amountMsat: number;
-  /** Blocks of lock from `node`'s incoming HTLC down to the payee. */
-  readonly cltv: number;
+/** A tentative label on the heap: node `node` reachable at `cost` (ties: first pushed first). */
+interface Entry {
+  readonly node: number;
   readonly cost: number;
-  readonly hops: number;
   readonly seq: number;
-  /** The channel direction leaving `node` toward the payee, and the label it came from. */
-  readonly via?: { readonly attributes: EdgeAttributes; readonly next: Label };
 }
 
 export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null {
@@ -79,55 +73,76 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   const maxCltv = query.maxTotalCltv ?? 2016;
   const maxHops = query.maxHops ?? 20;
   const exclude = query.excludeChannels;
+  const index = routingIndex(graph);
+  const n = index.names.length;
+  const src = index.ids.get(source)!;
+  const dst = index.ids.get(target)!;
 
-  const best = new Map<string, Label>();
-  const settled = new Set<string>();
-  const heap = new BinaryHeap<Label>(less);
+  // Per node: best cost so far, amount that must arrive there, lock blocks from there to the
+  // payee, hops, and the channel direction (and next node) it leaves by toward the payee.
+  const cost = new Float64Array(n).fill(Infinity);
+  const amount = new Float64Array(n);
+  const cltv = new Int32Array(n);
+  const hops = new Int32Array(n);
+  const nextNode = new Int32Array(n).fill(-1);
+  const via: (EdgeAttributes | undefined)[] = new Array(n);
+  const settled = new Uint8Array(n);
+  const heap = new BinaryHeap<Entry>(less);
   let seq = 0;
-  const start: Label = { node: target, amountMsat, cltv: query.finalCltvDelta, cost: 0, hops: 0, seq: seq++ };
-  best.set(target, start);
-  heap.push(start);
+  cost[dst] = 0;
+  amount[dst] = amountMsat;
+  cltv[dst] = query.finalCltvDelta;
+  heap.push({ node: dst, cost: 0, seq: seq++ });
 
   while (heap.size > 0) {
-    const label = heap.pop()!;
-    if (settled.has(label.node) || best.get(label.node) !== label) continue;
-    settled.add(label.node);
-    if (label.node === source) return toRoute(label, query);
-    if (label.hops >= maxHops) continue;
-    // Every channel direction `from → label.node`, in the graph's (deterministic) edge order.
-    const carried = label.amountMsat;
-    for (const { from, attributes } of inEdges(graph, label.node)) {
+    const entry = heap.pop()!;
+    const v = entry.node;
+    if (settled[v] || entry.cost !== cost[v]) continue;
+    settled[v] = 1;
+    if (v === src) return toRoute(index, src, nextNode, via, query);
+    if (hops[v]! >= maxHops) continue;
+    const carried = amount[v]!;
+    const from = index.inFrom[v]!;
+    const attributesOf = index.inAttributes[v]!;
+    // Every channel direction `u → v`, in the graph's (deterministic) edge order.
+    for (let k = 0; k < from.length; k++) {
+      const u = from[k]!;
+      const attributes = attributesOf[k]!;
       const policy = attributes.policy;
-      if (policy.disabled || carried > attributes.capacityMsat || carried < policy.minHtlcMsat || settled.has(from)) continue;
+      if (settled[u] || policy.disabled || carried > attributes.capacityMsat || carried < policy.minHtlcMsat) continue;
       if (exclude?.has(attributes.channelId)) continue;
-      const atFrom = from === source;
-      if (atFrom && query.spendableMsat) {
-        const spendable = query.spendableMsat(attributes.channelId, from);
+      const atSource = u === src;
+      if (atSource && query.spendableMsat) {
+        const spendable = query.spendableMsat(attributes.channelId, source);
         if (spendable !== undefined && carried > spendable) continue;
       }
       // The sender pays no fee to itself on its first hop; every other node charges its policy.
-      const feeMsat = atFrom ? 0 : forwardingFee(policy, carried);
-      const cltv = label.cltv + (atFrom ? 0 : policy.cltvDelta);
-      if (cltv > maxCltv) continue;
-      const cost = label.cost + (atFrom ? 0 : weight(attributes, carried, feeMsat));
-      const previous = best.get(from);
-      if (previous && previous.cost <= cost) continue;
-      const next: Label = { node: from, amountMsat: carried + feeMsat, cltv, cost, hops: label.hops + 1, seq: seq++, via: { attributes, next: label } };
-      best.set(from, next);
-      heap.push(next);
+      const feeMsat = atSource ? 0 : forwardingFee(policy, carried);
+      const lock = cltv[v]! + (atSource ? 0 : policy.cltvDelta);
+      if (lock > maxCltv) continue;
+      const c = entry.cost + (atSource ? 0 : weight(attributes, carried, feeMsat));
+      if (cost[u]! <= c) continue;
+      cost[u] = c;
+      amount[u] = carried + feeMsat;
+      cltv[u] = lock;
+      hops[u] = hops[v]! + 1;
+      nextNode[u] = v;
+      via[u] = attributes;
+      heap.push({ node: u, cost: c, seq: seq++ });
     }
   }
   return null;
 }
 
-function toRoute(sourceLabel: Label, query: RouteQuery): Route {
+function toRoute(index: RoutingIndex, src: number, nextNode: Int32Array, via: readonly (EdgeAttributes | undefined)[], query: RouteQuery): Route {
   const path: PathEdge[] = [];
-  for (let l: Label | undefined = sourceLabel; l?.via; l = l.via.next) {
-    path.push({ channelId: l.via.attributes.channelId, from: l.node, to: l.via.next.node, policy: l.via.attributes.policy });
+  for (let u = src; nextNode[u]! >= 0; u = nextNode[u]!) {
+    const attributes = via[u]!;
+    path.push({ channelId: attributes.channelId, from: index.names[u]!, to: index.names[nextNode[u]!]!, policy: attributes.policy });
   }
   const hops = computeHops(path, { amountMsat: query.amountMsat, currentHeight: query.currentHeight, finalCltvDelta: query.finalCltvDelta, ...(query.style ? { style: query.style } : {}) });
   return { hops, feeMsat: hops[0]!.amountMsat - query.amountMsat, totalCltv: hops[0]!.expiryHeight - query.currentHeight };
 }
 
 /** Dijkstra's order: cost, then insertion (equal costs pop first come, first served). */
-const less = (a: Label, b: Label): boolean => a.cost < b.cost || (a.cost === b.cost && a.seq < b.seq);
+const less = (a: Entry, b: Entry): boolean => a.cost < b.cost || (a.cost === b.cost && a.seq < b.seq);

@@ -1,37 +1,45 @@
 /**
- * The router's view of a graph as plain arrays: for each node, its incoming channel directions.
- * Iterating graphology's adjacency for every relaxation is the router's hot spot, so the arrays
- * are built once per graph and dropped whenever the graph changes (graphology emits events).
+ * The router's view of a graph as plain arrays: nodes numbered 0…n−1 and, for each node, its
+ * incoming channel directions. Iterating graphology's adjacency and hashing node names for every
+ * relaxation was the router's hot spot (profiled), so the index is built once per graph and
+ * dropped whenever the graph changes (graphology emits events).
  */
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
 
-export interface InEdge {
-  readonly from: string;
-  readonly attributes: EdgeAttributes;
+export interface RoutingIndex {
+  readonly names: readonly string[];
+  readonly ids: ReadonlyMap<string, number>;
+  /** inFrom[v][k] sends over inAttributes[v][k] into v. */
+  readonly inFrom: readonly Int32Array[];
+  readonly inAttributes: readonly (readonly EdgeAttributes[])[];
 }
 
-const cache = new WeakMap<PaymentGraph, Map<string, readonly InEdge[]>>();
+const cache = new WeakMap<PaymentGraph, RoutingIndex>();
 const watched = new WeakSet<PaymentGraph>();
 
-/** The incoming channel directions of `node`, in the graph's (deterministic) edge order. */
-export function inEdges(graph: PaymentGraph, node: string): readonly InEdge[] {
-  let byNode = cache.get(graph);
-  if (!byNode) {
-    byNode = new Map();
-    cache.set(graph, byNode);
-    if (!watched.has(graph)) {
-      watched.add(graph);
-      const drop = (): void => void cache.delete(graph);
-      for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'edgeAttributesUpdated', 'cleared', 'edgesCleared'] as const) {
-        graph.on(event, drop);
-      }
-    }
+export function routingIndex(graph: PaymentGraph): RoutingIndex {
+  const cached = cache.get(graph);
+  if (cached) return cached;
+  if (!watched.has(graph)) {
+    watched.add(graph);
+    const drop = (): void => void cache.delete(graph);
+    for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'edgeAttributesUpdated', 'cleared', 'edgesCleared'] as const) graph.on(event, drop);
   }
-  let list = byNode.get(node);
-  if (!list) {
-    const built: InEdge[] = [];
-    graph.forEachInEdge(node, (_key, attributes, from) => void built.push({ from, attributes }));
-    byNode.set(node, (list = built));
+  const names = graph.nodes();
+  const ids = new Map(names.map((n, i) => [n, i]));
+  const inFrom: Int32Array[] = [];
+  const inAttributes: EdgeAttributes[][] = [];
+  for (const node of names) {
+    const from: number[] = [];
+    const attributes: EdgeAttributes[] = [];
+    graph.forEachInEdge(node, (_key, a, source) => {
+      from.push(ids.get(source)!);
+      attributes.push(a);
+    });
+    inFrom.push(Int32Array.from(from));
+    inAttributes.push(attributes);
   }
-  return list;
+  const index: RoutingIndex = { names, ids, inFrom, inAttributes };
+  cache.set(graph, index);
+  return index;
 }
