@@ -2,10 +2,26 @@
  * When a party is online. A party that is offline does not see the chain, cannot sign and cannot
  * submit: it misses watch triggers and catches up when it returns (BRIEF §7: both sides must
  * stay online to watch the chain, or delegate to a watchtower).
+ *
+ * Two sources, combined: scripted offline windows, and an optional per-block online probability
+ * (each block interval, the party is online with probability p, drawn from its own seeded stream
+ * in interval order, so the answer never depends on the order of questions).
  */
+import type { Rng } from '../engine/rng.js';
+
+export interface OnlineChance {
+  readonly probability: number;
+  readonly intervalMs: number;
+  readonly rng: Rng;
+}
+
 export class Availability {
   /** Offline windows [from, to) in simulated ms, kept sorted and merged. */
   private readonly windows: [number, number][] = [];
+  /** draws[k]: whether the party is up during block interval k (memoized in order). */
+  private readonly draws: boolean[] = [];
+
+  constructor(private readonly chance?: OnlineChance) {}
 
   /** Marks the party offline from `from` (inclusive) to `to` (exclusive). */
   goOffline(from: number, to: number): void {
@@ -28,12 +44,34 @@ export class Availability {
   }
 
   isOnline(time: number): boolean {
-    return !this.windows.some(([from, to]) => time >= from && time < to);
+    return !this.windows.some(([from, to]) => time >= from && time < to) && this.upDuring(this.interval(time));
   }
 
   /** The first time at or after `time` when the party is online. */
   nextOnline(time: number): number {
-    for (const [from, to] of this.windows) if (time >= from && time < to) return to;
-    return time;
+    let t = time;
+    // Bounded: with p > 0 an online interval comes; with p = 0 the party never returns.
+    for (let step = 0; step < 1_000_000; step++) {
+      const window = this.windows.find(([from, to]) => t >= from && t < to);
+      if (window) {
+        t = window[1];
+        continue;
+      }
+      const k = this.interval(t);
+      if (this.upDuring(k)) return t;
+      if (!this.chance || this.chance.probability <= 0) return Number.MAX_SAFE_INTEGER;
+      t = (k + 1) * this.chance.intervalMs;
+    }
+    return Number.MAX_SAFE_INTEGER;
+  }
+
+  private interval(time: number): number {
+    return this.chance ? Math.floor(time / this.chance.intervalMs) : 0;
+  }
+
+  private upDuring(k: number): boolean {
+    if (!this.chance) return true;
+    while (this.draws.length <= k) this.draws.push(this.chance.rng.chance(this.chance.probability));
+    return this.draws[k]!;
   }
 }

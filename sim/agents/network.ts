@@ -13,7 +13,7 @@ import type { ContractRules } from '../channel/contract.js';
 import type { CryptoMode, PartySecrets } from '../channel/protocol.js';
 import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
-import { Priority } from '../engine/index.js';
+import { Priority, rngStream } from '../engine/index.js';
 import type { Outcome } from '../errors.js';
 import type { ChannelEdge, Policy } from '../router/index.js';
 import type { Msat, Sequence } from '../units.js';
@@ -75,6 +75,10 @@ export interface NetworkSpec {
   /** Extra on-chain money per node at genesis, beyond its deposits. */
   readonly walletMsat?: Readonly<Record<string, number>>;
   readonly multiHop?: MultiHopOptions;
+  /** Per-block online probability of some nodes (the others are online but for offline actions). */
+  readonly onlineProbability?: Readonly<Record<string, number>>;
+  /** Block interval, ms: the unit of per-block availability. */
+  readonly blockIntervalMs?: number;
   /** Watchtowers and the clients each one watches. */
   readonly watchtowers?: readonly { readonly tower: string; readonly clients: readonly string[] }[];
 }
@@ -119,7 +123,6 @@ export class Network {
     private readonly chain: Chain,
     private readonly spec: NetworkSpec,
   ) {
-    for (const node of spec.nodes) this.availabilities.set(node, new Availability());
     const towers = new Map<string, string[]>();
     for (const { tower, clients } of spec.watchtowers ?? []) for (const c of clients) towers.set(c, [...(towers.get(c) ?? []), tower]);
     this.world = {
@@ -148,7 +151,11 @@ export class Network {
 
   availability(node: string): Availability {
     let a = this.availabilities.get(node);
-    if (!a) this.availabilities.set(node, (a = new Availability()));
+    if (!a) {
+      const p = this.spec.onlineProbability?.[node];
+      const chance = p === undefined ? undefined : { probability: p, intervalMs: this.spec.blockIntervalMs ?? 600_000, rng: rngStream(this.spec.seed, `availability/${node}`) };
+      this.availabilities.set(node, (a = new Availability(chance)));
+    }
     return a;
   }
 

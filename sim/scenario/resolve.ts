@@ -142,6 +142,8 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       actions,
       walletMsat,
       watchtowers,
+      onlineProbability: Object.fromEntries(Object.entries(agents).flatMap(([n, a]) => (a.online === undefined ? [] : [[n, a.online]]))),
+      blockIntervalMs: input.chain?.blockInterval ?? 600_000,
       multiHop: {
         messageLatencyMs: defaults.messageLatency ?? 100,
         finalCltvDelta: defaults.finalCltvDelta ?? 18,

@@ -71,6 +71,8 @@ export const agentEntry = z.strictObject({
   /** honest: follows the protocol and punishes; watchtower: punishes for the clients it `watches`. */
   strategy: z.enum(['honest', 'watchtower']).optional(),
   watches: z.array(nodeName()).optional(),
+  /** Probability of being online in any given block interval (default: always, but for offline actions). */
+  online: z.number().min(0).max(1).optional(),
   /** Extra on-chain money at genesis, beyond the node's deposits. */
   wallet: amount().optional(),
 });
