@@ -19,6 +19,7 @@ import type { ChannelEdge, Policy } from '../router/index.js';
 import type { Msat, Sequence } from '../units.js';
 import { Availability } from './availability.js';
 import { LiveChannel } from './liveChannel.js';
+import { startCheater, type CheaterSpec } from './cheater.js';
 import { LiveOneWay } from './liveOneWay.js';
 import { DEFAULT_MULTIHOP, MultiHop, type MultiHopOptions, type PaymentOutcome } from './multihop.js';
 import { Recorder } from './records.js';
@@ -79,6 +80,8 @@ export interface NetworkSpec {
   readonly onlineProbability?: Readonly<Record<string, number>>;
   /** Block interval, ms: the unit of per-block availability. */
   readonly blockIntervalMs?: number;
+  /** Nodes that cheat, and how (see cheater.ts). */
+  readonly cheaters?: readonly CheaterSpec[];
   /** Watchtowers and the clients each one watches. */
   readonly watchtowers?: readonly { readonly tower: string; readonly clients: readonly string[] }[];
 }
@@ -172,6 +175,11 @@ export class Network {
     const later = new Map(this.spec.actions.flatMap((a) => (a.do === 'open' ? [[a, this.fundCoins(a.channel)] as const] : [])));
     for (const payment of this.spec.payments) {
       engine.scheduleAt(payment.atMs, () => this.pay(payment.from, payment.to, payment.amountMsat), { priority: Priority.normal, label: 'payment' });
+    }
+    for (const cheater of this.spec.cheaters ?? []) {
+      const rsmc = (): LiveChannel[] => (this.byNode.get(cheater.node) ?? []).filter((c): c is LiveChannel => c instanceof LiveChannel);
+      const fee = (live: LiveChannel): number => this.spec.channels.find((c) => c.id === live.id)?.txFeeMsat ?? 0;
+      startCheater(this.world, cheater, rsmc, fee);
     }
     for (const action of this.spec.actions) {
       const act = action.do === 'open' ? () => this.open(action.channel, later.get(action)!) : () => this.act(action);

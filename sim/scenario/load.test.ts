@@ -1,5 +1,5 @@
 /** Bad input gets one clear error naming the file, the field path and a stable code. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,7 +128,14 @@ describe('loading scenarios', () => {
     expect(() => parseScenario(example, 'README.md')).not.toThrow();
   });
 
-  it('validates every bundled scenario', () => {
+  it("validates INTERFACE.md's example scenario (../shared, when present)", () => {
+    const file = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'INTERFACE.md');
+    if (!existsSync(file)) return;
+    const example = /```yaml\n([\s\S]*?)```/.exec(readFileSync(file, 'utf8'))![1]!;
+    expect(() => parseScenario(example, 'INTERFACE.md')).not.toThrow();
+  });
+
+    it('validates every bundled scenario', () => {
     const entries = listScenarios(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
     expect(entries.length).toBeGreaterThanOrEqual(8);
     for (const e of entries) expect(checkScenario(e.path)).toEqual([]);

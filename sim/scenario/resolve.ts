@@ -142,6 +142,13 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       actions,
       walletMsat,
       watchtowers,
+      cheaters: Object.entries(agents).flatMap(([node, a]) => {
+        if (a.strategy !== 'cheater') {
+          if (a.cheat !== undefined || a.belief !== undefined) throw new ScenarioError('bad-value', "only a cheater has 'cheat' and 'belief'; add 'strategy: cheater'", `agents.${node}`);
+          return [];
+        }
+        return [{ node, mode: a.cheat ?? 'rational', belief: a.belief ?? 0.99 }];
+      }),
       onlineProbability: Object.fromEntries(Object.entries(agents).flatMap(([n, a]) => (a.online === undefined ? [] : [[n, a.online]]))),
       blockIntervalMs: input.chain?.blockInterval ?? 600_000,
       multiHop: {
@@ -215,18 +222,18 @@ function settingsOver(s: NonNullable<ScenarioInput['defaults']> | NonNullable<Sc
 }
 
 function resolveNodes(input: ScenarioInput): string[] {
+  // A watchtower may have no channel of its own, and need not be listed among the nodes.
+  const towers = Object.entries(input.agents ?? {}).flatMap(([n, a]) => (a.strategy === 'watchtower' ? [n] : []));
   if (input.nodes) {
     const seen = new Set<string>();
     input.nodes.forEach((n, i) => {
       if (seen.has(n)) throw new ScenarioError('duplicate-node', `node '${n}' is listed twice`, `nodes[${i}]`);
       seen.add(n);
     });
-    return [...input.nodes];
+    return [...new Set([...input.nodes, ...towers])];
   }
   // Without a node list, the nodes are those the channels (and channel-opening actions) name.
   const opened = (input.actions ?? []).flatMap((a) => (a.do === 'open' && a.with !== undefined ? [a.node, a.with] : []));
-  // A watchtower may have no channel of its own.
-  const towers = Object.entries(input.agents ?? {}).flatMap(([n, a]) => (a.strategy === 'watchtower' ? [n] : []));
   return [...new Set([...(input.channels ?? []).flatMap((c) => c.between), ...opened, ...towers])];
 }
 

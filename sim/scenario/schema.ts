@@ -69,7 +69,11 @@ export const channelEntry = z.strictObject({
 
 export const agentEntry = z.strictObject({
   /** honest: follows the protocol and punishes; watchtower: punishes for the clients it `watches`. */
-  strategy: z.enum(['honest', 'watchtower']).optional(),
+  strategy: z.enum(['honest', 'watchtower', 'cheater']).optional(),
+  /** cheater: rational (cheats when the expected gain is positive), always, or never. */
+  cheat: z.enum(['rational', 'always', 'never']).optional(),
+  /** cheater: the probability it assigns to being punished (default 0.99). */
+  belief: z.number().min(0).max(1).optional(),
   watches: z.array(nodeName()).optional(),
   /** Probability of being online in any given block interval (default: always, but for offline actions). */
   online: z.number().min(0).max(1).optional(),
