@@ -1,107 +1,31 @@
 /**
  * A network of parties and their channels on one chain: funds each party's coins at genesis,
- * opens the channels, and carries out scripted payments and actions at their times. It holds
- * no protocol logic of its own; it only routes each action to the live channel concerned.
- *
- * Payments here are direct (payer and payee share a channel); multi-hop routing builds on this.
+ * opens the channels, starts the agents (cheaters), and carries out payments and actions at
+ * their times. It holds no protocol logic of its own: a payment between neighbours goes to their
+ * live channel, any other to the multi-hop machinery; every action to the channel or party concerned.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { Chain } from '../chain/index.js';
 import type { OutPoint } from '../chain/types.js';
-import type { Freeze, Pair } from '../channel/commitment.js';
-import type { ContractRules } from '../channel/contract.js';
-import type { CryptoMode, PartySecrets } from '../channel/protocol.js';
+import type { PartySecrets } from '../channel/protocol.js';
 import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Priority, rngStream } from '../engine/index.js';
 import type { Outcome } from '../errors.js';
-import type { ChannelEdge, Policy } from '../router/index.js';
-import type { Msat, Sequence } from '../units.js';
+import type { ChannelEdge } from '../router/index.js';
+import type { Msat } from '../units.js';
 import { Availability } from './availability.js';
+import { startCheater } from './cheater.js';
 import { LiveChannel } from './liveChannel.js';
-import { startCheater, type CheaterSpec } from './cheater.js';
 import { LiveOneWay } from './liveOneWay.js';
-import { DEFAULT_MULTIHOP, MultiHop, type MultiHopOptions, type PaymentOutcome } from './multihop.js';
-import { Recorder } from './records.js';
+import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
+import { Recorder } from './records.js';
+import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
 import { Wallet } from './wallet.js';
 import type { World } from './world.js';
 
-export type ChannelKind = ContractRules | 'one-way';
-
-export interface ChannelSpec {
-  readonly id: string;
-  readonly between: readonly [string, string];
-  readonly deposit: Pair;
-  readonly kind: ChannelKind;
-  /** Virtual bank: the fidelity-bond freeze. Asymmetric: the relative lock (blocks). */
-  readonly freeze: Freeze;
-  /** One-way: the refund lock in blocks (the state limit). */
-  readonly refundBlocks?: number;
-  readonly confirmations: number;
-  /** Fee bid on each of this channel's transactions (paid from the submitter's wallet). */
-  readonly txFeeMsat?: number;
-  /** Forwarding policy of both ends (multi-hop payments). */
-  readonly policy?: Policy;
-  /** Per-direction policies (an imported snapshot's), overriding `policy`; undefined: cannot forward. */
-  readonly policies?: readonly [Policy | undefined, Policy | undefined];
-  readonly maxHtlcs?: number;
-}
-
-export interface PaymentSpec {
-  readonly atMs: number;
-  readonly from: string;
-  readonly to: string;
-  readonly amountMsat: Msat;
-}
-
-export type ActionSpec =
-  | { readonly atMs: number; readonly node: string; readonly do: 'broadcast'; readonly channel: string; readonly sequence?: Sequence }
-  | { readonly atMs: number; readonly node: string; readonly do: 'close'; readonly channel: string }
-  | { readonly atMs: number; readonly node: string; readonly do: 'offline'; readonly forMs: number }
-  | { readonly atMs: number; readonly node: string; readonly do: 'online' }
-  /** The node fails for good: it goes silent, and each peer closes its channel with it unilaterally. */
-  | { readonly atMs: number; readonly node: string; readonly do: 'fail' }
-  | { readonly atMs: number; readonly node: string; readonly do: 'open'; readonly channel: ChannelSpec }
-  | { readonly atMs: number; readonly node: string; readonly do: 'pay'; readonly to: string; readonly amountMsat: Msat }
-  | { readonly atMs: number; readonly node: string; readonly do: 'set-policy'; readonly channel: string; readonly policy: Partial<Policy> };
-
-export interface NetworkSpec {
-  readonly seed: number;
-  readonly nodes: readonly string[];
-  readonly channels: readonly ChannelSpec[];
-  readonly payments: readonly PaymentSpec[];
-  readonly actions: readonly ActionSpec[];
-  readonly crypto: CryptoMode;
-  /** Extra on-chain money per node at genesis, beyond its deposits. */
-  readonly walletMsat?: Readonly<Record<string, number>>;
-  readonly multiHop?: MultiHopOptions;
-  /** Per-block online probability of some nodes (the others are online but for offline actions). */
-  readonly onlineProbability?: Readonly<Record<string, number>>;
-  /** Block interval, ms: the unit of per-block availability. */
-  readonly blockIntervalMs?: number;
-  /** Nodes that cheat, and how (see cheater.ts). */
-  readonly cheaters?: readonly CheaterSpec[];
-  /** Watchtowers and the clients each one watches. */
-  readonly watchtowers?: readonly { readonly tower: string; readonly clients: readonly string[] }[];
-}
-
-/** One row per payment attempt. */
-export interface PaymentRecord {
-  readonly time: number;
-  readonly from: string;
-  readonly to: string;
-  readonly amountMsat: number;
-  readonly status: 'succeeded' | 'failed';
-  readonly reason: string;
-  readonly channel: string;
-  readonly hops: number;
-  readonly feeMsat: number;
-  /** From the start of the payment to the payer learning R (or giving up), ms. */
-  readonly latencyMs: number;
-  readonly attempts: number;
-  readonly route: string;
-}
+export type { ActionSpec, ChannelKind, ChannelSpec, NetworkSpec, PaymentRecord, PaymentSpec } from './spec.js';
 
 type Live = LiveChannel | LiveOneWay;
 
