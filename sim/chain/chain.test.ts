@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { runs } from '../testing/runs.js';
 import { Engine, rngStream } from '../engine/index.js';
-import { height, msat, type Msat, type TxId, type UnixSeconds } from '../units.js';
+import { height, msat, type Blocks, type Msat, type TxId, type UnixSeconds } from '../units.js';
 import { Chain } from './chain.js';
 import type { ChainConfig, ContractHost, Tx } from './types.js';
 
@@ -24,6 +24,7 @@ const ok = <T>(r: { ok: true; value: T } | { ok: false; error: Error }): T => {
   if (!r.ok) throw r.error;
   return r.value;
 };
+const code = (r: ReturnType<Chain['submit']>) => (r.ok ? 'ok' : r.error.code);
 
 describe('block production', () => {
   it('mines at fixed intervals with heights and timestamps', () => {
@@ -94,28 +95,57 @@ describe('mempool and block space', () => {
   });
 
   it('confirms in fee-rate order under congestion (property)', () => {
+    // Every confirmed transaction pays at least the fee rate of every transaction that was
+    // waiting and eligible (its height lock reached) when its block was mined and was left out;
+    // and a block leaves an eligible transaction out only when it is full.
     fc.assert(
       fc.property(
-        fc.array(fc.record({ fee: fc.integer({ min: 0, max: 10_000 }), weight: fc.integer({ min: 100, max: 1_000 }), at: fc.integer({ min: 0, max: 5 * BLOCK }) }), { minLength: 1, maxLength: 80 }),
+        fc.array(
+          fc.record({
+            fee: fc.integer({ min: 0, max: 10_000 }),
+            weight: fc.integer({ min: 100, max: 1_000 }),
+            at: fc.integer({ min: 0, max: 5 * BLOCK }),
+            lockHeight: fc.option(fc.integer({ min: 1, max: 8 }), { freq: 3 }),
+          }),
+          { minLength: 1, maxLength: 80 },
+        ),
         fc.integer({ min: 1, max: 5 }),
         (txs, limit) => {
           const { engine, chain } = setup({ blockTxLimit: limit });
           const submitted: Tx[] = [];
-          for (const t of txs) engine.scheduleAt(t.at, () => submitted.push(ok(chain.submit({ kind: 'background', feeMsat: msat(t.fee), weight: t.weight }))));
+          for (const t of txs) {
+            const lockTime = t.lockHeight === null ? {} : { lockTime: { height: height(t.lockHeight) } };
+            engine.scheduleAt(t.at, () => submitted.push(ok(chain.submit({ kind: 'background', feeMsat: msat(t.fee), weight: t.weight, ...lockTime }))));
+          }
           engine.run({ until: 40 * BLOCK });
-          const rate = (tx: Tx) => tx.feeMsat / tx.weight;
+          const atLeastAsGood = (a: Tx, b: Tx) => BigInt(a.feeMsat) * BigInt(b.weight) >= BigInt(b.feeMsat) * BigInt(a.weight);
+          const eligibleAt = (tx: Tx, h: number) => !tx.lockTime || !('height' in tx.lockTime) || tx.lockTime.height <= h;
           for (const block of chain.blocks().slice(1)) {
             const included = block.txIds.map((id) => chain.getTx(id)!);
-            // Transactions waiting when this block was mined and left out of it. A block is mined
-            // before anything else that happens at its instant, so "waiting" means submitted earlier.
-            const leftOut = submitted.filter((tx) => tx.submittedAt < block.time && !((chain.confirmedHeight(tx.id) ?? Infinity) <= block.height));
-            for (const inc of included) for (const out of leftOut) expect(rate(inc)).toBeGreaterThanOrEqual(rate(out));
+            // A block is mined before anything else that happens at its instant, so "waiting"
+            // means submitted earlier.
+            const leftOut = submitted.filter((tx) => tx.submittedAt < block.time && eligibleAt(tx, block.height) && !((chain.confirmation(tx.id)?.height ?? Infinity) <= block.height));
+            for (const inc of included) for (const out of leftOut) expect(atLeastAsGood(inc, out)).toBe(true);
             if (leftOut.length > 0) expect(included).toHaveLength(limit);
           }
+          expect(chain.mempoolSize).toBe(0);
         },
       ),
       { seed: 11, numRuns: runs(60) },
     );
+  });
+
+  it('builds a backlog when blocks are full by weight', () => {
+    const { chain, mine, background } = setup({ blockWeightLimit: 1_000 });
+    for (let i = 0; i < 7; i++) background(100, 500);
+    mine(4);
+    expect(chain.records.blocks.map((b) => [b.txCount, b.weight, b.mempoolAfter])).toEqual([
+      [2, 1_000, 5],
+      [2, 1_000, 3],
+      [2, 1_000, 1],
+      [1, 500, 0],
+    ]);
+    expect(chain.records.txs.map((r) => r.confirmedAt)).toEqual([1, 1, 2, 2, 3, 3, 4].map((n) => n * BLOCK));
   });
 });
 
@@ -133,7 +163,6 @@ describe('value, locks and conflicts', () => {
   it('refuses impossible transactions as values', () => {
     const { chain } = setup();
     const coin = chain.fund('alice', msat(1_000));
-    const code = (r: ReturnType<Chain['submit']>) => (r.ok ? 'ok' : r.error.code);
     expect(code(chain.submit({ kind: 'x', inputs: [{ txId: 'nope' as TxId, index: 0 }], feeMsat: msat(0) }))).toBe('unknown-input');
     expect(code(chain.submit({ kind: 'x', inputs: [coin], outputs: [{ owner: 'b', amountMsat: msat(2_000) }], feeMsat: msat(0) }))).toBe('amounts-do-not-balance');
     expect(code(chain.submit({ kind: 'x', inputs: [coin], outputs: [], feeMsat: msat(10) }))).toBe('value-without-call');
@@ -178,6 +207,44 @@ describe('value, locks and conflicts', () => {
     expect(chain.confirmedHeight(spend.id)).toBe(6);
   });
 
+  it('evicts a conflict as soon as the competing spend confirms, even from a full block\'s backlog', () => {
+    const { chain, mine, background, engine } = setup({ blockTxLimit: 1 });
+    const coin = chain.fund('alice', msat(10_000));
+    const winner = ok(chain.submit({ kind: 'a', inputs: [coin], outputs: [{ owner: 'bob', amountMsat: msat(5_000) }], feeMsat: msat(5_000) }));
+    const loser = ok(chain.submit({ kind: 'b', inputs: [coin], outputs: [{ owner: 'carol', amountMsat: msat(9_999) }], feeMsat: msat(1) }));
+    const orphan = ok(chain.submit({ kind: 'c', inputs: [{ txId: loser.id, index: 0 }], outputs: [{ owner: 'dave', amountMsat: msat(9_999) }], feeMsat: msat(0) }));
+    for (let i = 0; i < 3; i++) background(1_000);
+    const seen: string[] = [];
+    chain.watchDropped(loser.id, (_, reason) => seen.push(`${reason}@${engine.now}`));
+    chain.watchDropped(orphan.id, (_, reason) => seen.push(`${reason}@${engine.now}`));
+    mine();
+    expect(chain.blocks()[1]!.txIds).toEqual([winner.id]);
+    expect(seen).toEqual([`conflict@${BLOCK}`, `missing-input@${BLOCK}`]);
+    expect(chain.records.blocks[0]!.mempoolAfter).toBe(3);
+    expect(code(chain.submit({ kind: 'd', inputs: [{ txId: loser.id, index: 0 }], feeMsat: msat(0) }))).toBe('unknown-input');
+  });
+
+  it('drops the child of a transaction that lost a double spend in the same block', () => {
+    const { chain, mine } = setup();
+    const coin = chain.fund('alice', msat(1_000));
+    const parent = ok(chain.submit({ kind: 'p', inputs: [coin], outputs: [{ owner: 'bob', amountMsat: msat(1_000) }], feeMsat: msat(0) }));
+    const child = ok(chain.submit({ kind: 'c', inputs: [{ txId: parent.id, index: 0 }], outputs: [{ owner: 'carol', amountMsat: msat(900) }], feeMsat: msat(100) }));
+    const rival = ok(chain.submit({ kind: 'r', inputs: [coin], outputs: [{ owner: 'dave', amountMsat: msat(500) }], feeMsat: msat(500) }));
+    mine();
+    const fate = (id: string) => chain.records.txs.find((r) => r.id === id)!;
+    expect([fate(rival.id).confirmedHeight, fate(parent.id).dropped, fate(child.id).dropped]).toEqual([1, 'conflict', 'missing-input']);
+    expect([chain.balanceOf('dave'), chain.balanceOf('carol'), chain.feesCollectedMsat]).toEqual([500, 0, 500]);
+  });
+
+  it('refuses malformed locks', () => {
+    const { chain } = setup();
+    const coin = chain.fund('alice', msat(1_000));
+    expect(code(chain.submit({ kind: 'x', feeMsat: msat(0), lockTime: { height: height(-1) } }))).toBe('bad-lock');
+    expect(code(chain.submit({ kind: 'x', feeMsat: msat(0), lockTime: { timestamp: 1.5 as UnixSeconds } }))).toBe('bad-lock');
+    expect(code(chain.submit({ kind: 'x', inputs: [coin], outputs: [{ owner: 'a', amountMsat: msat(1_000), relativeLockBlocks: -2 as Blocks }], feeMsat: msat(0) }))).toBe('bad-lock');
+    expect(code(chain.submit({ kind: 'x', feeMsat: msat(0), weight: 0 }))).toBe('bad-weight');
+  });
+
   it('lets a child follow its parent into the same block', () => {
     const { chain, mine } = setup();
     const coin = chain.fund('alice', msat(1_000));
@@ -204,18 +271,50 @@ describe('watches', () => {
     engine.run({ until: engine.now });
     expect(seen[seen.length - 1]).toBe(`past@4@${4 * BLOCK}`);
   });
+
+  it('report where a transaction confirmed, and fire at once for a depth already reached', () => {
+    const { chain, mine, background, engine } = setup();
+    const tx = background(1);
+    mine(3);
+    expect(chain.confirmation(tx.id)).toEqual({ height: 1, block: chain.blockAt(1) });
+    expect(chain.confirmations(tx.id)).toBe(3);
+    expect(chain.confirmation('tx999')).toBeUndefined();
+    const seen: string[] = [];
+    chain.watchConfirmed(tx.id, 2, (_, block) => seen.push(`depth2@${block.height}@${engine.now}`));
+    chain.watchConfirmed(tx.id, 6, (_, block) => seen.push(`depth6@${block.height}`));
+    engine.run({ until: engine.now });
+    expect(seen).toEqual([`depth2@3@${3 * BLOCK}`]);
+    mine(3);
+    expect(seen).toEqual([`depth2@3@${3 * BLOCK}`, 'depth6@6']);
+  });
+
+  it('fire at once for a spend or a drop that already happened', () => {
+    const { chain, mine, engine } = setup();
+    const coin = chain.fund('alice', msat(1_000));
+    const spend = ok(chain.submit({ kind: 'a', inputs: [coin], outputs: [{ owner: 'bob', amountMsat: msat(1_000) }], feeMsat: msat(0) }));
+    const rival = ok(chain.submit({ kind: 'b', inputs: [coin], outputs: [{ owner: 'carol', amountMsat: msat(1_000) }], feeMsat: msat(0) }));
+    mine(2);
+    const seen: string[] = [];
+    chain.watchSpent(coin, (spender, block) => seen.push(`spent by ${spender.id}@${block.height}`));
+    chain.watchDropped(rival.id, (tx, reason) => seen.push(`${tx.id} ${reason}`));
+    chain.watchSpent({ txId: spend.id, index: 0 }, () => seen.push('not spent yet'));
+    engine.run({ until: engine.now });
+    expect(seen).toEqual([`spent by ${spend.id}@1`, `${rival.id} conflict`]);
+  });
 });
 
 describe('contracts', () => {
   /** A toy escrow: accepts deposits, pays everything to 'bob' on 'release', rejects anything else. */
-  function escrow(): ContractHost & { calls: number } {
+  function escrow(): ContractHost & { state: 'open' | 'released' } {
     return {
-      calls: 0,
+      state: 'open',
       execute(call, ctx) {
-        this.calls++;
-        if (call.method === 'deposit') return { ok: true, payouts: [] };
-        if (call.method === 'release') return { ok: true, payouts: [{ owner: 'bob', amountMsat: (ctx.balanceMsat + ctx.valueInMsat) as Msat }] };
-        return { ok: false, code: 'nope', reason: 'unknown method' };
+        if (this.state === 'open' && call.method === 'deposit') return { ok: true, payouts: [] };
+        if (this.state === 'open' && call.method === 'release') {
+          this.state = 'released';
+          return { ok: true, payouts: [{ owner: 'bob', amountMsat: (ctx.balanceMsat + ctx.valueInMsat) as Msat }] };
+        }
+        return { ok: false, code: 'nope', reason: `${call.method} refused while ${this.state}` };
       },
     };
   }
@@ -236,14 +335,20 @@ describe('contracts', () => {
     chain.recount();
   });
 
-  it('drops a rejected call with nothing moved', () => {
-    const { chain, mine } = setup();
-    chain.registerContract('escrow', escrow());
+  it('drops a rejected call with nothing moved and the contract untouched', () => {
+    const { chain, mine, engine } = setup();
+    const host = escrow();
+    chain.registerContract('escrow', host);
     const coin = chain.fund('alice', msat(5_000));
-    const tx = ok(chain.submit({ kind: 'bad', inputs: [coin], feeMsat: msat(0), call: { contractId: 'escrow', method: 'steal', args: {} } }));
+    const seen: string[] = [];
+    chain.watchContract('escrow', (tx) => seen.push(tx.kind));
+    const tx = ok(chain.submit({ kind: 'bad', inputs: [coin], outputs: [{ owner: 'alice', amountMsat: msat(4_000) }], feeMsat: msat(0), call: { contractId: 'escrow', method: 'steal', args: {} } }));
+    chain.watchDropped(tx.id, (_, reason) => seen.push(`${reason}@${engine.now}`));
     mine();
     expect(chain.records.txs.find((r) => r.id === tx.id)?.dropped).toBe('contract-rejected');
-    expect([chain.balanceOf('alice'), chain.contractBalance('escrow')]).toEqual([5_000, 0]);
+    expect([chain.balanceOf('alice'), chain.contractBalance('escrow'), chain.feesCollectedMsat, host.state]).toEqual([5_000, 0, 0, 'open']);
+    expect(chain.output(coin)?.spentBy).toBeUndefined();
+    expect(seen).toEqual([`contract-rejected@${BLOCK}`]);
   });
 
   it('aborts loudly when a contract pays out more than it holds', () => {

@@ -7,9 +7,17 @@
  * `policy.share`); the mempool is walked in fee-rate-then-arrival order; a transaction waits for
  * a later block when its absolute lock is not reached, an input's relative lock has not passed,
  * an input's creating transaction is not confirmed yet (a child may follow its parent into the
- * same block only if the parent came first in that order), the block is full for it, or the
+ * same block only if the parent came first in that order), the block is full for it (count
+ * limit: the walk stops; weight limit: it is skipped and lighter ones may still fit), or the
  * miner censors it; it is dropped when an input was already spent ('conflict'), an input's
  * creator was dropped ('missing-input') or its contract rejects the call ('contract-rejected').
+ * After the walk, every transaction still waiting that can no longer confirm (its input was
+ * spent or its parent dropped by this block) is dropped too, as a node evicts conflicts.
+ *
+ * Watches fire as engine events at `Priority.trigger`, at the time of the block (after it). A
+ * watch whose condition already holds when it is registered (height reached, depth reached,
+ * output spent, transaction dropped) fires at once, at the current time, rather than waiting
+ * for the next block: a late watcher learns what the chain already shows.
  */
 import type { Engine } from '../engine/index.js';
 import { Priority } from '../engine/index.js';
@@ -18,11 +26,13 @@ import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, TxId, UnixSeconds } from '../units.js';
 import { Ledger, outpointKey } from './ledger.js';
 import { Mempool } from './mempool.js';
+import { inclusionVerdict, staleReason } from './rules.js';
+import { checkTxSpec } from './tx.js';
 import {
-  DEFAULT_TX_WEIGHT,
   type Block,
   type BlockRecord,
   type ChainConfig,
+  type Confirmation,
   type ContractHost,
   type DropReason,
   type MinerPolicy,
@@ -32,15 +42,13 @@ import {
   type TxRecord,
   type TxSpec,
 } from './types.js';
-import { WatchList, type WatchHandle } from './watch.js';
-
-type Verdict = 'include' | 'wait' | DropReason;
+import { WatchRegistry, type WatchHandle } from './watch.js';
 
 export class Chain {
   private readonly blockList: Block[] = [];
   private readonly txs = new Map<string, Tx>();
   private readonly confirmedAt = new Map<string, Height>();
-  private readonly dropped = new Set<string>();
+  private readonly dropped = new Map<TxId, DropReason>();
   private readonly ledger = new Ledger();
   private readonly mempool = new Mempool();
   private readonly hosts = new Map<string, ContractHost>();
@@ -55,12 +63,7 @@ export class Chain {
   /** Conservation checks run so far. */
   invariantChecks = 0;
 
-  private readonly confirmWatches = new WatchList<string, [Tx, Block]>();
-  private readonly dropWatches = new WatchList<string, [Tx, DropReason]>();
-  private readonly spentWatches = new WatchList<string, [Tx, Block]>();
-  private readonly contractWatches = new WatchList<string, [Tx, Block]>();
-  private readonly heightWatches = new WatchList<number, [Block]>();
-  private readonly timestampWatches = new WatchList<number, [Block]>();
+  private readonly watches = new WatchRegistry();
 
   constructor(
     private readonly engine: Engine,
@@ -118,39 +121,19 @@ export class Chain {
     this.policy = policy;
   }
 
-  /** Puts a transaction into the mempool, or says why it can never be valid. */
+  /** Puts a transaction into the mempool, or says why it can never be valid (see tx.ts). */
   submit(spec: TxSpec): Outcome<Tx> {
-    const weight = spec.weight ?? DEFAULT_TX_WEIGHT;
-    if (!Number.isSafeInteger(spec.feeMsat) || spec.feeMsat < 0) return fail('negative-fee', 'submit: the fee must be whole msat ≥ 0', '≥ 0', spec.feeMsat);
-    if (!Number.isSafeInteger(weight) || weight <= 0) return fail('bad-weight', 'submit: the weight must be a positive integer', '> 0', weight);
-    const inputs = spec.inputs ?? [];
-    const outputs = spec.outputs ?? [];
-    if (spec.call && !this.hosts.has(spec.call.contractId)) return fail('unknown-contract', `submit: no contract ${spec.call.contractId}`);
-    let inMsat = 0;
-    for (const input of inputs) {
-      const value = this.inputValue(input);
-      if (!value.ok) return value;
-      inMsat += value.value;
-    }
-    if (new Set(inputs.map(outpointKey)).size !== inputs.length) return fail('input-spent', 'submit: an input appears twice');
-    const outMsat = outputs.reduce((sum, o) => sum + o.amountMsat, 0);
-    if (!outputs.every((o) => Number.isSafeInteger(o.amountMsat) && o.amountMsat >= 0)) return fail('amounts-do-not-balance', 'submit: outputs must be whole msat ≥ 0');
-    if (inputs.length === 0) {
-      // Background traffic: no simulated money moves; only its fee is bid, from outside.
-      if (outMsat > 0) return fail('amounts-do-not-balance', 'submit: outputs need inputs to pay for them', 0, outMsat);
-    } else {
-      const valueIn = inMsat - outMsat - spec.feeMsat;
-      if (valueIn < 0) return fail('amounts-do-not-balance', 'submit: inputs do not cover outputs and fee', outMsat + spec.feeMsat, inMsat);
-      if (valueIn > 0 && !spec.call) return fail('value-without-call', 'submit: inputs exceed outputs and fee, but no contract receives the rest', 0, valueIn);
-    }
+    const checked = checkTxSpec(spec, { inputValue: (input) => this.inputValue(input), hasContract: (id) => this.hosts.has(id) });
+    if (!checked.ok) return checked;
+    const { weight } = checked.value;
     // One fixed shape for every transaction keeps property access fast on hot paths (the
     // mempool compares millions of them); `Tx` is readonly by type.
     const tx: Tx = {
       id: `tx${this.txCounter++}` as TxId,
       kind: spec.kind,
       sender: spec.sender,
-      inputs,
-      outputs,
+      inputs: spec.inputs ?? [],
+      outputs: spec.outputs ?? [],
       feeMsat: spec.feeMsat,
       weight,
       lockTime: spec.lockTime,
@@ -174,6 +157,12 @@ export class Chain {
   /** Height of the block that confirmed `id`, if any. */
   confirmedHeight(id: string): Height | undefined {
     return this.confirmedAt.get(id);
+  }
+
+  /** The block that confirmed `id`, if any. */
+  confirmation(id: string): Confirmation | undefined {
+    const h = this.confirmedAt.get(id);
+    return h === undefined ? undefined : { height: h, block: this.blockAt(h)! };
   }
 
   /** Confirmations of `id`: 1 when in the tip, 0 when unconfirmed. */
@@ -212,6 +201,10 @@ export class Chain {
     return this.blockList[height - this.config.startHeight];
   }
 
+  /**
+   * Fires when `txId` has `depth` confirmations (1: in a block), with the block that gave the
+   * last one; at once if it already has them. Never fires for a dropped transaction.
+   */
   watchConfirmed(txId: string, depth: number, cb: (tx: Tx, block: Block) => void): WatchHandle {
     const tx = this.txs.get(txId);
     invariant(tx !== undefined, 'unknown-tx', `watchConfirmed: no transaction ${txId}`);
@@ -219,41 +212,46 @@ export class Chain {
     const h = this.confirmedAt.get(txId);
     if (h !== undefined) return this.watchHeight(h + need - 1, (block) => cb(tx, block));
     let inner: WatchHandle | undefined;
-    const outer = this.confirmWatches.add(txId, (_, block) => {
+    const outer = this.watches.confirmed.add(txId, (_, block) => {
       inner = this.watchHeight(block.height + need - 1, (at) => cb(tx, at));
     });
     return { cancel: () => (outer.cancel(), inner?.cancel()) };
   }
 
+  /** Fires once if `txId` leaves the mempool unconfirmed (at once if it already has). */
   watchDropped(txId: string, cb: (tx: Tx, reason: DropReason) => void): WatchHandle {
-    return this.dropWatches.add(txId, cb);
+    const reason = this.dropped.get(txId as TxId);
+    const tx = this.txs.get(txId);
+    if (reason !== undefined && tx) return this.fireNow(() => cb(tx, reason), 'watch-dropped');
+    return this.watches.dropped.add(txId, cb);
   }
 
+  /** Fires once when a confirmed transaction spends `outpoint` (at once if one already has). */
   watchSpent(outpoint: OutPoint, cb: (spender: Tx, block: Block) => void): WatchHandle {
-    return this.spentWatches.add(outpointKey(outpoint), cb);
+    const spentBy = this.ledger.output(outpoint)?.spentBy;
+    if (spentBy !== undefined) {
+      const spender = this.txs.get(spentBy)!;
+      const { block } = this.confirmation(spentBy)!;
+      return this.fireNow(() => cb(spender, block), 'watch-spent');
+    }
+    return this.watches.spent.add(outpointKey(outpoint), cb);
   }
 
   /** Every confirmed call into `contractId`, until cancelled. */
   watchContract(contractId: string, cb: (tx: Tx, block: Block) => void): WatchHandle {
-    return this.contractWatches.add(contractId, cb);
+    return this.watches.contract.add(contractId, cb);
   }
 
-  /** Fires with the first block at or above `height` (the next block if already passed). */
+  /** Fires with the first block at or above `height` (at once, with the tip, if already reached). */
   watchHeight(height: number, cb: (block: Block) => void): WatchHandle {
-    if (height <= this.height) {
-      const handle = this.engine.schedule(0, () => cb(this.tip), { priority: Priority.trigger, label: 'watch-height' });
-      return { cancel: () => handle.cancel() };
-    }
-    return this.heightWatches.add(height, cb);
+    if (height <= this.height) return this.fireNow(() => cb(this.tip), 'watch-height');
+    return this.watches.height.add(height, cb);
   }
 
-  /** Fires with the first block whose timestamp is at or after `timestamp`. */
+  /** Fires with the first block whose timestamp is at or after `timestamp` (at once if reached). */
   watchTimestamp(timestamp: number, cb: (block: Block) => void): WatchHandle {
-    if (timestamp <= this.timestamp) {
-      const handle = this.engine.schedule(0, () => cb(this.tip), { priority: Priority.trigger, label: 'watch-timestamp' });
-      return { cancel: () => handle.cancel() };
-    }
-    return this.timestampWatches.add(timestamp, cb);
+    if (timestamp <= this.timestamp) return this.fireNow(() => cb(this.tip), 'watch-timestamp');
+    return this.watches.timestamp.add(timestamp, cb);
   }
 
   /** Conservation of on-chain funds; throws InvariantError (a bug) when broken. */
@@ -272,6 +270,8 @@ export class Chain {
     const out = this.ledger.output(input);
     if (out) return out.spentBy === undefined ? ok(out.spec.amountMsat) : fail('input-spent', `submit: ${outpointKey(input)} is already spent`);
     const parent = this.txs.get(input.txId);
+    // A waiting parent's own outputs may be spent before it confirms (not its contract payouts,
+    // which are only known once the contract runs).
     const spec = parent && !this.confirmedAt.has(parent.id) && !this.dropped.has(parent.id) ? parent.outputs?.[input.index] : undefined;
     return spec ? ok(spec.amountMsat) : fail('unknown-input', `submit: no output ${outpointKey(input)}`);
   }
@@ -289,29 +289,44 @@ export class Chain {
     const censoring = policy !== undefined && policy.share > 0 && this.rng.chance(policy.share);
     const included: Tx[] = [];
     const drops: [Tx, DropReason][] = [];
+    const gone = new Set<string>();
+    const drop = (tx: Tx, reason: DropReason): void => {
+      drops.push([tx, reason]);
+      this.dropped.set(tx.id, reason);
+      gone.add(tx.id);
+    };
     let weight = 0;
+    let spentSome = false;
     const { blockTxLimit, blockWeightLimit } = this.config;
     for (const tx of this.mempool.ordered()) {
       if (blockTxLimit !== undefined && included.length >= blockTxLimit) break;
       if (blockWeightLimit !== undefined && weight + tx.weight > blockWeightLimit) continue;
       if (censoring && policy.excludes(tx)) continue;
-      const verdict = this.verdict(tx, height, timestamp);
+      const verdict = inclusionVerdict(tx, height, timestamp, this.ledger, this.dropped);
       if (verdict === 'wait') continue;
-      if (verdict !== 'include') {
-        drops.push([tx, verdict]);
-        this.dropped.add(tx.id);
-        continue;
-      }
-      const result = this.apply(tx, height, timestamp);
+      const result = verdict === 'include' ? this.apply(tx, height, timestamp) : verdict;
       if (result !== 'include') {
-        drops.push([tx, result]);
-        this.dropped.add(tx.id);
+        drop(tx, result);
         continue;
       }
       included.push(tx);
+      gone.add(tx.id);
       weight += tx.weight;
+      spentSome ||= (tx.inputs ?? []).length > 0;
     }
-    const gone = new Set<string>([...included.map((t) => t.id), ...drops.map(([t]) => t.id)]);
+    // Evict what can no longer confirm; repeat while evictions orphan further descendants.
+    let evicted = spentSome || drops.length > 0;
+    while (evicted) {
+      evicted = false;
+      for (const tx of this.mempool.ordered()) {
+        if (gone.has(tx.id)) continue;
+        const reason = staleReason(tx, this.ledger, this.dropped);
+        if (reason !== undefined) {
+          drop(tx, reason);
+          evicted = true;
+        }
+      }
+    }
     this.mempool.retain((tx) => !gone.has(tx.id));
 
     const block: Block = Object.freeze({ height, timestamp, time: this.engine.now, txIds: included.map((t) => t.id), weight, censoring });
@@ -328,23 +343,8 @@ export class Chain {
       record.droppedAt = block.time;
     }
     this.checkConservation();
-    this.fireWatches(block, included, drops);
+    this.watches.answer(block, included, drops, (f, label) => this.fireNow(f, label));
     this.scheduleNextBlock();
-  }
-
-  /** Can `tx` enter the block at `height` / `timestamp` as far as locks and inputs go? */
-  private verdict(tx: Tx, height: number, timestamp: number): Verdict {
-    if (tx.lockTime) {
-      if ('height' in tx.lockTime ? height < tx.lockTime.height : timestamp < tx.lockTime.timestamp) return 'wait';
-    }
-    for (const input of tx.inputs ?? []) {
-      const out = this.ledger.output(input);
-      if (!out) return this.dropped.has(input.txId) ? 'missing-input' : 'wait';
-      if (out.spentBy !== undefined) return 'conflict';
-      const lock = out.spec.relativeLockBlocks ?? 0;
-      if (height - out.createdHeight < lock) return 'wait';
-    }
-    return 'include';
   }
 
   /** Applies `tx` to the ledger (and its contract); nothing changes unless it returns 'include'. */
@@ -372,15 +372,9 @@ export class Chain {
     return 'include';
   }
 
-  private fireWatches(block: Block, included: readonly Tx[], drops: readonly [Tx, DropReason][]): void {
-    const fire = (f: () => void, label: string): void => void this.engine.schedule(0, f, { priority: Priority.trigger, label });
-    for (const tx of included) {
-      for (const w of this.confirmWatches.take(tx.id)) fire(() => w.fire(tx, block), 'watch-confirmed');
-      for (const input of tx.inputs ?? []) for (const w of this.spentWatches.take(outpointKey(input))) fire(() => w.fire(tx, block), 'watch-spent');
-      if (tx.call) for (const w of this.contractWatches.peek(tx.call.contractId)) fire(() => w.fire(tx, block), 'watch-contract');
-    }
-    for (const [tx, reason] of drops) for (const w of this.dropWatches.take(tx.id)) fire(() => w.fire(tx, reason), 'watch-dropped');
-    for (const w of this.heightWatches.takeWhere((h) => h <= block.height)) fire(() => w.fire(block), 'watch-height');
-    for (const w of this.timestampWatches.takeWhere((t) => t <= block.timestamp)) fire(() => w.fire(block), 'watch-timestamp');
+  /** Runs `f` as a trigger event at the current time: for watches whose condition already holds. */
+  private fireNow(f: () => void, label: string): WatchHandle {
+    const handle = this.engine.schedule(0, f, { priority: Priority.trigger, label });
+    return { cancel: () => handle.cancel() };
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { Tx } from './types.js';
 
-interface Waiting {
+export interface Waiting {
   readonly tx: Tx;
   readonly fee: number;
   readonly weight: number;
@@ -20,7 +20,15 @@ interface Waiting {
 export function byFeeRateThenArrival(a: Waiting, b: Waiting): number {
   const left = a.fee * b.weight;
   const right = b.fee * a.weight;
-  if (left !== right) return right - left;
+  // Products past 2^53 are rounded as floats (a 9e15-msat fee times a weight gets there): redo
+  // those in BigInt so that two nearly equal rates still compare exactly.
+  if (left > Number.MAX_SAFE_INTEGER || right > Number.MAX_SAFE_INTEGER) {
+    const l = BigInt(a.fee) * BigInt(b.weight);
+    const r = BigInt(b.fee) * BigInt(a.weight);
+    if (l !== r) return l > r ? -1 : 1;
+  } else if (left !== right) {
+    return right - left;
+  }
   return a.seq - b.seq;
 }
 

@@ -121,6 +121,12 @@ export interface ChainConfig {
 
 export const DEFAULT_TX_WEIGHT = 561;
 
+/** Where a transaction confirmed (see `Chain.confirmation`). */
+export interface Confirmation {
+  readonly height: Height;
+  readonly block: Block;
+}
+
 /** Why a transaction left the mempool without confirming. */
 export type DropReason = 'conflict' | 'contract-rejected' | 'missing-input';
 

@@ -3,6 +3,9 @@
  * callback registered for a condition; when a block meets it, the chain schedules the callback
  * as an engine event at `Priority.trigger` (after the block itself, at the same time).
  */
+import { outpointKey } from './ledger.js';
+import type { Block, DropReason, Tx } from './types.js';
+
 export interface WatchHandle {
   cancel(): void;
 }
@@ -42,5 +45,30 @@ export class WatchList<K, A extends unknown[]> {
     const out: Watch<A>[] = [];
     for (const key of [...this.byKey.keys()]) if (due(key)) out.push(...this.take(key));
     return out;
+  }
+}
+
+/**
+ * The chain's six kinds of watch requests, and which of them a new block answers. Persistent
+ * contract watches fire for every confirmed call; all others fire once and are forgotten.
+ */
+export class WatchRegistry {
+  readonly confirmed = new WatchList<string, [Tx, Block]>();
+  readonly dropped = new WatchList<string, [Tx, DropReason]>();
+  readonly spent = new WatchList<string, [Tx, Block]>();
+  readonly contract = new WatchList<string, [Tx, Block]>();
+  readonly height = new WatchList<number, [Block]>();
+  readonly timestamp = new WatchList<number, [Block]>();
+
+  /** Hands `fire` (which schedules a trigger event) every callback that `block` answers, in a fixed order. */
+  answer(block: Block, included: readonly Tx[], drops: readonly (readonly [Tx, DropReason])[], fire: (f: () => void, label: string) => void): void {
+    for (const tx of included) {
+      for (const w of this.confirmed.take(tx.id)) fire(() => w.fire(tx, block), 'watch-confirmed');
+      for (const input of tx.inputs ?? []) for (const w of this.spent.take(outpointKey(input))) fire(() => w.fire(tx, block), 'watch-spent');
+      if (tx.call) for (const w of this.contract.peek(tx.call.contractId)) fire(() => w.fire(tx, block), 'watch-contract');
+    }
+    for (const [tx, reason] of drops) for (const w of this.dropped.take(tx.id)) fire(() => w.fire(tx, reason), 'watch-dropped');
+    for (const w of this.height.takeWhere((h) => h <= block.height)) fire(() => w.fire(block), 'watch-height');
+    for (const w of this.timestamp.takeWhere((t) => t <= block.timestamp)) fire(() => w.fire(block), 'watch-timestamp');
   }
 }
