@@ -6,6 +6,10 @@
  * Two sources, combined: scripted offline windows, and an optional per-block online probability
  * (each block interval, the party is online with probability p, drawn from its own seeded stream
  * in interval order, so the answer never depends on the order of questions).
+ *
+ * Apart from that, a party can be online but unresponsive (an attacker, or a hub in trouble): it
+ * stops signing channel updates, so its peers must go on chain, yet it still watches the chain
+ * and acts there (times out HTLCs, withdraws, punishes).
  */
 import type { Rng } from '../engine/rng.js';
 
@@ -18,6 +22,8 @@ export interface OnlineChance {
 export class Availability {
   /** Offline windows [from, to) in simulated ms, kept sorted and merged. */
   private readonly windows: [number, number][] = [];
+  /** Unresponsive windows [from, to): online for the chain, but signing nothing off-chain. */
+  private readonly silent: [number, number][] = [];
   /** draws[k]: whether the party is up during block interval k (memoized in order). */
   private readonly draws: boolean[] = [];
 
@@ -41,6 +47,16 @@ export class Availability {
   goOnline(time: number): void {
     const kept = this.windows.filter(([from]) => from < time).map(([from, to]): [number, number] => [from, Math.min(to, time)]);
     this.windows.splice(0, this.windows.length, ...kept.filter(([from, to]) => to > from));
+  }
+
+  /** From `from` (inclusive) to `to` (exclusive) the party signs no channel update. */
+  stopSigning(from: number, to: number): void {
+    if (to > from) this.silent.push([from, to]);
+  }
+
+  /** Online and willing to sign channel updates. */
+  isResponsive(time: number): boolean {
+    return this.isOnline(time) && !this.silent.some(([from, to]) => time >= from && time < to);
   }
 
   isOnline(time: number): boolean {

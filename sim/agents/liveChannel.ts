@@ -22,6 +22,7 @@ import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence, UnixSeconds } from '../units.js';
 import type { ChannelEventKind } from './records.js';
 import { submitCall } from './submit.js';
+import { towerReward } from './watchtower.js';
 import { recordEvent, type World } from './world.js';
 
 export interface LiveChannelSpec extends ChannelConfig {
@@ -96,7 +97,7 @@ export class LiveChannel {
     if (side === undefined) return fail('not-a-party', `pay: ${payer} is not a party of ${this.id}`);
     if (!this.usable) return fail('channel-not-open', `pay: channel ${this.id} is not open`);
     const now = this.world.engine.now;
-    if (!this.online(other(side), now)) return fail('peer-offline', `pay: ${this.spec.nodes[other(side)]} is offline`);
+    if (!this.responsive(other(side), now)) return fail('peer-offline', `pay: ${this.spec.nodes[other(side)]} is offline or not answering`);
     const result = this.channel.pay(side, amountMsat);
     if (result.ok) this.event('pay', payer, { sequence: result.value, amountMsat });
     return result;
@@ -105,7 +106,7 @@ export class LiveChannel {
   /** Both parties can sign right now (the channel is open and both are online). */
   canUpdate(): boolean {
     const now = this.world.engine.now;
-    return this.usable && this.online(0, now) && this.online(1, now);
+    return this.usable && this.responsive(0, now) && this.responsive(1, now);
   }
 
   /** `offerer` offers an HTLC to the other party (both must be online to sign). */
@@ -152,26 +153,51 @@ export class LiveChannel {
   }
 
   /**
-   * Guards an HTLC against a peer that stops answering (BRIEF §4): the receiver, if it knows the
-   * preimage `deadlineBlocks` before the lock expires and the HTLC is still unresolved off-chain,
-   * fulfills it off-chain if the offerer answers, or else goes on chain and claims it; the
-   * offerer, once the lock has expired, goes on chain for the refund.
+   * Guards an HTLC against a peer that stops answering (BRIEF §4): the receiver, `deadlineBlocks`
+   * before the lock expires and with the HTLC still unresolved off-chain, fulfills it off-chain
+   * if the offerer answers, or else goes on chain and claims it; the offerer, once the lock has
+   * expired, goes on chain for the refund. A receiving attacker (receiver.ts) plays its own game:
+   * a jammer fails in time by itself, a griefer claims on chain at the last moment.
    */
   guardHtlc(offerer: string, hashLock: string, timeLock: number, deadlineBlocks: number): void {
     const offererSide = this.channel.sideOf(offerer)!;
     const receiverSide = other(offererSide);
     const receiver = this.spec.nodes[receiverSide];
     const { chain } = this.world;
-    chain.watchHeight(Math.max(chain.height + 1, timeLock - deadlineBlocks - 1), () => {
-      const preimage = this.world.preimages.known(receiver, hashLock);
-      if (!preimage || !this.hasHtlc(offerer, hashLock) || !this.online(receiverSide, this.world.engine.now)) return;
-      if (!this.fulfillHtlc(offerer, preimage).ok) this.broadcast(receiver);
-    });
+    const policy = this.world.receiving(receiver);
+    if (policy === undefined) {
+      chain.watchHeight(Math.max(chain.height + 1, timeLock - deadlineBlocks - 1), () => this.claimBeforeExpiry(offerer, hashLock, timeLock));
+    } else if (policy.kind === 'griefer') {
+      // Its commitment goes out when block timeLock − 2 is mined, to confirm in the last block before expiry.
+      chain.watchHeight(Math.max(chain.height + 1, timeLock - 2), () => {
+        if (this.hasHtlc(offerer, hashLock) && this.online(receiverSide, this.world.engine.now)) this.broadcast(receiver);
+      });
+    }
     chain.watchHeight(timeLock - 1, () => {
       this.whenOnline(offererSide, () => {
         if (this.hasHtlc(offerer, hashLock)) this.broadcast(offerer);
       });
     });
+  }
+
+  /**
+   * The receiver's move at its deadline. Without the preimage yet (a payee downstream holds it),
+   * it waits for R to appear on the chain and then moves at once: a forwarder whose outgoing HTLC
+   * was claimed on chain must claim its incoming one before that expires (the timeout race).
+   */
+  private claimBeforeExpiry(offerer: string, hashLock: string, timeLock: number): void {
+    if (!this.hasHtlc(offerer, hashLock)) return;
+    const receiverSide = other(this.channel.sideOf(offerer)!);
+    const receiver = this.spec.nodes[receiverSide];
+    const preimage = this.world.preimages.known(receiver, hashLock);
+    if (!preimage) {
+      this.world.preimages.whenPublished(hashLock, () => {
+        if (this.world.chain.height + 1 < timeLock) this.claimBeforeExpiry(offerer, hashLock, timeLock);
+      });
+      return;
+    }
+    if (!this.online(receiverSide, this.world.engine.now)) return;
+    if (!this.fulfillHtlc(offerer, preimage).ok) this.broadcast(receiver);
   }
 
   /**
@@ -236,9 +262,14 @@ export class LiveChannel {
     return this.world.availability(this.spec.nodes[side]).isOnline(time);
   }
 
-  private submit(side: Side, kind: string, args: ContractInput, inputs: readonly OutPoint[] = [], lockTime?: AbsoluteLock, feePayer?: string): Tx {
+  /** Online and signing channel updates. */
+  private responsive(side: Side, time: number): boolean {
+    return this.world.availability(this.spec.nodes[side]).isResponsive(time);
+  }
+
+  private submit(side: Side, kind: string, args: ContractInput, inputs: readonly OutPoint[] = [], lockTime?: AbsoluteLock, feePayer?: string, fee?: number): Tx {
     const sender = this.spec.nodes[side];
-    const feeMsat = this.spec.txFeeMsat ?? 0;
+    const feeMsat = fee ?? this.spec.txFeeMsat ?? 0;
     return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}), ...(feePayer ? { feePayer } : {}) }, (reason) =>
       this.event('rejected', sender, { detail: `${kind} ${reason}` }),
     );
@@ -286,29 +317,34 @@ export class LiveChannel {
 
   /**
    * The defender submits the revocation proof now, or as soon as it is back online; meanwhile
-   * an online watchtower of the defender submits it for it (the justice transaction the client
-   * left with the tower: the bond goes to the client, the tower pays the fee).
+   * the first of its watchtowers to be online submits the justice transaction the client left
+   * with it (the tower pays its fixed fee and takes its reward share, if any). A client back
+   * online whose tower's penalty has not confirmed yet submits its own.
    */
   private punish(defender: Side, sequence: Sequence): void {
+    if (this.host.state.phase !== 'Auditing') return;
     const { engine } = this.world;
     const node = this.spec.nodes[defender];
-    const back = this.world.availability(node).nextOnline(engine.now);
-    if (back > engine.now) {
-      const tower = this.world.towersOf(node).find((t) => this.world.availability(t).isOnline(engine.now));
-      if (tower !== undefined && this.host.state.phase === 'Auditing') {
-        const proof = this.channel.revocationProof(defender, sequence);
-        invariant(proof !== undefined, 'no-proof', `${this.id}: no revocation proof for revoked sequence ${sequence}`);
-        this.event('tower-justice', tower, { sequence, detail: `for ${node}` });
-        this.submit(defender, 'penalty', { method: 'withdrawByDefender', revocationSignature: proof }, [], undefined, tower);
-        return;
-      }
-      engine.scheduleAt(back, () => this.punish(defender, sequence), { label: `${node} back online` });
-      return;
-    }
-    if (this.host.state.phase !== 'Auditing') return;
     const proof = this.channel.revocationProof(defender, sequence);
     invariant(proof !== undefined, 'no-proof', `${this.id}: no revocation proof for revoked sequence ${sequence}`);
-    this.submit(defender, 'penalty', { method: 'withdrawByDefender', revocationSignature: proof });
+    if (this.online(defender, engine.now)) {
+      this.submit(defender, 'penalty', { method: 'withdrawByDefender', revocationSignature: proof });
+      return;
+    }
+    const towers = this.world.towersOf(node);
+    const tower = towers.find((t) => this.world.availability(t.tower).isOnline(engine.now));
+    if (tower) {
+      const state = this.host.state;
+      const taken = state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
+      const reward = towerReward(tower, taken);
+      this.event('tower-justice', tower.tower, { sequence, amountMsat: reward, detail: `for ${node}` });
+      const args: ContractInput = { method: 'withdrawByDefender', revocationSignature: proof, ...(reward > 0 ? { reward: { to: tower.tower, amountMsat: reward } } : {}) };
+      this.submit(defender, 'penalty', args, [], undefined, tower.tower, tower.feeMsat);
+      this.whenOnline(defender, () => this.punish(defender, sequence));
+      return;
+    }
+    const back = Math.min(this.world.availability(node).nextOnline(engine.now), ...towers.map((t) => this.world.availability(t.tower).nextOnline(engine.now)));
+    if (back < Number.MAX_SAFE_INTEGER) engine.scheduleAt(back, () => this.punish(defender, sequence), { label: `${node} or a tower back online` });
   }
 
   /** The attacker hands the chain its withdrawal, time-locked to the end of the freeze. */

@@ -169,6 +169,9 @@ export class MultiHop {
   /** R travels back: the receiver of hop k shows it to the sender, who learns it and repeats upstream. */
   private settle(p: Attempt, hops: readonly Hop[], k: number): void {
     const hop = hops[k]!;
+    const policy = k === hops.length - 1 ? this.world.receiving(hop.to) : undefined;
+    if (policy?.kind === 'griefer') return this.finish(p, 'succeeded', 'settled-on-chain', hops); // it claims on chain at the last moment (liveChannel.guardHtlc)
+    if (policy?.kind === 'jammer') return this.hold(p, hops, policy.holdMs);
     const preimage = this.world.preimages.known(hop.to, p.lock);
     const live = this.channel(hop.channelId)!;
     // A silent sender cannot sign the fulfill: the receiver's guard takes the HTLC on chain before
@@ -176,6 +179,22 @@ export class MultiHop {
     if (!preimage || !live.fulfillHtlc(hop.from, preimage).ok) return this.finish(p, 'succeeded', 'settled-on-chain', hops);
     if (k === 0) return this.finish(p, 'succeeded', '', hops); // the payer has R: paid
     this.world.engine.schedule(2 * this.options.messageLatencyMs, () => this.settle(p, hops, k - 1), { label: 'htlc-fulfill' });
+  }
+
+  /**
+   * A jammer holds the HTLCs for `holdMs`, then fails them back (no retry: the hold was the
+   * point) — at the latest `deadlineBlocks` + 1 before the lock expires, before its peer would go on chain.
+   */
+  private hold(p: Attempt, hops: readonly Hop[], holdMs: number): void {
+    const last = hops.length - 1;
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      this.unwind(p, hops, last, 'held', undefined);
+    };
+    this.world.engine.schedule(holdMs, release, { label: 'jammer releases' });
+    this.world.chain.watchHeight(Math.max(this.world.chain.height + 1, hops[last]!.expiryHeight - this.options.deadlineBlocks - 2), release);
   }
 
   /** Fails hops k … 0 back toward the payer, then retries without the channel that failed. */

@@ -16,6 +16,7 @@ import type { ChannelEdge } from '../router/index.js';
 import type { Msat } from '../units.js';
 import { Availability } from './availability.js';
 import { startCheater } from './cheater.js';
+import { startMiners } from './miner.js';
 import { LiveChannel } from './liveChannel.js';
 import { LiveOneWay } from './liveOneWay.js';
 import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
@@ -23,6 +24,7 @@ import { Preimages } from './preimages.js';
 import { Recorder } from './records.js';
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
 import { Wallet } from './wallet.js';
+import type { WatchtowerSpec } from './watchtower.js';
 import type { World } from './world.js';
 
 export type { ActionSpec, ChannelKind, ChannelSpec, NetworkSpec, PaymentRecord, PaymentSpec } from './spec.js';
@@ -50,8 +52,8 @@ export class Network {
     private readonly chain: Chain,
     private readonly spec: NetworkSpec,
   ) {
-    const towers = new Map<string, string[]>();
-    for (const { tower, clients } of spec.watchtowers ?? []) for (const c of clients) towers.set(c, [...(towers.get(c) ?? []), tower]);
+    const towers = new Map<string, WatchtowerSpec[]>();
+    for (const tower of spec.watchtowers ?? []) for (const c of tower.clients) towers.set(c, [...(towers.get(c) ?? []), tower]);
     this.world = {
       engine,
       chain,
@@ -60,6 +62,7 @@ export class Network {
       wallet: (node) => this.wallet(node),
       preimages: new Preimages(),
       towersOf: (node) => towers.get(node) ?? [],
+      receiving: (node) => spec.receivers?.[node],
     };
   }
 
@@ -89,6 +92,7 @@ export class Network {
   /** Funds coins at genesis, opens every channel, and schedules payments and actions. */
   start(): void {
     const { engine } = this.world;
+    startMiners(this.chain, this.spec.miners ?? []);
     for (const node of this.spec.nodes) {
       const extra = this.spec.walletMsat?.[node] ?? 0;
       if (extra > 0) this.chain.fund(node, extra as Msat);
@@ -246,6 +250,9 @@ export class Network {
         return;
       case 'online':
         this.availability(action.node).goOnline(action.atMs);
+        return;
+      case 'unresponsive':
+        this.availability(action.node).stopSigning(action.atMs, action.atMs + action.forMs);
         return;
       case 'fail':
         this.availability(action.node).goOffline(action.atMs, Number.MAX_SAFE_INTEGER);

@@ -8,6 +8,8 @@ import { hashLock } from '../crypto/index.js';
 export class Preimages {
   private readonly public_ = new Map<string, Uint8Array>();
   private readonly private_ = new Map<string, Map<string, Uint8Array>>();
+  /** Callbacks waiting for a hash lock's preimage to appear on the chain (rare: stuck HTLCs only). */
+  private readonly waiting = new Map<string, (() => void)[]>();
 
   /** `node` learns `preimage` off-chain. */
   learn(node: string, preimage: Uint8Array): void {
@@ -18,7 +20,19 @@ export class Preimages {
 
   /** The preimage appeared on the chain. */
   publish(preimage: Uint8Array): void {
-    this.public_.set(hashLock(preimage), preimage);
+    const lock = hashLock(preimage);
+    this.public_.set(lock, preimage);
+    const callbacks = this.waiting.get(lock);
+    this.waiting.delete(lock);
+    for (const callback of callbacks ?? []) callback();
+  }
+
+  /** Calls `callback` once the preimage of `lock` appears on the chain. */
+  whenPublished(lock: string, callback: () => void): void {
+    if (this.public_.has(lock)) return callback();
+    const list = this.waiting.get(lock);
+    if (list) list.push(callback);
+    else this.waiting.set(lock, [callback]);
   }
 
   known(node: string, lock: string): Uint8Array | undefined {

@@ -8,7 +8,10 @@ import type { CryptoMode } from '../channel/protocol.js';
 import type { Policy } from '../router/index.js';
 import type { Msat, Sequence } from '../units.js';
 import type { CheaterSpec } from './cheater.js';
+import type { MinerSpec } from './miner.js';
 import type { MultiHopOptions } from './multihop.js';
+import type { ReceivePolicy } from './receiver.js';
+import type { WatchtowerSpec } from './watchtower.js';
 
 export type ChannelKind = ContractRules | 'one-way';
 
@@ -43,6 +46,8 @@ export type ActionSpec =
   | { readonly atMs: number; readonly node: string; readonly do: 'close'; readonly channel: string }
   | { readonly atMs: number; readonly node: string; readonly do: 'offline'; readonly forMs: number }
   | { readonly atMs: number; readonly node: string; readonly do: 'online' }
+  /** The node stops signing channel updates for `forMs` (its peers must go on chain) but still acts on chain. */
+  | { readonly atMs: number; readonly node: string; readonly do: 'unresponsive'; readonly forMs: number }
   /** The node fails for good: it goes silent, and each peer closes its channel with it unilaterally. */
   | { readonly atMs: number; readonly node: string; readonly do: 'fail' }
   | { readonly atMs: number; readonly node: string; readonly do: 'open'; readonly channel: ChannelSpec }
@@ -66,7 +71,11 @@ export interface NetworkSpec {
   /** Nodes that cheat, and how (see cheater.ts). */
   readonly cheaters?: readonly CheaterSpec[];
   /** Watchtowers and the clients each one watches. */
-  readonly watchtowers?: readonly { readonly tower: string; readonly clients: readonly string[] }[];
+  readonly watchtowers?: readonly WatchtowerSpec[];
+  /** Payees that attack instead of settling (jammers, griefers). */
+  readonly receivers?: Readonly<Record<string, ReceivePolicy>>;
+  /** Colluding miners that censor chosen transactions. */
+  readonly miners?: readonly MinerSpec[];
 }
 
 /** One row per payment attempt. */

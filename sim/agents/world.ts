@@ -4,6 +4,8 @@ import type { Engine } from '../engine/index.js';
 import type { Availability } from './availability.js';
 import type { ChannelEvent, Recorder } from './records.js';
 import type { Preimages } from './preimages.js';
+import type { ReceivePolicy } from './receiver.js';
+import type { WatchtowerSpec } from './watchtower.js';
 import type { Wallet } from './wallet.js';
 
 export interface World {
@@ -14,7 +16,9 @@ export interface World {
   wallet(node: string): Wallet;
   readonly preimages: Preimages;
   /** The watchtowers a node has delegated its watching to. */
-  towersOf(node: string): readonly string[];
+  towersOf(node: string): readonly WatchtowerSpec[];
+  /** How `node` treats HTLCs paid to it (undefined: honestly). */
+  receiving(node: string): ReceivePolicy | undefined;
 }
 
 /** Records a channel event at the current time and height (or the given height). */

@@ -92,7 +92,8 @@ export type ContractInput =
   | { readonly method: 'claimHtlc'; readonly hashLock: string; readonly preimage: Uint8Array }
   | { readonly method: 'timeoutHtlc'; readonly hashLock: string }
   | { readonly method: 'withdrawByAttacker' }
-  | { readonly method: 'withdrawByDefender'; readonly revocationSignature: Signature }
+  /** `reward`: a watchtower's share, an output of the justice transaction its client pre-signed. */
+  | { readonly method: 'withdrawByDefender'; readonly revocationSignature: Signature; readonly reward?: TowerReward }
   | { readonly method: 'cooperativeClose'; readonly amounts: Pair; readonly signatures: readonly [Signature, Signature] };
 
 export interface CallContext {
@@ -105,9 +106,16 @@ export interface CallContext {
   readonly valueInMsat: Msat;
 }
 
+export interface TowerReward {
+  readonly to: string;
+  readonly amountMsat: Msat;
+}
+
 export interface Payout {
   readonly side: Side;
   readonly amountMsat: Msat;
+  /** Paid on `side`'s behalf to another node (a watchtower's reward); default: `side`'s own node. */
+  readonly to?: string;
 }
 
 export interface Step {
@@ -145,7 +153,7 @@ export function step(state: VirtualBank, input: ContractInput, ctx: CallContext)
     case 'timeoutHtlc':
       return resolveHtlc(state, side, input, ctx);
     case 'withdrawByDefender':
-      return withdrawByDefender(state, side, input.revocationSignature, ctx);
+      return withdrawByDefender(state, side, input.revocationSignature, ctx, input.reward);
     case 'cooperativeClose':
       return cooperativeClose(state, input.amounts, input.signatures);
   }
@@ -276,7 +284,7 @@ function resolveHtlc(state: VirtualBank, side: Side, input: Extract<ContractInpu
   return ok({ state: { ...state, pending, bondMsat, paidOut, settledAs }, payouts });
 }
 
-function withdrawByDefender(state: VirtualBank, side: Side, revocationSignature: Signature, ctx: CallContext): Outcome<Step> {
+function withdrawByDefender(state: VirtualBank, side: Side, revocationSignature: Signature, ctx: CallContext, reward?: TowerReward): Outcome<Step> {
   if (state.phase !== 'Auditing' || state.bondReleased) return wrongPhase('withdrawByDefender', state, 'Auditing with a frozen bond');
   if (side === state.attacker) return fail('not-defender', 'withdrawByDefender: only the defender may claim the bond');
   if (state.rules === 'virtual-bank' && freezeOver(state.terms.freeze, state, ctx)) {
@@ -288,11 +296,15 @@ function withdrawByDefender(state: VirtualBank, side: Side, revocationSignature:
   }
   // BOLT #5: the victim takes every output of the revoked commitment, pending HTLCs included.
   const taken = state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
+  const share = reward?.amountMsat ?? 0;
+  if (!Number.isSafeInteger(share) || share < 0 || share > taken) {
+    return fail('bad-reward', "withdrawByDefender: a tower's reward must be whole msat within what the penalty takes", `0..${taken}`, share);
+  }
   const paidOut = add(state.paidOut, side, taken);
-  return ok({
-    state: { ...common(state), phase: 'Closed', how: 'defender-punished', paidOut },
-    payouts: taken > 0 ? [{ side, amountMsat: taken as Msat }] : [],
-  });
+  const payouts: Payout[] = [];
+  if (taken - share > 0) payouts.push({ side, amountMsat: (taken - share) as Msat });
+  if (share > 0) payouts.push({ side, amountMsat: share as Msat, to: reward!.to });
+  return ok({ state: { ...common(state), phase: 'Closed', how: 'defender-punished', paidOut }, payouts });
 }
 
 function cooperativeClose(state: VirtualBank, amounts: Pair, signatures: readonly [Signature, Signature]): Outcome<Step> {

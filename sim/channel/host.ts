@@ -22,6 +22,8 @@ export interface HostContext {
 export interface HostPayout {
   readonly side: Side;
   readonly amountMsat: Msat;
+  /** Paid on `side`'s behalf to another node (a watchtower's reward). */
+  readonly to?: string;
 }
 
 export interface Transition<S, I> {
@@ -82,7 +84,7 @@ export class PureContractHost<S extends { readonly id: string; readonly nodes?: 
     this.current = after;
     const transition: Transition<S, I> = { contractId: after.id, input, caller, before, after, payouts, height: ctx.height, txId: ctx.tx.id };
     for (const listener of this.listeners) listener(transition);
-    return { ok: true, payouts: payouts.map((p) => ({ owner: this.nodes[p.side], amountMsat: p.amountMsat })) };
+    return { ok: true, payouts: payouts.map((p) => ({ owner: p.to ?? this.nodes[p.side], amountMsat: p.amountMsat })) };
   }
 }
 

@@ -10,6 +10,7 @@ import { ScenarioError } from '../errors.js';
 import { MAX_MSAT, sequence, type Duration, type Msat } from '../units.js';
 import type { Policy } from '../router/index.js';
 import type { ScenarioInput } from './schema.js';
+import { resolveAgents } from './agents.js';
 import { resolveTopology } from './topology/index.js';
 import { resolveAmount, type Workload } from './workload.js';
 
@@ -109,19 +110,8 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
   const actions: ActionSpec[] = (input.actions ?? []).map((a, i) =>
     a.do === 'open' ? { atMs: a.at, node: a.node, do: 'open', channel: opens.get(i)! } : resolveAction(a, `actions[${i}]`, checkNode, ids, input.actions ?? [], untilMs),
   );
-  const agents = input.agents ?? {};
-  for (const node of Object.keys(agents)) checkNode(node, `agents.${node}`);
-  const walletMsat = Object.fromEntries(Object.entries(agents).map(([node, a]) => [node, a.wallet ?? 0]));
-  const watchtowers = Object.entries(agents).flatMap(([tower, a]) => {
-    if (a.strategy !== 'watchtower') {
-      if (a.watches) throw new ScenarioError('bad-value', "only a watchtower watches; add 'strategy: watchtower'", `agents.${tower}.watches`);
-      return [];
-    }
-    const clients = a.watches ?? [];
-    if (clients.length === 0) throw new ScenarioError('missing-field', 'missing; a watchtower needs watches: [clients]', `agents.${tower}.watches`);
-    clients.forEach((c, i) => checkNode(c, `agents.${tower}.watches[${i}]`));
-    return [{ tower, clients }];
-  });
+  const agents = resolveAgents(input.agents ?? {}, checkNode);
+  const walletMsat = agents.walletMsat;
 
   let total = 0;
   for (const c of channels) total += c.deposit[0] + c.deposit[1];
@@ -141,15 +131,11 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       payments,
       actions,
       walletMsat,
-      watchtowers,
-      cheaters: Object.entries(agents).flatMap(([node, a]) => {
-        if (a.strategy !== 'cheater') {
-          if (a.cheat !== undefined || a.belief !== undefined) throw new ScenarioError('bad-value', "only a cheater has 'cheat' and 'belief'; add 'strategy: cheater'", `agents.${node}`);
-          return [];
-        }
-        return [{ node, mode: a.cheat ?? 'rational', belief: a.belief ?? 0.99 }];
-      }),
-      onlineProbability: Object.fromEntries(Object.entries(agents).flatMap(([n, a]) => (a.online === undefined ? [] : [[n, a.online]]))),
+      watchtowers: agents.watchtowers,
+      cheaters: agents.cheaters,
+      receivers: agents.receivers,
+      miners: agents.miners,
+      onlineProbability: agents.onlineProbability,
       blockIntervalMs: input.chain?.blockInterval ?? 600_000,
       multiHop: {
         messageLatencyMs: defaults.messageLatency ?? 100,
@@ -311,6 +297,8 @@ function resolveAction(
     }
     case 'online':
       return { atMs: a.at, node: a.node, do: 'online' };
+    case 'unresponsive':
+      return { atMs: a.at, node: a.node, do: 'unresponsive', forMs: a.for === undefined ? untilMs + 1 : a.for };
     case 'fail':
       return { atMs: a.at, node: a.node, do: 'fail' };
     case 'open':

@@ -67,14 +67,31 @@ export const channelEntry = z.strictObject({
   ...channelSettings,
 });
 
+/** Transaction kinds, as reports label them (colluding miners censor some of these). */
+export const txKind = z.enum(['deposit', 'cash-rsmc', 'cash-htlc', 'penalty', 'withdraw', 'htlc-claim', 'htlc-timeout', 'cooperative-close', 'settle', 'refund', 'background']);
+
 export const agentEntry = z.strictObject({
-  /** honest: follows the protocol and punishes; watchtower: punishes for the clients it `watches`. */
-  strategy: z.enum(['honest', 'watchtower', 'cheater']).optional(),
+  /**
+   * honest: follows the protocol and punishes; watchtower: punishes for the clients it `watches`;
+   * cheater: broadcasts revoked commitments; jammer: holds HTLCs paid to it, then fails them;
+   * griefer: withholds preimages and claims on chain at the last moment; miner: censors.
+   */
+  strategy: z.enum(['honest', 'watchtower', 'cheater', 'jammer', 'griefer', 'miner']).optional(),
   /** cheater: rational (cheats when the expected gain is positive), always, or never. */
   cheat: z.enum(['rational', 'always', 'never']).optional(),
   /** cheater: the probability it assigns to being punished (default 0.99). */
   belief: z.number().min(0).max(1).optional(),
   watches: z.array(nodeName()).optional(),
+  /** watchtower: the share of a penalty it keeps (0: altruist, default; lnd's reward towers take 0.01). */
+  reward: z.number().min(0).max(0.99).optional(),
+  /** watchtower: the fixed fee of its pre-signed justice transactions (default: the channel's txFee). */
+  fee: amount().optional(),
+  /** jammer: how long it holds each HTLC before failing it (default 10m). */
+  hold: time().optional(),
+  /** miner: share of hash power, in [0, 1] (colluding miners add up). */
+  share: z.number().min(0).max(1).optional(),
+  /** miner: the transaction kinds it refuses to include (default: [penalty]). */
+  censors: z.array(txKind).optional(),
   /** Probability of being online in any given block interval (default: always, but for offline actions). */
   online: z.number().min(0).max(1).optional(),
   /** Extra on-chain money at genesis, beyond the node's deposits. */
@@ -94,7 +111,7 @@ export const paymentEntry = z.strictObject({
 export const actionEntry = z.strictObject({
   at: time(),
   node: nodeName(),
-  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy', 'fail']),
+  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy', 'fail', 'unresponsive']),
   /** open: the peer, the deposits [node's, peer's], and optionally kind and id. */
   with: nodeName().optional(),
   deposit: z.union([z.tuple([amount(), amount()]), amount()]).optional(),

@@ -20,6 +20,7 @@ import type { Freeze } from '../channel/commitment.js';
 import type { CryptoMode } from '../channel/protocol.js';
 import { Engine, rngStream } from '../engine/index.js';
 import { sat, sequence, type Msat } from '../units.js';
+import type { WatchtowerSpec } from '../agents/watchtower.js';
 
 export const BLOCK_MS = 600_000;
 
@@ -45,7 +46,7 @@ export interface TestOptions {
   /** Extra on-chain coins per node at genesis, sat. */
   readonly wallet?: number;
   readonly multiHop?: Partial<MultiHopOptions>;
-  readonly watchtowers?: readonly { readonly tower: string; readonly clients: readonly string[] }[];
+  readonly watchtowers?: readonly (Omit<WatchtowerSpec, "rewardShare"> & { readonly rewardShare?: number })[];
   readonly maxHtlcs?: number;
 }
 
@@ -73,7 +74,7 @@ export function simulate(options: TestOptions) {
       ...(options.maxHtlcs !== undefined ? { maxHtlcs: options.maxHtlcs } : {}),
     })),
     multiHop: { ...DEFAULT_MULTIHOP, ...options.multiHop },
-    watchtowers: options.watchtowers ?? [],
+    watchtowers: (options.watchtowers ?? []).map((t) => ({ rewardShare: 0, ...t })),
     payments: [],
     actions: [],
     crypto: options.crypto ?? 'full',

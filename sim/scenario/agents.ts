@@ -1,0 +1,82 @@
+/**
+ * `agents:` in a scenario file → the network's agent specs. Every node may set `online` and
+ * `wallet`; the other fields belong to one strategy each, and naming one without its strategy
+ * is an error (a typo would otherwise leave an attack silently off).
+ */
+import type { CheaterSpec } from '../agents/cheater.js';
+import type { MinerSpec } from '../agents/miner.js';
+import type { ReceivePolicy } from '../agents/receiver.js';
+import type { WatchtowerSpec } from '../agents/watchtower.js';
+import { ScenarioError } from '../errors.js';
+import type { ScenarioInput } from './schema.js';
+
+type AgentEntry = NonNullable<ScenarioInput['agents']>[string];
+type Strategy = NonNullable<AgentEntry['strategy']>;
+
+/** The fields only one strategy may set. */
+const OWN_FIELDS: Readonly<Record<string, Strategy>> = {
+  cheat: 'cheater',
+  belief: 'cheater',
+  watches: 'watchtower',
+  reward: 'watchtower',
+  fee: 'watchtower',
+  hold: 'jammer',
+  share: 'miner',
+  censors: 'miner',
+};
+
+export interface ResolvedAgents {
+  readonly walletMsat: Record<string, number>;
+  readonly onlineProbability: Record<string, number>;
+  readonly cheaters: CheaterSpec[];
+  readonly watchtowers: WatchtowerSpec[];
+  readonly receivers: Record<string, ReceivePolicy>;
+  readonly miners: MinerSpec[];
+}
+
+/** Miners are not nodes of the network: they hold hash power, not channels. */
+export function isMiner(entry: AgentEntry): boolean {
+  return entry.strategy === 'miner';
+}
+
+export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, checkNode: (node: string, path: string) => void): ResolvedAgents {
+  const out: ResolvedAgents = { walletMsat: {}, onlineProbability: {}, cheaters: [], watchtowers: [], receivers: {}, miners: [] };
+  for (const [node, a] of Object.entries(agents)) {
+    const path = `agents.${node}`;
+    const strategy = a.strategy ?? 'honest';
+    for (const [field, owner] of Object.entries(OWN_FIELDS)) {
+      if (a[field as keyof AgentEntry] !== undefined && owner !== strategy) {
+        throw new ScenarioError('bad-value', `only a ${owner} has '${field}'; add 'strategy: ${owner}'`, `${path}.${field}`);
+      }
+    }
+    if (strategy === 'miner') {
+      if (a.online !== undefined || a.wallet !== undefined) throw new ScenarioError('bad-value', 'a miner holds hash power, not money or channels: expected share and censors only', path);
+      out.miners.push({ node, share: a.share ?? 0, censors: a.censors ?? ['penalty'] });
+      continue;
+    }
+    checkNode(node, path);
+    out.walletMsat[node] = a.wallet ?? 0;
+    if (a.online !== undefined) out.onlineProbability[node] = a.online;
+    switch (strategy) {
+      case 'cheater':
+        out.cheaters.push({ node, mode: a.cheat ?? 'rational', belief: a.belief ?? 0.99 });
+        break;
+      case 'watchtower': {
+        const clients = a.watches ?? [];
+        if (clients.length === 0) throw new ScenarioError('missing-field', 'missing; a watchtower needs watches: [clients]', `${path}.watches`);
+        clients.forEach((c, i) => checkNode(c, `${path}.watches[${i}]`));
+        out.watchtowers.push({ tower: node, clients, rewardShare: a.reward ?? 0, ...(a.fee !== undefined ? { feeMsat: a.fee } : {}) });
+        break;
+      }
+      case 'jammer':
+        out.receivers[node] = { kind: 'jammer', holdMs: a.hold ?? 600_000 };
+        break;
+      case 'griefer':
+        out.receivers[node] = { kind: 'griefer' };
+        break;
+      case 'honest':
+        break;
+    }
+  }
+  return out;
+}
