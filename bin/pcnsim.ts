@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { InvariantError, ScenarioError } from '../sim/errors.js';
 import { scenarioJsonSchema } from '../sim/scenario/index.js';
+import { GAMES } from '../sim/games/index.js';
 import { benchCommand, type BenchFlags } from './bench.js';
+import { gameCommand, type GameFlags } from './game.js';
 import { estimateCommand, listCommand, runCommand, validateCommand, type EstimateFlags, type RunFlags } from './cli.js';
 
 // dist/bin/pcnsim.js → the package root is two levels up.
@@ -60,6 +62,20 @@ function main(argv: readonly string[]): number {
     .argument('<files...>', 'scenario files')
     .action((files: string[]) => {
       exitCode = validateCommand(files, out, err);
+    });
+
+  program
+    .command('game')
+    .description('play a teaching game: the story block by block, then a payoff table (or a sweep of one parameter)')
+    .argument('<name>', `one of: ${GAMES.map((g) => g.name).join(', ')}`)
+    .option('--narrate', 'tell every off-chain step too (signatures, HTLCs, payments)')
+    .option('--seed <n>', 'seed of the story', '1')
+    .option('--seeds <n>', 'seeds per payoff-table row or sweep point', '40')
+    .option('--set <key=value>', "change a parameter (repeatable), e.g. --set online=0.9", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--sweep <key=a..b:step>', 'rerun over a range of one parameter, e.g. online=0.5..1:0.05')
+    .option('--out <file>', 'with --sweep: write the chart and table as a self-contained HTML page')
+    .action((name: string, flags: GameFlags) => {
+      exitCode = gameCommand(root, name, flags, out);
     });
 
   program

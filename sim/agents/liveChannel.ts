@@ -22,6 +22,7 @@ import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence, UnixSeconds } from '../units.js';
 import type { ChannelEventKind } from './records.js';
 import { submitCall } from './submit.js';
+import { flood } from './receiver.js';
 import { towerReward } from './watchtower.js';
 import { recordEvent, type World } from './world.js';
 
@@ -170,7 +171,9 @@ export class LiveChannel {
     } else if (policy.kind === 'griefer') {
       // Its commitment goes out when block timeLock − 2 is mined, to confirm in the last block before expiry.
       chain.watchHeight(Math.max(chain.height + 1, timeLock - 2), () => {
-        if (this.hasHtlc(offerer, hashLock) && this.online(receiverSide, this.world.engine.now)) this.broadcast(receiver);
+        if (!this.hasHtlc(offerer, hashLock) || !this.online(receiverSide, this.world.engine.now)) return;
+        const claim = this.broadcast(receiver);
+        if (claim.ok && policy.floodTxs > 0) chain.watchConfirmed(claim.value.id, 1, () => flood(chain, policy.floodTxs, policy.floodFeeMsat));
       });
     }
     chain.watchHeight(timeLock - 1, () => {
@@ -191,9 +194,12 @@ export class LiveChannel {
     const receiver = this.spec.nodes[receiverSide];
     const preimage = this.world.preimages.known(receiver, hashLock);
     if (!preimage) {
-      this.world.preimages.whenPublished(hashLock, () => {
-        if (this.world.chain.height + 1 < timeLock) this.claimBeforeExpiry(offerer, hashLock, timeLock);
-      });
+      // R appears while a block is being built: move right after it, not in the middle of it.
+      this.world.preimages.whenPublished(hashLock, () =>
+        this.world.engine.schedule(0, () => {
+          if (this.world.chain.height + 1 < timeLock) this.claimBeforeExpiry(offerer, hashLock, timeLock);
+        }, { label: 'R seen on chain' }),
+      );
       return;
     }
     if (!this.online(receiverSide, this.world.engine.now)) return;

@@ -143,7 +143,7 @@ export class Chain {
     };
     this.txs.set(tx.id, tx);
     this.mempool.add(tx);
-    const record: TxRecord = { id: tx.id, kind: tx.kind, feeMsat: tx.feeMsat, weight, submittedAt: tx.submittedAt };
+    const record: TxRecord = { id: tx.id, kind: tx.kind, feeMsat: tx.feeMsat, weight, submittedAt: tx.submittedAt, ...(tx.sender !== undefined ? { sender: tx.sender } : {}) };
     this.txRecords.push(record);
     this.recordOf.set(tx.id, record);
     this.peakMempool = Math.max(this.peakMempool, this.mempool.size);

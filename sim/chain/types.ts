@@ -137,6 +137,8 @@ export interface TxRecord {
   readonly feeMsat: Msat;
   readonly weight: number;
   readonly submittedAt: number;
+  /** Who broadcast it (channel transactions). */
+  readonly sender?: string;
   /** Set once confirmed. */
   confirmedHeight?: Height;
   confirmedAt?: number;

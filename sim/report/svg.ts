@@ -22,6 +22,10 @@ export interface ChartOptions {
   readonly markers?: readonly Marker[];
   readonly formatY?: (y: number) => string;
   readonly bars?: boolean;
+  /** Straight segments between points (a curve over a parameter) instead of steps over time. */
+  readonly lines?: boolean;
+  /** Tick labels of the x axis (default: simulated time); with it the axis starts at the first x, not 0. */
+  readonly formatX?: (x: number) => string;
 }
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#637939'];
@@ -37,12 +41,12 @@ export function lineChart(o: ChartOptions): string {
   const all = o.series.flatMap((s) => s.points);
   const xs = [...all.map((p) => p[0]), ...(o.markers ?? []).map((m) => m.x)];
   const ys = all.map((p) => p[1]);
-  const x0 = Math.min(0, ...xs);
+  const x0 = o.formatX ? Math.min(...xs) : Math.min(0, ...xs);
   const x1 = Math.max(x0 + 1, ...xs);
   // Round the value axis out to a "nice" step (1, 2 or 5 × 10^k) so tick labels are readable.
-  const step = niceStep((Math.max(1, ...ys) - Math.min(0, ...ys)) / 4);
+  const step = niceStep((Math.max(o.lines ? Math.max(...ys) : 1, ...ys) - Math.min(0, ...ys)) / 4, o.lines === true);
   const y0 = Math.floor(Math.min(0, ...ys) / step) * step;
-  const y1 = Math.max(y0 + step, Math.ceil(Math.max(...ys, 1) / step) * step);
+  const y1 = Math.max(y0 + step, Math.ceil(Math.max(...ys, o.lines ? y0 + step : 1) / step) * step);
   const sx = (x: number): number => PAD.left + ((x - x0) / (x1 - x0)) * (W - PAD.left - PAD.right);
   const sy = (y: number): number => H - PAD.bottom - ((y - y0) / (y1 - y0)) * (H - PAD.top - PAD.bottom);
   const fy = o.formatY ?? ((y: number) => String(Math.round(y)));
@@ -54,7 +58,7 @@ export function lineChart(o: ChartOptions): string {
   }
   for (let i = 0; i <= 5; i++) {
     const x = x0 + ((x1 - x0) * i) / 5;
-    parts.push(`<text x="${sx(x).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle" class="tick">${formatTime(x)}</text>`);
+    parts.push(`<text x="${sx(x).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle" class="tick">${escapeHtml((o.formatX ?? formatTime)(x))}</text>`);
   }
   parts.push(`<text x="${W / 2}" y="${H - 6}" text-anchor="middle" class="axis">${escapeHtml(o.xLabel)}</text>`);
   parts.push(`<text x="14" y="${H / 2}" text-anchor="middle" class="axis" transform="rotate(-90 14 ${H / 2})">${escapeHtml(o.yLabel)}</text>`);
@@ -68,10 +72,11 @@ export function lineChart(o: ChartOptions): string {
       for (const [x, y] of s.points) parts.push(`<rect x="${(sx(x) - width).toFixed(1)}" y="${sy(y).toFixed(1)}" width="${width.toFixed(1)}" height="${(sy(y0) - sy(y)).toFixed(1)}" fill="${color}"/>`);
       return;
     }
-    // Step line: a value holds until the next point.
+    // Step line: a value holds until the next point (or straight segments for a curve).
     let d = '';
     s.points.forEach(([x, y], j) => {
-      d += j === 0 ? `M${sx(x).toFixed(1)},${sy(y).toFixed(1)}` : `H${sx(x).toFixed(1)}V${sy(y).toFixed(1)}`;
+      if (j === 0) d += `M${sx(x).toFixed(1)},${sy(y).toFixed(1)}`;
+      else d += o.lines ? `L${sx(x).toFixed(1)},${sy(y).toFixed(1)}` : `H${sx(x).toFixed(1)}V${sy(y).toFixed(1)}`;
     });
     parts.push(`<path d="${d}" stroke="${color}" class="series"><title>${escapeHtml(s.name)}</title></path>`);
   });
@@ -79,10 +84,10 @@ export function lineChart(o: ChartOptions): string {
   return `<figure><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(o.title)}">${parts.join('')}</svg>${legend}</figure>`;
 }
 
-function niceStep(raw: number): number {
+function niceStep(raw: number, fractional: boolean): number {
   const power = 10 ** Math.floor(Math.log10(Math.max(raw, 1e-9)));
   const f = raw / power;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * Math.max(power, 1);
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * (fractional ? power : Math.max(power, 1));
 }
 
 /** Simulated time (ms) as a short label. */

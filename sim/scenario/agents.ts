@@ -21,6 +21,8 @@ const OWN_FIELDS: Readonly<Record<string, Strategy>> = {
   reward: 'watchtower',
   fee: 'watchtower',
   hold: 'jammer',
+  flood: 'griefer',
+  floodFee: 'griefer',
   share: 'miner',
   censors: 'miner',
 };
@@ -72,7 +74,7 @@ export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, chec
         out.receivers[node] = { kind: 'jammer', holdMs: a.hold ?? 600_000 };
         break;
       case 'griefer':
-        out.receivers[node] = { kind: 'griefer' };
+        out.receivers[node] = { kind: 'griefer', floodTxs: a.flood ?? 0, floodFeeMsat: a.floodFee ?? 100_000 };
         break;
       case 'honest':
         break;

@@ -32,7 +32,16 @@ export function checkScenario(file: string): ScenarioError[] {
 }
 
 export function parseScenario(text: string, file: string): Scenario {
-  const data = parseText(text, file);
+  return scenarioFromData(parseText(text, file), file);
+}
+
+/** A scenario file as a plain document, not yet validated (games write their parameters into it). */
+export function readScenarioDoc(file: string): Record<string, unknown> {
+  return parseText(readScenarioFile(file), file) as Record<string, unknown>;
+}
+
+/** Validates and resolves a scenario document; `file` names it in errors and anchors relative paths. */
+export function scenarioFromData(data: unknown, file: string): Scenario {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw toScenarioErrors(scenarioSchema, parsed.error.issues)[0]!.inFile(file);
   try {

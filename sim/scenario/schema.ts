@@ -88,6 +88,10 @@ export const agentEntry = z.strictObject({
   fee: amount().optional(),
   /** jammer: how long it holds each HTLC before failing it (default 10m). */
   hold: time().optional(),
+  /** griefer: transactions its accomplices broadcast when its on-chain claim confirms (Flood & Loot; default 0). */
+  flood: nonNegativeInt().optional(),
+  /** griefer: the fee each flooding transaction bids (default 100 sat). */
+  floodFee: amount().optional(),
   /** miner: share of hash power, in [0, 1] (colluding miners add up). */
   share: z.number().min(0).max(1).optional(),
   /** miner: the transaction kinds it refuses to include (default: [penalty]). */

@@ -1,0 +1,56 @@
+/**
+ * `pcnsim game NAME`: the story of one play, block by block, then the payoff table over the
+ * game's strategy profiles; with `--sweep`, the outcome against one parameter instead.
+ */
+import { writeFileSync } from 'node:fs';
+import { ScenarioError } from '../sim/errors.js';
+import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep } from '../sim/games/index.js';
+import { parseSet, parseSweep } from '../sim/games/sweepRange.js';
+import { payoffLines, sweepHtml, sweepLines } from '../sim/games/tables.js';
+
+export interface GameFlags {
+  narrate?: boolean;
+  seed?: string;
+  seeds: string;
+  set: string[];
+  sweep?: string;
+  out?: string;
+}
+
+export function gameCommand(root: string, name: string, flags: GameFlags, out: (s: string) => void): number {
+  const game = findGame(name);
+  if (!game) throw new ScenarioError('unknown-game', `unknown game '${name}'; expected one of: ${GAMES.map((g) => g.name).join(', ')}`, 'NAME');
+  const seed = flags.seed === undefined ? 1 : wholeNumber(flags.seed, '--seed', 0);
+  const seeds = seedsOf(wholeNumber(flags.seeds, '--seeds', 1, 1000));
+  const doc = readGameDoc(root, game);
+  const params = gameParams(game, doc, parseSet(flags.set));
+  const range = flags.sweep === undefined ? undefined : parseSweep(flags.sweep);
+  if (flags.out !== undefined && !range) throw new ScenarioError('bad-flag', '--out writes the chart of a sweep; expected --sweep too', '--out');
+
+  out(`${game.title}  (pcnsim game ${game.name}; scenarios/games/${game.file})`);
+  out(`parameters: ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  for (const line of game.explain(params)) out(`  ${line}`);
+  out('');
+  if (range) {
+    const s = sweep(root, game, doc, params, range.name, range.values, seeds);
+    for (const line of sweepLines(game, s, seeds.length)) out(line);
+    if (flags.out !== undefined) {
+      writeFileSync(flags.out, sweepHtml(game, s, seeds.length, game.explain(params)));
+      out(`wrote ${flags.out}`);
+    }
+    return 0;
+  }
+  const run = play(root, game, doc, params, seed);
+  out(`Story (seed ${seed})${flags.narrate ? '' : ' — on-chain steps only; --narrate adds every off-chain signature'}:`);
+  for (const line of narrate(run, game.players.map((p) => p.node), flags.narrate ?? false)) out(`  ${line}`);
+  out(`  ${game.outcome.label}: ${game.outcome.format(game.outcome.measure(run, params))}`);
+  out('');
+  for (const line of payoffLines(game, payoffTable(root, game, doc, params, seeds), seeds.length)) out(line);
+  return 0;
+}
+
+function wholeNumber(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new ScenarioError('bad-flag', `'${text}': expected a whole number from ${min} to ${max}`, flag);
+  return n;
+}
