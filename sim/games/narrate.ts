@@ -57,7 +57,10 @@ function eventText(e: ChannelEvent): { text: string; onChain: boolean } | undefi
     case 'htlc-settle':
       return { text: `the HTLC ${e.detail?.slice(0, 8)}… in ${e.channel} is resolved off-chain (${e.node} signs sequence ${e.sequence})`, onChain: false };
     case 'cash':
-      return { text: `the contract accepts ${e.node}'s copy of sequence ${e.sequence}: the other party is paid its share at once, ${e.node}'s ${amount} is frozen as a bond`, onChain: true };
+      return {
+        text: `the contract accepts ${e.node}'s copy of sequence ${e.sequence}: the other party is paid its share at once, ${e.node}'s ${amount} is frozen as a bond${e.detail === 'htlc' ? '; the preimage R it shows is public from now on' : ''}`,
+        onChain: true,
+      };
     case 'revoked-broadcast':
       return { text: `!! sequence ${e.sequence} had been revoked: ${e.node} is cheating`, onChain: true };
     case 'penalty':
