@@ -136,5 +136,47 @@ describe('pcnsim CLI', () => {
     const r = pcnsim('list');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/scenarios\/examples\/one-channel-cheat\.yaml\s+BRIEF §5 ex\. 1/);
+    for (const game of ['breach', 'offline', 'htlc-race', 'jamming', 'mass-exit', 'censorship']) expect(r.stdout).toMatch(new RegExp(`^  ${game}\\s+\\S`, 'm'));
+  });
+
+  it('game breach --narrate tells the breach in order, then the payoff table', () => {
+    const r = pcnsim('game', 'breach', '--narrate', '--seeds', '2');
+    expect(r.code).toBe(0);
+    const steps = [
+      'channel alice-bob is open',
+      'alice pays 90 sat in alice-bob: both sign sequence 2',
+      'alice broadcasts its copy of an RSMC commitment',
+      "the contract accepts alice's copy of sequence 1",
+      'sequence 1 had been revoked: alice is cheating',
+      'bob broadcasts the penalty',
+      "the contract checks bob's revocation proof for sequence 1: valid, so bob takes the bond",
+      'balances: alice 8 sat · bob 208 sat',
+      "the contract refuses alice's withdraw",
+      'Payoffs:',
+    ];
+    const at = steps.map((s) => r.stdout.indexOf(s));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('game breach --sweep online=0.5..1:0.05 finds the break-even point near the closed form', () => {
+    const out = join(tmp, 'sweep.html');
+    const r = pcnsim('game', 'breach', '--sweep', 'online=0.5..1:0.05', '--seeds', '100', '--out', out);
+    expect(r.code).toBe(0);
+    const m = /Break-even \(\+0 sat\): simulated online ≈ (\d+\.\d+); predicted online ≈ (\d+\.\d+)/.exec(r.stdout);
+    expect(m).not.toBeNull();
+    expect(Number(m![2])).toBeCloseTo(0.667, 2);
+    // Each play is won or lost outright, so 100 seeds place the simulated crossing within a few hundredths.
+    expect(Math.abs(Number(m![1]) - Number(m![2]))).toBeLessThan(0.08);
+    expect(readFileSync(out, 'utf8')).toContain('<svg');
+  });
+
+  it('game flags: bad input is one line with exit 2', () => {
+    expectOneLineError(pcnsim('game', 'chess'), 'unknown game', 'breach');
+    expectOneLineError(pcnsim('game', 'breach', '--set', 'online=2'), 'online=2', 'from 0 to 1');
+    expectOneLineError(pcnsim('game', 'breach', '--set', 'colour=1'), "unknown parameter 'colour'");
+    expectOneLineError(pcnsim('game', 'breach', '--set', 'online'), '--set', 'key=number');
+    expectOneLineError(pcnsim('game', 'breach', '--sweep', 'online=1..0.5:0.1'), '--sweep');
+    expectOneLineError(pcnsim('game', 'breach', '--out', 'x.html'), '--out');
   });
 });

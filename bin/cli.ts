@@ -8,6 +8,7 @@ import { checkScenario, listScenarios, loadScenario, runScenario, type Scenario 
 import { parseTimeMs } from '../sim/units.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
 import { estimate, explain } from '../sim/estimate/bound.js';
+import { GAMES } from '../sim/games/index.js';
 
 export interface RunFlags {
   seed?: string;
@@ -93,7 +94,9 @@ export function listCommand(root: string, out: (s: string) => void): number {
   const width = Math.max(0, ...entries.map((e) => e.path.length));
   out('Scenarios (pcnsim run PATH):');
   for (const e of entries) out(`  ${e.path.padEnd(width)}  ${e.description}`);
-  out('Games (pcnsim game NAME): none yet');
+  out('Games (pcnsim game NAME [--narrate] [--set key=value] [--sweep key=a..b:step]):');
+  const nameWidth = Math.max(...GAMES.map((g) => g.name.length));
+  for (const g of GAMES) out(`  ${g.name.padEnd(nameWidth)}  ${g.title} (scenarios/games/${g.file})`);
   return 0;
 }
 
