@@ -8,6 +8,8 @@ import { checkScenario, listScenarios, loadScenario, runScenario, type Scenario 
 import { parseTimeMs } from '../sim/units.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
 import { estimate, explain } from '../sim/estimate/bound.js';
+import { explainSimulation } from '../sim/estimate/report.js';
+import { DEFAULT_SCALE, simulate } from '../sim/estimate/simulate.js';
 import { GAMES } from '../sim/games/index.js';
 
 export interface RunFlags {
@@ -67,17 +69,41 @@ export interface EstimateFlags {
   lifetimeDays: string;
   txsPerChannel: string;
   pathLength: string;
+  simulate?: boolean;
+  scale?: string;
+  seed?: string;
 }
 
-/** `pcnsim estimate`: the concurrency bound of BRIEF §6 from its inputs. */
-export function estimateCommand(flags: EstimateFlags, out: (s: string) => void): number {
-  const e = estimate({
+/**
+ * `pcnsim estimate`: the concurrency bound of BRIEF §6 from its inputs; with --simulate, also
+ * what a simulated chain and network reach at 1/scale of the bound's rates (sim/estimate/simulate.ts).
+ */
+export function estimateCommand(flags: EstimateFlags, out: (s: string) => void, progress?: (line: string) => void): number {
+  const input = {
     tps: positiveNumber(flags.tps, '--tps'),
     lifetimeDays: positiveNumber(flags.lifetimeDays, '--lifetime-days'),
     txsPerChannel: positiveNumber(flags.txsPerChannel, '--txs-per-channel'),
     pathLength: positiveNumber(flags.pathLength, '--path-length'),
-  });
+  };
+  const e = estimate(input);
+  if (!flags.simulate) {
+    if (flags.scale !== undefined || flags.seed !== undefined) throw new ScenarioError('bad-flag', 'only used with --simulate', flags.scale !== undefined ? '--scale' : '--seed');
+    out(explain(e));
+    return 0;
+  }
+  if (!Number.isInteger(input.txsPerChannel)) throw new ScenarioError('bad-flag', `with --simulate, expected a whole number of transactions, got '${flags.txsPerChannel}'`, '--txs-per-channel');
+  const scale = flags.scale === undefined ? DEFAULT_SCALE : positiveNumber(flags.scale, '--scale');
+  // Fewer than 100 channels is noise; more than 100,000 would run for hours.
+  const channels = e.channels / scale;
+  if (!(channels >= 100 && channels <= 100_000)) {
+    throw new ScenarioError('bad-flag', `expected a factor that leaves 100 to 100,000 channels of the bound's ${e.channels.toLocaleString('en-US')} (e.g. ${DEFAULT_SCALE}), got '${flags.scale}'`, '--scale');
+  }
+  const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
   out(explain(e));
+  const started = process.hrtime.bigint();
+  const sim = simulate(input, { scale, seed, ...(progress ? { onProgress: progress } : {}) });
+  out(explainSimulation(sim));
+  out(`  (${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s wall-clock)`);
   return 0;
 }
 

@@ -85,8 +85,11 @@ function main(argv: readonly string[]): number {
     .option('--lifetime-days <n>', 'average channel lifetime, days', '54.9')
     .option('--txs-per-channel <k>', 'on-chain transactions per channel (two deposits, two withdrawals)', '4')
     .option('--path-length <l>', 'channels per payment path', '6')
+    .option('--simulate', 'also simulate a chain and network at 1/scale of the rates and print what they reach next to the bound')
+    .option('--scale <f>', 'with --simulate: shrink rates and counts by this factor (default 1000)')
+    .option('--seed <n>', 'with --simulate: random seed (default 1)')
     .action((flags: EstimateFlags) => {
-      exitCode = estimateCommand(flags, out);
+      exitCode = estimateCommand(flags, out, process.stderr.isTTY ? err : undefined);
     });
 
   program
