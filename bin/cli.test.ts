@@ -180,3 +180,22 @@ describe('pcnsim CLI', () => {
     expectOneLineError(pcnsim('game', 'breach', '--out', 'x.html'), '--out');
   });
 });
+
+describe('pcnsim estimate --simulate', () => {
+  it('prints the bound, the scaling argument and the measured figures next to it; same seed, same figures', () => {
+    const run = (...extra: string[]) => pcnsim('estimate', '--simulate', '--scale', '20000', ...extra);
+    const a = run();
+    expect(a.code).toBe(0);
+    for (const part of ['3,952,800', '658,800', 'Simulated at scale 1/20,000', "Little's law", 'open channels (mean)', 'concurrent payments', 'limit: ']) expect(a.stdout).toContain(part);
+    const figures = (s: string) => s.replace(/\(.*wall-clock\)/, '');
+    expect(figures(run('--seed', '1').stdout)).toBe(figures(a.stdout));
+  });
+
+  it('bad --scale, --seed or --txs-per-channel is one line with exit 2', () => {
+    expectOneLineError(pcnsim('estimate', '--simulate', '--scale', 'big'), '--scale', 'positive number');
+    expectOneLineError(pcnsim('estimate', '--simulate', '--scale', '1'), '--scale', '100 to 100,000 channels');
+    expectOneLineError(pcnsim('estimate', '--simulate', '--seed', '-3'), '--seed');
+    expectOneLineError(pcnsim('estimate', '--simulate', '--txs-per-channel', '2.5'), '--txs-per-channel', 'whole number');
+    expectOneLineError(pcnsim('estimate', '--scale', '1000'), '--scale', 'only used with --simulate');
+  });
+});
