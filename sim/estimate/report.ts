@@ -55,6 +55,16 @@ export function explainSimulation(sim: Simulation): string {
       `  path length            ${f(peak.meanHops, 2)} hops used on average (the bound assumes ${bound.pathLength}): channels / hops = ${n(perPath)} × ${F} = ${n(perPath * scale)}`,
       `  limit: ${paymentLimit(sim)}`,
     );
+    // Paths in a random graph are ≈ ln(nodes) / ln(mean degree) hops, so a network F× larger adds
+    // ≈ ln F / ln k hops to each: an extrapolation, printed as one.
+    const k = (2 * churn.channels.length) / chain.nodes;
+    if (scale > 1 && k > 1) {
+      const hops = peak.meanHops + Math.log(scale) / Math.log(k);
+      lines.push(
+        `  caveat: at full size paths would be ≈ ${f(hops)} hops (+ ln ${F} / ln ${f(k)}), so the payments figure × ${F} overstates;`,
+        `  with liquidity per channel unchanged, ≈ ${n((peak.meanInFlight * scale * peak.meanHops) / hops)} concurrent payments (extrapolated, not simulated).`,
+      );
+    }
   }
   return lines.join('\n');
 }
