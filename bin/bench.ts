@@ -71,6 +71,7 @@ function runOne(w: Workload): BenchResult {
   const t0 = process.hrtime.bigint();
   let tStart = t0;
   const run = runScenario(scenario, {
+    keepRows: false, // as `pcnsim run` does: rows are streamed, the report accumulated
     onProgress: (fraction) => {
       peak = Math.max(peak, process.memoryUsage().rss);
       if (tStart === t0 && fraction * until >= START_S) tStart = process.hrtime.bigint();

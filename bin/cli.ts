@@ -3,7 +3,8 @@
  * flags and calls exported functions). Errors propagate to the one handler in pcnsim.ts.
  */
 import { ScenarioError } from '../sim/errors.js';
-import { unmetExpectations, reportJson, summarize, summaryText, writeReports } from '../sim/report/index.js';
+import { join } from 'node:path';
+import { StreamedRows, unmetExpectations, reportJson, summarize, summaryText, writeReports } from '../sim/report/index.js';
 import { checkScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
@@ -32,14 +33,20 @@ export function runCommand(files: readonly string[], flags: RunFlags, out: (s: s
   let exit = 0;
   for (const scenario of scenarios) {
     const started = process.hrtime.bigint();
+    // Rows go straight to payments.csv / events.ndjson: memory stays flat however long the run.
+    const rows = new StreamedRows(join(flags.out, scenario.name), { trace: flags.trace ?? false });
     const run = runScenario(scenario, {
       ...(seed !== undefined ? { seed } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       crypto,
       ...(progress ? { onProgress: (f: number) => progress(scenario.name, f) } : {}),
+      keepRows: false,
+      onPayment: rows.onPayment,
+      onEvent: rows.onEvent,
     });
+    rows.finish(run);
     const report = summarize(run);
-    const dir = writeReports(flags.out, run, report, { trace: flags.trace ?? false });
+    const dir = writeReports(flags.out, run, report, { trace: flags.trace ?? false, streamed: true });
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (flags.json) out(reportJson(report).trimEnd());
     else if (!flags.quiet) out(`${summaryText(report)}\n  reports   ${dir}/ (${wallMs.toFixed(0)} ms wall-clock)`);

@@ -21,7 +21,7 @@ import { LiveChannel } from './liveChannel.js';
 import { LiveOneWay } from './liveOneWay.js';
 import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
-import { Recorder } from './records.js';
+import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
 import { Wallet } from './wallet.js';
 import type { WatchtowerSpec } from './watchtower.js';
@@ -33,7 +33,8 @@ type Live = LiveChannel | LiveOneWay;
 
 export class Network {
   readonly recorder = new Recorder();
-  readonly payments: PaymentRecord[] = [];
+  /** One row per payment, in the order payments end. */
+  readonly paymentLog = new RowLog<PaymentRecord>();
   readonly channels = new Map<string, Live>();
   /** Each node's channels, in opening order. */
   private readonly byNode = new Map<string, Live[]>();
@@ -113,6 +114,10 @@ export class Network {
       const act = action.do === 'open' ? () => this.open(action.channel, later.get(action)!) : () => this.act(action);
       engine.scheduleAt(action.atMs, act, { priority: Priority.normal, label: `action ${action.do}` });
     }
+  }
+
+  get payments(): readonly PaymentRecord[] {
+    return this.paymentLog.rows;
   }
 
   /** What `node` holds now: its on-chain coins plus its side of every channel (bonds included). */
@@ -197,7 +202,7 @@ export class Network {
       if (outcome.ok) break;
     }
     const reason = outcome === undefined ? 'no-route' : outcome.ok ? '' : outcome.error.code;
-    this.payments.push({
+    this.paymentLog.push({
       time: this.world.engine.now,
       from,
       to,
@@ -222,7 +227,7 @@ export class Network {
     if (this.multiHop) return this.multiHop;
     const edges = (): ChannelEdge[] => this.opened.filter((c) => c.kind !== 'one-way' && (c.policy || c.policies)).map(edgeOf);
     const record = (o: PaymentOutcome): void =>
-      void this.payments.push({
+      void this.paymentLog.push({
         time: o.startedAt,
         from: o.from,
         to: o.to,

@@ -5,7 +5,6 @@
  */
 import type { RunRecords } from '../scenario/run.js';
 import { formatMsat } from '../units.js';
-import { htlcLiquidity } from './liquidity.js';
 import type { Report } from './summary.js';
 import { escapeHtml, lineChart, type Marker } from './svg.js';
 
@@ -19,14 +18,13 @@ const MARKERS: Readonly<Record<string, { color: string; label: string }>> = {
 };
 
 export function reportHtml(report: Report, run: RunRecords): string {
-  const markers: Marker[] = run.channelEvents
+  const markers: Marker[] = run.stats.marked
     .filter((e) => MARKERS[e.kind])
-    .slice(0, 200)
     .map((e) => ({ x: e.time, color: MARKERS[e.kind]!.color, label: `${MARKERS[e.kind]!.label}: ${e.channel} by ${e.node} at height ${e.height}` }));
   const blockTimes = [0, ...run.chain.blocks.map((b) => b.time)];
   const charts = [throughputChart(run, blockTimes, markers), liquidityChart(run, blockTimes, markers), balancesChart(run, markers), chainChart(run, markers)];
   const failures = Object.entries(report.payments.failures);
-  const events = run.channelEvents.filter((e) => MARKERS[e.kind]).slice(0, 100);
+  const events = run.stats.marked.filter((e) => MARKERS[e.kind]).slice(0, 100);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>pcnsim · ${escapeHtml(report.scenario)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -65,32 +63,16 @@ function row(label: string, value: string): string {
 
 /** Successful payments per block interval. */
 function throughputChart(run: RunRecords, blockTimes: readonly number[], markers: readonly Marker[]): string {
-  const counts = new Array<number>(blockTimes.length).fill(0);
-  for (const p of run.payments) {
-    if (p.status !== 'succeeded') continue;
-    const end = p.time + p.latencyMs;
-    let lo = 0;
-    let hi = blockTimes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (blockTimes[mid]! <= end) lo = mid;
-      else hi = mid - 1;
-    }
-    counts[lo]!++;
-  }
-  const points = blockTimes.map((t, i) => [t, counts[i]!] as const);
+  const points = blockTimes.map((t, i) => [t, run.stats.completedPerBlock[i] ?? 0] as const);
   return lineChart({ title: 'Throughput: payments completed per block interval', xLabel: 'simulated time', yLabel: 'payments', series: [{ name: 'payments', points }], markers });
 }
 
 function liquidityChart(run: RunRecords, blockTimes: readonly number[], markers: readonly Marker[]): string {
-  const htlc = htlcLiquidity(run.channelEvents, run.simulatedMs);
-  const times = [...new Set([...blockTimes, ...run.channelEvents.filter((e) => e.kind === 'htlc-add' || e.kind === 'htlc-settle').map((e) => e.time)])].sort((a, b) => a - b);
-  const values = htlc.at(times);
   return lineChart({
-    title: 'Locked liquidity: value in HTLCs',
+    title: 'Locked liquidity: value in HTLCs when each block is mined',
     xLabel: 'simulated time',
     yLabel: 'locked',
-    series: [{ name: 'HTLCs in flight', points: times.map((t, i) => [t, values[i]!] as const) }],
+    series: [{ name: 'HTLCs in flight', points: blockTimes.map((t, i) => [t, run.stats.lockedAtBlock[i] ?? 0] as const) }],
     markers,
     formatY: formatMsat,
   });

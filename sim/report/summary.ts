@@ -3,8 +3,8 @@
  * Deterministic: no wall-clock, fixed key order, integers for msat, ratios rounded to 6 decimals.
  */
 import type { RunRecords } from '../scenario/run.js';
-import { bondsFrozenPeak, htlcLiquidity } from './liquidity.js';
-import { countBy, percentile, round6, sum } from './stats.js';
+import type { ChannelEventKind } from '../agents/records.js';
+import { percentile, round6, sum } from './stats.js';
 
 export const REPORT_SCHEMA = 'pcnsim.report/1';
 
@@ -29,43 +29,39 @@ export function summarize(run: RunRecords) {
 export type Report = ReturnType<typeof summarize>;
 
 function paymentsBlock(run: RunRecords, seconds: number) {
-  const rows = run.payments;
-  const ok = rows.filter((p) => p.status === 'succeeded');
-  const failed = rows.filter((p) => p.status === 'failed');
-  const latencies = ok.map((p) => p.latencyMs).sort((a, b) => a - b);
+  const st = run.stats;
+  const latencies = st.sortedLatencies();
   return {
-    attempted: rows.length,
-    succeeded: ok.length,
-    failed: failed.length,
-    successRate: rows.length ? round6(ok.length / rows.length) : 0,
-    throughputPerSec: seconds > 0 ? round6(ok.length / seconds) : 0,
-    failures: countBy(failed, (p) => p.reason),
+    attempted: st.attempted,
+    succeeded: st.succeeded,
+    failed: st.attempted - st.succeeded,
+    successRate: st.attempted ? round6(st.succeeded / st.attempted) : 0,
+    throughputPerSec: seconds > 0 ? round6(st.succeeded / seconds) : 0,
+    failures: Object.fromEntries([...st.failures.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99) },
-    feesPaidMsat: sum(ok.map((p) => p.feeMsat)),
-    avgHops: ok.length ? round6(sum(ok.map((p) => p.hops)) / ok.length) : 0,
+    feesPaidMsat: st.feesPaidMsat,
+    avgHops: st.succeeded ? round6(st.hopsTotal / st.succeeded) : 0,
   };
 }
 
 function liquidityBlock(run: RunRecords) {
-  const htlc = htlcLiquidity(run.channelEvents, run.simulatedMs);
   return {
     channelCapacityMsat: sum(run.channels.map((c) => c.capacityMsat)),
-    htlcLockedPeakMsat: htlc.peakMsat,
-    htlcLockedAvgMsat: htlc.avgMsat,
-    htlcLockMsatBlocks: htlc.msatBlocks,
-    bondsFrozenPeakMsat: bondsFrozenPeak(run.channelEvents),
+    htlcLockedPeakMsat: run.stats.htlcLockedPeakMsat,
+    htlcLockedAvgMsat: run.stats.htlcLockedAvgMsat(run.simulatedMs),
+    htlcLockMsatBlocks: run.stats.htlcLockMsatBlocks,
+    bondsFrozenPeakMsat: run.stats.bondsFrozenPeakMsat,
   };
 }
 
 function penaltiesBlock(run: RunRecords) {
-  const events = run.channelEvents;
-  const of = (kind: string) => events.filter((e) => e.kind === kind);
+  const st = run.stats;
   return {
-    revokedBroadcasts: of('revoked-broadcast').length,
-    punished: of('penalty').length,
-    unpunished: of('cheat-succeeded').length,
-    penaltyMsat: sum(of('penalty').map((e) => e.amountMsat ?? 0)),
-    stolenMsat: sum(of('cheat-succeeded').map((e) => e.amountMsat ?? 0)),
+    revokedBroadcasts: st.count('revoked-broadcast'),
+    punished: st.count('penalty'),
+    unpunished: st.count('cheat-succeeded'),
+    penaltyMsat: st.penaltyMsat,
+    stolenMsat: st.stolenMsat,
   };
 }
 
@@ -74,8 +70,7 @@ function chainBlock(run: RunRecords) {
   const confirmed = txs.filter((t) => t.confirmedHeight !== undefined);
   const delayBlocks = confirmed.map((t) => t.confirmedHeight! - heightAt(blocks, t.submittedAt, run.startHeight)).sort((a, b) => a - b);
   const delaySeconds = confirmed.map((t) => (t.confirmedAt! - t.submittedAt) / 1000).sort((a, b) => a - b);
-  const events = run.channelEvents;
-  const count = (kind: string) => events.filter((e) => e.kind === kind).length;
+  const count = (kind: ChannelEventKind) => run.stats.count(kind);
   return {
     transactions: confirmed.length,
     submitted: txs.length,
@@ -97,7 +92,7 @@ function chainBlock(run: RunRecords) {
 function invariantsBlock(run: RunRecords) {
   // Each chain block, each off-chain update and each contract transition was checked on the way,
   // and the per-node accounting once at the end (a failure would have aborted the run).
-  const updates = run.channelEvents.filter((e) => e.kind === 'pay' || e.kind === 'htlc-add' || e.kind === 'htlc-settle').length;
+  const updates = run.stats.count('pay') + run.stats.count('htlc-add') + run.stats.count('htlc-settle');
   const calls = run.chain.txs.filter((t) => t.kind !== 'background' && t.confirmedHeight !== undefined).length;
   return { fundsConserved: true, checks: run.chain.invariantChecks + updates + calls + 1 };
 }

@@ -10,6 +10,7 @@ import type { BlockRecord, TxRecord } from '../chain/types.js';
 import type { CryptoMode } from '../channel/protocol.js';
 import { Engine, RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
+import { RunStats } from '../report/accumulate.js';
 import type { Scenario } from './resolve.js';
 import { startTraffic } from './traffic.js';
 import { startWorkload } from './workload.js';
@@ -22,6 +23,13 @@ export interface RunOptions {
   readonly crypto?: CryptoMode;
   /** Called now and then with the fraction of simulated time done (for a progress bar). */
   readonly onProgress?: (fraction: number) => void;
+  /**
+   * Keep every payment and channel event in memory (default true). Off, the rows only reach
+   * `onPayment`/`onEvent` (streaming writers) and the report's accumulators: memory stays flat.
+   */
+  readonly keepRows?: boolean;
+  readonly onPayment?: (row: PaymentRecord) => void;
+  readonly onEvent?: (row: ChannelEvent) => void;
 }
 
 /** Everything a report is computed from. */
@@ -39,8 +47,11 @@ export interface RunRecords {
     readonly invariantChecks: number;
   };
   readonly channels: readonly { readonly id: string; readonly capacityMsat: number }[];
+  /** Empty when the run did not keep its rows (`keepRows: false`). */
   readonly payments: readonly PaymentRecord[];
   readonly channelEvents: readonly ChannelEvent[];
+  /** The report's figures, accumulated from every row whether kept or not. */
+  readonly stats: RunStats;
   readonly balances: Readonly<Record<string, { readonly startMsat: number; readonly endMsat: number }>>;
   /** Balances of up to SAMPLED_NODES nodes after every block, for charts. */
   readonly balanceSeries: { readonly nodes: readonly string[]; readonly samples: readonly { readonly time: number; readonly values: readonly number[] }[] };
@@ -56,12 +67,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const engine = new Engine();
   const chain = new Chain(engine, scenario.chain, streams.stream('chain'));
   const network = new Network(engine, chain, { ...scenario.network, seed, crypto: options.crypto ?? 'lazy' });
+  const stats = new RunStats();
+  for (const log of [network.paymentLog, network.recorder]) log.keep = options.keepRows ?? true;
+  network.paymentLog.listen((row) => stats.onPayment(row));
+  network.recorder.listen((row) => stats.onEvent(row));
+  if (options.onPayment) network.paymentLog.listen(options.onPayment);
+  if (options.onEvent) network.recorder.listen(options.onEvent);
   network.start();
   chain.start();
   const sampled = [...scenario.network.nodes].sort().slice(0, SAMPLED_NODES);
   const samples: { time: number; values: number[] }[] = [{ time: 0, values: sampled.map((n) => network.balanceOf(n)) }];
   const sample = (block: { height: number; time: number }): void => {
     samples.push({ time: block.time, values: sampled.map((n) => network.balanceOf(n)) });
+    stats.onBlock();
     chain.watchHeight(block.height + 1, sample);
   };
   chain.watchHeight(chain.height + 1, sample);
@@ -97,6 +115,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     channels: scenario.network.channels.map((c) => ({ id: c.id, capacityMsat: c.deposit[0] + c.deposit[1] })),
     payments: network.payments,
     channelEvents: network.recorder.events,
+    stats,
     balances,
     balanceSeries: { nodes: sampled, samples },
   };
