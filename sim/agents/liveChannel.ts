@@ -11,6 +11,7 @@
  * receiver that knows the preimage settles off-chain or, if its peer is silent, claims on chain
  * before the lock expires; an offerer takes an expired HTLC back on chain.
  */
+import type { WatchHandle } from '../chain/index.js';
 import type { AbsoluteLock, Block, OutPoint, Tx } from '../chain/types.js';
 import { construct, freezeEnd, type ContractInput, type ContractRules, type Parties } from '../channel/contract.js';
 import { isHtlc, other, type HtlcTerm, type Pair, type Side } from '../channel/commitment.js';
@@ -46,6 +47,8 @@ export class LiveChannel {
   private closing = false;
   private depositsConfirmed = 0;
   private readonly transitions = new Map<string, Transition>();
+  /** The chain watches guarding each HTLC in flight (by offerer side and hash lock), cancelled once it resolves off-chain. */
+  private readonly guards = new Map<string, WatchHandle[]>();
 
   constructor(
     private readonly world: World,
@@ -130,6 +133,7 @@ export class LiveChannel {
     const htlc = htlcsOf(this.channel).find((h) => h.offerer === side && h.hashLock === lock);
     const result = fulfillHtlc(this.channel, side, preimage);
     if (result.ok) {
+      this.unguard(side, lock);
       this.world.preimages.learn(offerer, preimage);
       this.event('htlc-settle', this.spec.nodes[other(side)], { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: lock });
     }
@@ -143,6 +147,7 @@ export class LiveChannel {
     if (!this.canUpdate()) return fail('peer-offline', `failHtlc: a party of ${this.id} is offline`);
     const htlc = htlcsOf(this.channel).find((h) => h.offerer === side && h.hashLock === hashLock);
     const result = failHtlc(this.channel, side, hashLock);
+    if (result.ok) this.unguard(side, hashLock);
     if (result.ok) this.event('htlc-settle', offerer, { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: hashLock });
     return result;
   }
@@ -166,21 +171,32 @@ export class LiveChannel {
     const receiver = this.spec.nodes[receiverSide];
     const { chain } = this.world;
     const policy = this.world.receiving(receiver);
+    const handles: WatchHandle[] = [];
     if (policy === undefined) {
-      chain.watchHeight(Math.max(chain.height + 1, timeLock - deadlineBlocks - 1), () => this.claimBeforeExpiry(offerer, hashLock, timeLock));
+      handles.push(chain.watchHeight(Math.max(chain.height + 1, timeLock - deadlineBlocks - 1), () => this.claimBeforeExpiry(offerer, hashLock, timeLock)));
     } else if (policy.kind === 'griefer') {
       // Its commitment goes out when block timeLock − 2 is mined, to confirm in the last block before expiry.
-      chain.watchHeight(Math.max(chain.height + 1, timeLock - 2), () => {
+      handles.push(chain.watchHeight(Math.max(chain.height + 1, timeLock - 2), () => {
         if (!this.hasHtlc(offerer, hashLock) || !this.online(receiverSide, this.world.engine.now)) return;
         const claim = this.broadcast(receiver);
         if (claim.ok && policy.floodTxs > 0) chain.watchConfirmed(claim.value.id, 1, () => flood(chain, policy.floodTxs, policy.floodFeeMsat));
-      });
+      }));
     }
-    chain.watchHeight(timeLock - 1, () => {
-      this.whenOnline(offererSide, () => {
-        if (this.hasHtlc(offerer, hashLock)) this.broadcast(offerer);
-      });
-    });
+    handles.push(
+      chain.watchHeight(timeLock - 1, () => {
+        this.whenOnline(offererSide, () => {
+          if (this.hasHtlc(offerer, hashLock)) this.broadcast(offerer);
+        });
+      }),
+    );
+    this.guards.set(`${offererSide}|${hashLock}`, handles);
+  }
+
+  /** An HTLC resolved off-chain needs no guard any more. */
+  private unguard(offererSide: Side, hashLock: string): void {
+    const key = `${offererSide}|${hashLock}`;
+    for (const handle of this.guards.get(key) ?? []) handle.cancel();
+    this.guards.delete(key);
   }
 
   /**

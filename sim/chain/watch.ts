@@ -15,29 +15,40 @@ export interface Watch<A extends unknown[]> {
   cancelled: boolean;
 }
 
-/** Callbacks keyed by some id (a tx id, an outpoint, a height…), each fired at most once. */
+/**
+ * Callbacks keyed by some id (a tx id, an outpoint, a height…), each fired at most once. A
+ * cancelled watch is forgotten at once (sets keep insertion order, so firing order stays fixed):
+ * a long run cancels millions of HTLC guards and must not keep them until their height.
+ */
 export class WatchList<K, A extends unknown[]> {
-  private readonly byKey = new Map<K, Watch<A>[]>();
+  private readonly byKey = new Map<K, Set<Watch<A>>>();
 
   add(key: K, fire: (...args: A) => void): WatchHandle {
     const watch: Watch<A> = { fire, cancelled: false };
-    let list = this.byKey.get(key);
-    if (!list) this.byKey.set(key, (list = []));
-    list.push(watch);
-    return { cancel: () => void (watch.cancelled = true) };
+    let set = this.byKey.get(key);
+    if (!set) this.byKey.set(key, (set = new Set()));
+    set.add(watch);
+    return {
+      cancel: () => {
+        watch.cancelled = true;
+        const current = this.byKey.get(key);
+        if (current?.delete(watch) && current.size === 0) this.byKey.delete(key);
+      },
+    };
   }
 
   /** Removes and returns the live watches of `key`. */
   take(key: K): Watch<A>[] {
-    const list = this.byKey.get(key);
-    if (!list) return [];
+    const set = this.byKey.get(key);
+    if (!set) return [];
     this.byKey.delete(key);
-    return list.filter((w) => !w.cancelled);
+    return [...set];
   }
 
   /** The live watches of `key`, kept for later (persistent watches). */
   peek(key: K): Watch<A>[] {
-    return (this.byKey.get(key) ?? []).filter((w) => !w.cancelled);
+    const set = this.byKey.get(key);
+    return set ? [...set] : [];
   }
 
   /** Removes and returns the live watches of every key for which `due` is true. */

@@ -49,7 +49,7 @@ function eventText(e: ChannelEvent): { text: string; onChain: boolean } | undefi
   const amount = e.amountMsat === undefined ? '' : formatMsat(e.amountMsat);
   switch (e.kind) {
     case 'open':
-      return { text: `channel ${e.channel} is open: both deposits are deep enough (${amount} in all)`, onChain: true };
+      return { text: `channel ${e.channel} is open: both deposits are deep enough (${amount} in all); both hold signed copies of sequence 1, which gives each its deposit`, onChain: true };
     case 'pay':
       return { text: `${e.node} pays ${amount} in ${e.channel}: both sign sequence ${e.sequence} and revoke the one before (each hands the other its revocation secret)`, onChain: false };
     case 'htlc-add':
