@@ -1,7 +1,7 @@
 /**
- * A binary min-heap under a strict ordering `less`. Shared by the event queue (time, priority,
- * seq) and the router's Dijkstra (cost, seq); both break ties with an insertion counter, so the
- * order never depends on the heap's layout.
+ * A binary min-heap under a strict ordering `less`, used by the event queue: its order (time,
+ * priority, seq) breaks ties with an insertion counter, so pops never depend on the heap's layout.
+ * (The router keeps its own indexed heap of node numbers, `router/nodeHeap.ts`.)
  */
 export class BinaryHeap<T> {
   private readonly items: T[] = [];

@@ -38,6 +38,8 @@ export class Network {
   readonly channels = new Map<string, Live>();
   /** Each node's channels, in opening order. */
   private readonly byNode = new Map<string, Live[]>();
+  /** Channels by `a|b` (both orders): a direct payment must not scan a hub's thousands of channels. */
+  private readonly byPair = new Map<string, Live[]>();
   /** Channel specs in opening order (the payers' graph is built from these). */
   private readonly opened: ChannelSpec[] = [];
   private readonly availabilities = new Map<string, Availability>();
@@ -184,6 +186,11 @@ export class Network {
       if (!list) this.byNode.set(node, (list = []));
       list.push(live);
     }
+    for (const key of [pairKey(spec.between[0], spec.between[1]), pairKey(spec.between[1], spec.between[0])]) {
+      let list = this.byPair.get(key);
+      if (!list) this.byPair.set(key, (list = []));
+      list.push(live);
+    }
     live.open();
   }
 
@@ -192,7 +199,7 @@ export class Network {
    * sequence), otherwise HTLCs over a route (BRIEF §4: two sequences per hop).
    */
   pay(from: string, to: string, amountMsat: Msat): void {
-    const candidates = (this.byNode.get(from) ?? []).filter((c) => isBetween(c, from, to));
+    const candidates = this.byPair.get(pairKey(from, to)) ?? [];
     if (candidates.length === 0) return this.routed().send(`p${this.paymentCount++}`, from, to, amountMsat);
     let outcome: Outcome<unknown> | undefined;
     let used = '';
@@ -296,10 +303,7 @@ function closeOf(live: Live, node: string): Outcome<unknown> {
   return live instanceof LiveChannel ? live.close(node) : live.broadcast(node);
 }
 
-function isBetween(live: Live, a: string, b: string): boolean {
-  const nodes = live.nodes;
-  return (nodes[0] === a && nodes[1] === b) || (nodes[0] === b && nodes[1] === a);
-}
+const pairKey = (a: string, b: string): string => `${a}|${b}`;
 
 /** A party's revocation seed for one channel, derived from the scenario seed: reproducible, never shared. */
 export function revocationSeed(seed: number, channelId: string, node: string): Uint8Array {

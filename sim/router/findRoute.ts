@@ -6,11 +6,11 @@
  * (default: the fee plus a time-lock risk term); ties are broken by an insertion counter so the
  * same graph always gives the same route. "No route" is `null`, not an exception.
  */
-import { BinaryHeap } from '../heap.js';
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
 import { routingIndex, type RoutingIndex } from './index-cache.js';
 import { forwardingFee } from './graph.js';
 import { computeHops, type Hop, type HtlcStyle, type PathEdge } from './hops.js';
+import { NodeHeap } from './nodeHeap.js';
 
 /** Cost of forwarding `amountMsat` over an edge whose source node takes `feeMsat` for it. */
 export type Weight = (edge: EdgeAttributes, amountMsat: number, feeMsat: number) => number;
@@ -36,6 +36,8 @@ export const withSuccessProbability =
     return base(edge, amountMsat, feeMsat) + attemptCostMsat * -Math.log(Math.max(p, 1e-9));
   };
 
+const defaultWeight = feeAndLockRisk();
+
 export interface RouteQuery {
   readonly source: string;
   readonly target: string;
@@ -59,45 +61,58 @@ export interface Route {
   readonly totalCltv: number;
 }
 
-/** A tentative label on the heap: node `node` reachable at `cost` (ties: first pushed first). */
-interface Entry {
-  readonly node: number;
-  readonly cost: number;
-  readonly seq: number;
+/**
+ * Per node: best cost so far, amount that must arrive there, lock blocks from there to the
+ * payee, hops, and the channel direction (and next node) it leaves by toward the payee. Kept
+ * per graph index and reset for each search (searches never nest).
+ */
+interface Labels {
+  readonly cost: Float64Array;
+  readonly amount: Float64Array;
+  readonly cltv: Int32Array;
+  readonly hops: Int32Array;
+  readonly nextNode: Int32Array;
+  readonly via: (EdgeAttributes | undefined)[];
+  readonly settled: Uint8Array;
+  readonly heap: NodeHeap;
+}
+
+const scratch = new WeakMap<RoutingIndex, Labels>();
+
+function labelsFor(index: RoutingIndex): Labels {
+  let labels = scratch.get(index);
+  const n = index.names.length;
+  if (!labels) {
+    labels = { cost: new Float64Array(n), amount: new Float64Array(n), cltv: new Int32Array(n), hops: new Int32Array(n), nextNode: new Int32Array(n), via: new Array<EdgeAttributes | undefined>(n), settled: new Uint8Array(n), heap: new NodeHeap(n) };
+    scratch.set(index, labels);
+  }
+  labels.cost.fill(Infinity);
+  labels.nextNode.fill(-1);
+  labels.settled.fill(0);
+  labels.heap.clear();
+  return labels;
 }
 
 export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null {
   const { source, target, amountMsat } = query;
   if (!graph.hasNode(source) || !graph.hasNode(target) || source === target || amountMsat <= 0) return null;
-  const weight = query.weight ?? feeAndLockRisk();
+  const weight = query.weight ?? defaultWeight;
   const maxCltv = query.maxTotalCltv ?? 2016;
   const maxHops = query.maxHops ?? 20;
-  const exclude = query.excludeChannels;
+  const exclude = query.excludeChannels?.size ? query.excludeChannels : undefined;
   const index = routingIndex(graph);
-  const n = index.names.length;
   const src = index.ids.get(source)!;
   const dst = index.ids.get(target)!;
-
-  // Per node: best cost so far, amount that must arrive there, lock blocks from there to the
-  // payee, hops, and the channel direction (and next node) it leaves by toward the payee.
-  const cost = new Float64Array(n).fill(Infinity);
-  const amount = new Float64Array(n);
-  const cltv = new Int32Array(n);
-  const hops = new Int32Array(n);
-  const nextNode = new Int32Array(n).fill(-1);
-  const via: (EdgeAttributes | undefined)[] = new Array(n);
-  const settled = new Uint8Array(n);
-  const heap = new BinaryHeap<Entry>(less);
+  const { cost, amount, cltv, hops, nextNode, via, settled, heap } = labelsFor(index);
   let seq = 0;
   cost[dst] = 0;
   amount[dst] = amountMsat;
   cltv[dst] = query.finalCltvDelta;
-  heap.push({ node: dst, cost: 0, seq: seq++ });
+  hops[dst] = 0;
+  heap.set(dst, 0, seq++);
 
   while (heap.size > 0) {
-    const entry = heap.pop()!;
-    const v = entry.node;
-    if (settled[v] || entry.cost !== cost[v]) continue;
+    const v = heap.pop();
     settled[v] = 1;
     if (v === src) return toRoute(index, src, nextNode, via, query);
     if (hops[v]! >= maxHops) continue;
@@ -120,7 +135,7 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
       const feeMsat = atSource ? 0 : forwardingFee(policy, carried);
       const lock = cltv[v]! + (atSource ? 0 : policy.cltvDelta);
       if (lock > maxCltv) continue;
-      const c = entry.cost + (atSource ? 0 : weight(attributes, carried, feeMsat));
+      const c = cost[v]! + (atSource ? 0 : weight(attributes, carried, feeMsat));
       if (cost[u]! <= c) continue;
       cost[u] = c;
       amount[u] = carried + feeMsat;
@@ -128,7 +143,7 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
       hops[u] = hops[v]! + 1;
       nextNode[u] = v;
       via[u] = attributes;
-      heap.push({ node: u, cost: c, seq: seq++ });
+      heap.set(u, c, seq++);
     }
   }
   return null;
@@ -143,6 +158,3 @@ function toRoute(index: RoutingIndex, src: number, nextNode: Int32Array, via: re
   const hops = computeHops(path, { amountMsat: query.amountMsat, currentHeight: query.currentHeight, finalCltvDelta: query.finalCltvDelta, ...(query.style ? { style: query.style } : {}) });
   return { hops, feeMsat: hops[0]!.amountMsat - query.amountMsat, totalCltv: hops[0]!.expiryHeight - query.currentHeight };
 }
-
-/** Dijkstra's order: cost, then insertion (equal costs pop first come, first served). */
-const less = (a: Entry, b: Entry): boolean => a.cost < b.cost || (a.cost === b.cost && a.seq < b.seq);
