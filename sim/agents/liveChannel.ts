@@ -134,7 +134,7 @@ export class LiveChannel {
     const result = fulfillHtlc(this.channel, side, preimage);
     if (result.ok) {
       this.unguard(side, lock);
-      this.world.preimages.learn(offerer, preimage);
+      this.world.preimages.learn(offerer, preimage, htlc?.hashLock);
       this.event('htlc-settle', this.spec.nodes[other(side)], { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: lock });
     }
     return result;
@@ -230,7 +230,10 @@ export class LiveChannel {
     const side = this.channel.sideOf(node);
     if (side === undefined) return fail('not-a-party', `broadcast: ${node} is not a party of ${this.id}`);
     const commitment = this.channel.copy(side, sequence);
-    if (!commitment) return fail('unknown-sequence', `broadcast: ${this.id} has no sequence ${sequence}`, `1..${this.channel.sequence}`, sequence);
+    if (!commitment) {
+      const why = sequence >= 1 && sequence < this.channel.sequence ? `${node} kept no revoked copies (it is not a cheater)` : `${this.id} has no sequence ${sequence}`;
+      return fail('unknown-sequence', `broadcast: ${why}`, `1..${this.channel.sequence}`, sequence);
+    }
     // Until both deposits are in, the contract would refuse any commitment.
     if (this.host.state.phase !== 'Running') return fail('channel-not-open', `broadcast: ${this.id} is ${this.host.state.phase}`, 'Running', this.host.state.phase);
     this.stopUpdates();

@@ -104,8 +104,9 @@ export class MultiHop {
   /** Starts payment `id`: `from` pays `amountMsat` to `to`. */
   send(id: string, from: string, to: string, amountMsat: Msat): void {
     const preimage = preimageFromSeed(`${this.seed}/${id}`);
-    this.world.preimages.learn(to, preimage); // the payee's secret R
-    const attempt = { id, from, to, amountMsat, lock: hashLock(preimage), startedAt: this.world.engine.now, attemptStartedAt: 0, attempts: 0, excluded: new Set<string>(), lastReason: 'no-route' };
+    const lock = hashLock(preimage);
+    this.world.preimages.learn(to, preimage, lock); // the payee's secret R
+    const attempt = { id, from, to, amountMsat, lock, startedAt: this.world.engine.now, attemptStartedAt: 0, attempts: 0, excluded: new Set<string>(), lastReason: 'no-route' };
     this.tryRoute(attempt);
   }
 

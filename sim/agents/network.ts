@@ -175,6 +175,7 @@ export class Network {
             coins: [coins[0]!, coins[1]!],
             confirmations: spec.confirmations,
             rules: spec.kind,
+            keepRevoked: this.mayCheat(spec),
             txFeeMsat: spec.txFeeMsat ?? 0,
             ...(spec.maxHtlcs !== undefined ? { limits: { maxHtlcs: spec.maxHtlcs, maxInFlightMsat: Number.MAX_SAFE_INTEGER, reservePpm: 10_000 } } : {}),
           });
@@ -192,6 +193,14 @@ export class Network {
       list.push(live);
     }
     live.open();
+  }
+
+  /** Whether a party of `spec` may broadcast a revoked sequence, and so keeps the old sheets. */
+  private mayCheat(spec: ChannelSpec): boolean {
+    if (this.spec.revokedCopies !== 'cheaters') return true;
+    const cheats = (node: string): boolean => (this.spec.cheaters ?? []).some((c) => c.node === node && c.mode !== 'never');
+    const scripted = this.spec.actions.some((a) => a.do === 'broadcast' && a.channel === spec.id && a.sequence !== undefined);
+    return scripted || spec.between.some(cheats);
   }
 
   /**

@@ -11,11 +11,11 @@ export class Preimages {
   /** Callbacks waiting for a hash lock's preimage to appear on the chain (rare: stuck HTLCs only). */
   private readonly waiting = new Map<string, (() => void)[]>();
 
-  /** `node` learns `preimage` off-chain. */
-  learn(node: string, preimage: Uint8Array): void {
+  /** `node` learns `preimage` off-chain (its hash lock `lock`, when the caller has it: one string shared by every hop). */
+  learn(node: string, preimage: Uint8Array, lock = hashLock(preimage)): void {
     let book = this.private_.get(node);
     if (!book) this.private_.set(node, (book = new Map()));
-    book.set(hashLock(preimage), preimage);
+    book.set(lock, preimage);
   }
 
   /** The preimage appeared on the chain. */

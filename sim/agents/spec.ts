@@ -76,6 +76,12 @@ export interface NetworkSpec {
   readonly receivers?: Readonly<Record<string, ReceivePolicy>>;
   /** Colluding miners that censor chosen transactions. */
   readonly miners?: readonly MinerSpec[];
+  /**
+   * Who keeps revoked copies: every party (default, so tests can have anyone cheat), or only
+   * the parties that may cheat (a cheater strategy, a scripted broadcast of an old sequence);
+   * honest parties then keep just the newest sheet, as real nodes do (`pcnsim run`).
+   */
+  readonly revokedCopies?: 'all' | 'cheaters';
 }
 
 /** One row per payment attempt. */

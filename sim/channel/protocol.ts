@@ -69,6 +69,12 @@ export interface ChannelConfig {
   readonly freeze: Freeze;
   readonly secrets: readonly [PartySecrets, PartySecrets];
   readonly mode: CryptoMode;
+  /**
+   * Whether the parties keep the sheets of revoked sequences (default true). A party that may
+   * cheat keeps them, to broadcast one; honest parties need only the newest, as real nodes do,
+   * and a long run that drops them keeps its memory flat.
+   */
+  readonly keepRevoked?: boolean;
 }
 
 export class Channel {
@@ -79,8 +85,10 @@ export class Channel {
   readonly mode: CryptoMode;
   readonly totalMsat: number;
   private readonly secrets: readonly [PartySecrets, PartySecrets];
-  /** Sheet of every sequence so far: sheets[s - 1] is sequence s. */
-  private readonly sheets: Sheet[];
+  private newest: Sheet;
+  private seq: Sequence = toSequence(1);
+  /** The sheets of revoked sequences, kept when a party may cheat: revoked[s - 1] is sequence s. */
+  private readonly revoked: Sheet[] | undefined;
   /** full mode: each side's verified copy of the newest sequence. */
   private copies: readonly [SignedCommitment, SignedCommitment] | undefined;
   /** full mode: the secrets each side received from the other (revealed[i] holds the other's). */
@@ -94,27 +102,29 @@ export class Channel {
     this.mode = config.mode;
     this.secrets = config.secrets;
     this.totalMsat = sumPair(config.deposits);
-    this.sheets = [{ amounts: config.deposits }];
+    this.newest = { amounts: config.deposits };
+    this.revoked = config.keepRevoked === false ? undefined : [];
     this.revealed = [new ShachainStore(), new ShachainStore()];
     if (this.mode === 'full') this.copies = this.signBoth(toSequence(1));
   }
 
   /** The newest sequence (only it is valid). */
   get sequence(): Sequence {
-    return toSequence(this.sheets.length);
+    return this.seq;
   }
 
   /** The newest sheet's amounts, by side. */
   get balances(): Pair {
-    return this.sheets[this.sheets.length - 1]!.amounts;
+    return this.newest.amounts;
   }
 
   sideOf(node: string): Side | undefined {
     return this.nodes[0] === node ? 0 : this.nodes[1] === node ? 1 : undefined;
   }
 
+  /** The sheet of `seq`: the newest, or a revoked one if the parties keep them. */
   sheet(seq: Sequence): Sheet | undefined {
-    return this.sheets[seq - 1];
+    return seq === this.seq ? this.newest : this.revoked?.[seq - 1];
   }
 
   /** Revoked: older than the newest; both sides hold the other's secret for it. */
@@ -131,7 +141,7 @@ export class Channel {
     amounts[payer] = (amounts[payer] - amountMsat) as Msat;
     amounts[other(payer)] = (amounts[other(payer)] + amountMsat) as Msat;
     // HTLCs in flight stay as they are: a direct payment only moves settled balance.
-    const htlcs = this.sheet(this.sequence)?.htlcs;
+    const htlcs = this.newest.htlcs;
     return this.update(htlcs ? { amounts, htlcs } : { amounts });
   }
 
@@ -155,7 +165,9 @@ export class Channel {
         invariant(stored, 'shachain-inconsistent', `channel ${this.id}: ${this.nodes[side]}'s secrets are inconsistent`);
       }
     }
-    this.sheets.push(freezeSheet(next));
+    this.revoked?.push(this.newest);
+    this.newest = freezeSheet(next);
+    this.seq = to;
     this.copies = copies;
     checkChannel(this.id, next.amounts, sum - sumPair(next.amounts), this.totalMsat);
     return ok(to);
@@ -205,7 +217,7 @@ export class Channel {
   }
 
   /** Steps 1–3: both copies of `seq`, each signed by its defender and checked by its attacker. */
-  private signBoth(seq: Sequence, sheet: Sheet = this.sheets[seq - 1]!): readonly [SignedCommitment, SignedCommitment] {
+  private signBoth(seq: Sequence, sheet: Sheet = this.newest): readonly [SignedCommitment, SignedCommitment] {
     return ([0, 1] as const).map((attacker) => {
       const defender = other(attacker);
       const terms = this.terms(attacker, seq, sheet);

@@ -7,7 +7,7 @@
  * RangeError (wrong size or value) with a message that starts with the function's name.
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { hexToBytes } from '@noble/hashes/utils.js';
 
 /** SHA-256 of `data`: a fresh 32-byte array. */
 export function sha256(data: Uint8Array): Uint8Array {
@@ -33,9 +33,14 @@ export function utf8(text: string, what = 'utf8: text'): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-/** Lowercase hex of `bytes`. */
+/**
+ * Lowercase hex of `bytes`. Node's encoder returns a flat string; building one by `+=` (as
+ * noble's bytesToHex does) leaves a rope of 32 cons cells per hash, about 1 KB that every
+ * hash lock kept in a map or a sheet would hold for the rest of the run.
+ */
 export function toHex(bytes: Uint8Array): string {
-  return bytesToHex(bytesOf(bytes, undefined, 'toHex: bytes'));
+  const b = bytesOf(bytes, undefined, 'toHex: bytes');
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 }
 
 /** Bytes of an even-length hex string (either case); throws on anything else. */

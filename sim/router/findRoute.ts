@@ -10,31 +10,38 @@ import type { EdgeAttributes, PaymentGraph } from './graph.js';
 import { routingIndex, type RoutingIndex } from './index-cache.js';
 import { forwardingFee } from './graph.js';
 import { computeHops, type Hop, type HtlcStyle, type PathEdge } from './hops.js';
+import { HopCounts, UNREACHABLE } from './hopCounts.js';
 import { NodeHeap } from './nodeHeap.js';
 
-/** Cost of forwarding `amountMsat` over an edge whose source node takes `feeMsat` for it. */
-export type Weight = (edge: EdgeAttributes, amountMsat: number, feeMsat: number) => number;
+/**
+ * Cost of forwarding `amountMsat` over an edge whose source node takes `feeMsat` for it. A
+ * weight marked `atLeastFee` is the fee plus non-negative terms: the search may then use the
+ * graph's cheapest fee as a lower bound per hop and go straight for the payer (A*).
+ */
+export type Weight = ((edge: EdgeAttributes, amountMsat: number, feeMsat: number) => number) & { readonly atLeastFee?: boolean };
 
 /**
  * lnd's cost: fee plus a risk factor × amount × lock blocks (the value locked for the delta).
  * A risk factor of 15 per billion per block matches lnd's default.
  */
-export const feeAndLockRisk =
-  (riskPerBlockPpb = 15): Weight =>
-  (edge, amountMsat, feeMsat) =>
-    feeMsat + (amountMsat * edge.policy.cltvDelta * riskPerBlockPpb) / 1e9;
+export const feeAndLockRisk = (riskPerBlockPpb = 15): Weight =>
+  Object.assign((edge: EdgeAttributes, amountMsat: number, feeMsat: number) => feeMsat + (amountMsat * edge.policy.cltvDelta * riskPerBlockPpb) / 1e9, {
+    atLeastFee: riskPerBlockPpb >= 0,
+  });
 
 /**
  * Adds an lnd-style success-probability term: the a-priori chance 0.6 that a hop can forward,
  * as a cost of `attemptCostMsat` per unit of −log(probability), plus the uniform-balance estimate
  * (c + 1 − a) / (c + 1) (Pickhardt & Richter) for the amount against the capacity.
  */
-export const withSuccessProbability =
-  (base: Weight, attemptCostMsat = 100_000): Weight =>
-  (edge, amountMsat, feeMsat) => {
-    const p = 0.6 * ((edge.capacityMsat + 1 - amountMsat) / (edge.capacityMsat + 1));
-    return base(edge, amountMsat, feeMsat) + attemptCostMsat * -Math.log(Math.max(p, 1e-9));
-  };
+export const withSuccessProbability = (base: Weight, attemptCostMsat = 100_000): Weight =>
+  Object.assign(
+    (edge: EdgeAttributes, amountMsat: number, feeMsat: number) => {
+      const p = 0.6 * ((edge.capacityMsat + 1 - amountMsat) / (edge.capacityMsat + 1));
+      return base(edge, amountMsat, feeMsat) + attemptCostMsat * -Math.log(Math.max(p, 1e-9));
+    },
+    { atLeastFee: base.atLeastFee === true && attemptCostMsat >= 0 },
+  );
 
 const defaultWeight = feeAndLockRisk();
 
@@ -75,6 +82,7 @@ interface Labels {
   readonly via: (EdgeAttributes | undefined)[];
   readonly settled: Uint8Array;
   readonly heap: NodeHeap;
+  readonly hopCounts: HopCounts;
 }
 
 const scratch = new WeakMap<RoutingIndex, Labels>();
@@ -83,7 +91,7 @@ function labelsFor(index: RoutingIndex): Labels {
   let labels = scratch.get(index);
   const n = index.names.length;
   if (!labels) {
-    labels = { cost: new Float64Array(n), amount: new Float64Array(n), cltv: new Int32Array(n), hops: new Int32Array(n), nextNode: new Int32Array(n), via: new Array<EdgeAttributes | undefined>(n), settled: new Uint8Array(n), heap: new NodeHeap(n) };
+    labels = { cost: new Float64Array(n), amount: new Float64Array(n), cltv: new Int32Array(n), hops: new Int32Array(n), nextNode: new Int32Array(n), via: new Array<EdgeAttributes | undefined>(n), settled: new Uint8Array(n), heap: new NodeHeap(n), hopCounts: new HopCounts(index) };
     scratch.set(index, labels);
   }
   labels.cost.fill(Infinity);
@@ -103,7 +111,14 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   const index = routingIndex(graph);
   const src = index.ids.get(source)!;
   const dst = index.ids.get(target)!;
-  const { cost, amount, cltv, hops, nextNode, via, settled, heap } = labelsFor(index);
+  const { cost, amount, cltv, hops, nextNode, via, settled, heap, hopCounts } = labelsFor(index);
+  // A*: the heap orders by cost so far plus a lower bound of the cost still to come, (hops from
+  // the payer − 1) × the cheapest fee (the payer charges itself nothing). The bound never
+  // overestimates and grows by at most one hop's fee per channel, so the first route to reach
+  // the payer is still the cheapest; nodes the payer cannot reach are never queued.
+  const perHop = weight.atLeastFee ? index.minFeeBaseMsat + Math.floor((amountMsat * index.minFeePpm) / 1_000_000) : 0;
+  const fromPayer = perHop > 0 ? hopCounts.from(src) : undefined;
+  if (fromPayer?.[dst] === UNREACHABLE) return null;
   let seq = 0;
   cost[dst] = 0;
   amount[dst] = amountMsat;
@@ -143,7 +158,13 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
       hops[u] = hops[v]! + 1;
       nextNode[u] = v;
       via[u] = attributes;
-      heap.set(u, c, seq++);
+      let ahead = 0;
+      if (fromPayer) {
+        const d = fromPayer[u]!;
+        if (d === UNREACHABLE) continue;
+        ahead = d > 1 ? (d - 1) * perHop : 0;
+      }
+      heap.set(u, c + ahead, seq++);
     }
   }
   return null;
