@@ -8,7 +8,6 @@
  */
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
 import { routingIndex, type RoutingIndex } from './index-cache.js';
-import { forwardingFee } from './graph.js';
 import { computeHops, type Hop, type HtlcStyle, type PathEdge } from './hops.js';
 import { HopCounts, UNREACHABLE } from './hopCounts.js';
 import { NodeHeap } from './nodeHeap.js';
@@ -18,7 +17,11 @@ import { NodeHeap } from './nodeHeap.js';
  * weight marked `atLeastFee` is the fee plus non-negative terms: the search may then use the
  * graph's cheapest fee as a lower bound per hop and go straight for the payer (A*).
  */
-export type Weight = ((edge: EdgeAttributes, amountMsat: number, feeMsat: number) => number) & { readonly atLeastFee?: boolean };
+export type Weight = ((edge: EdgeAttributes, amountMsat: number, feeMsat: number) => number) & {
+  readonly atLeastFee?: boolean;
+  /** Set by feeAndLockRisk: the search computes that weight inline from its arrays (same arithmetic). */
+  readonly lockRiskPpb?: number;
+};
 
 /**
  * lnd's cost: fee plus a risk factor × amount × lock blocks (the value locked for the delta).
@@ -27,6 +30,7 @@ export type Weight = ((edge: EdgeAttributes, amountMsat: number, feeMsat: number
 export const feeAndLockRisk = (riskPerBlockPpb = 15): Weight =>
   Object.assign((edge: EdgeAttributes, amountMsat: number, feeMsat: number) => feeMsat + (amountMsat * edge.policy.cltvDelta * riskPerBlockPpb) / 1e9, {
     atLeastFee: riskPerBlockPpb >= 0,
+    lockRiskPpb: riskPerBlockPpb,
   });
 
 /**
@@ -79,7 +83,8 @@ interface Labels {
   readonly cltv: Int32Array;
   readonly hops: Int32Array;
   readonly nextNode: Int32Array;
-  readonly via: (EdgeAttributes | undefined)[];
+  /** The index of the direction (into the routing index's in-edge arrays) by which a node leaves. */
+  readonly via: Int32Array;
   readonly settled: Uint8Array;
   readonly heap: NodeHeap;
   readonly hopCounts: HopCounts;
@@ -91,7 +96,7 @@ function labelsFor(index: RoutingIndex): Labels {
   let labels = scratch.get(index);
   const n = index.names.length;
   if (!labels) {
-    labels = { cost: new Float64Array(n), amount: new Float64Array(n), cltv: new Int32Array(n), hops: new Int32Array(n), nextNode: new Int32Array(n), via: new Array<EdgeAttributes | undefined>(n), settled: new Uint8Array(n), heap: new NodeHeap(n), hopCounts: new HopCounts(index) };
+    labels = { cost: new Float64Array(n), amount: new Float64Array(n), cltv: new Int32Array(n), hops: new Int32Array(n), nextNode: new Int32Array(n), via: new Int32Array(n), settled: new Uint8Array(n), heap: new NodeHeap(n), hopCounts: new HopCounts(index) };
     scratch.set(index, labels);
   }
   labels.cost.fill(Infinity);
@@ -119,6 +124,8 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   const perHop = weight.atLeastFee ? index.minFeeBaseMsat + Math.floor((amountMsat * index.minFeePpm) / 1_000_000) : 0;
   const fromPayer = perHop > 0 ? hopCounts.from(src) : undefined;
   if (fromPayer?.[dst] === UNREACHABLE) return null;
+  const risk = weight.lockRiskPpb;
+  const { inStart, inFrom, inAttributes, capacityMsat, feeBaseMsat, feePpm, cltvDelta, minHtlcMsat, disabled } = index;
   let seq = 0;
   cost[dst] = 0;
   amount[dst] = amountMsat;
@@ -132,48 +139,42 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
     if (v === src) return toRoute(index, src, nextNode, via, query);
     if (hops[v]! >= maxHops) continue;
     const carried = amount[v]!;
-    const from = index.inFrom[v]!;
-    const attributesOf = index.inAttributes[v]!;
     // Every channel direction `u → v`, in the graph's (deterministic) edge order.
-    for (let k = 0; k < from.length; k++) {
-      const u = from[k]!;
-      const attributes = attributesOf[k]!;
-      const policy = attributes.policy;
-      if (settled[u] || policy.disabled || carried > attributes.capacityMsat || carried < policy.minHtlcMsat) continue;
-      if (exclude?.has(attributes.channelId)) continue;
+    for (let k = inStart[v]!, end = inStart[v + 1]!; k < end; k++) {
+      const u = inFrom[k]!;
+      if (settled[u] || disabled[k] || carried > capacityMsat[k]! || carried < minHtlcMsat[k]!) continue;
+      const d = fromPayer ? fromPayer[u]! : 0;
+      if (d === UNREACHABLE) continue;
+      if (exclude?.has(inAttributes[k]!.channelId)) continue;
       const atSource = u === src;
       if (atSource && query.spendableMsat) {
-        const spendable = query.spendableMsat(attributes.channelId, source);
+        const spendable = query.spendableMsat(inAttributes[k]!.channelId, source);
         if (spendable !== undefined && carried > spendable) continue;
       }
-      // The sender pays no fee to itself on its first hop; every other node charges its policy.
-      const feeMsat = atSource ? 0 : forwardingFee(policy, carried);
-      const lock = cltv[v]! + (atSource ? 0 : policy.cltvDelta);
+      // The sender pays no fee to itself on its first hop; every other node charges its policy
+      // (forwardingFee's arithmetic, on the unpacked policy).
+      const feeMsat = atSource ? 0 : feeBaseMsat[k]! + Math.floor((carried * feePpm[k]!) / 1_000_000);
+      const lock = cltv[v]! + (atSource ? 0 : cltvDelta[k]!);
       if (lock > maxCltv) continue;
-      const c = cost[v]! + (atSource ? 0 : weight(attributes, carried, feeMsat));
+      const edgeCost = atSource ? 0 : risk !== undefined ? feeMsat + (carried * cltvDelta[k]! * risk) / 1e9 : weight(inAttributes[k]!, carried, feeMsat);
+      const c = cost[v]! + edgeCost;
       if (cost[u]! <= c) continue;
       cost[u] = c;
       amount[u] = carried + feeMsat;
       cltv[u] = lock;
       hops[u] = hops[v]! + 1;
       nextNode[u] = v;
-      via[u] = attributes;
-      let ahead = 0;
-      if (fromPayer) {
-        const d = fromPayer[u]!;
-        if (d === UNREACHABLE) continue;
-        ahead = d > 1 ? (d - 1) * perHop : 0;
-      }
-      heap.set(u, c + ahead, seq++);
+      via[u] = k;
+      heap.set(u, c + (d > 1 ? (d - 1) * perHop : 0), seq++);
     }
   }
   return null;
 }
 
-function toRoute(index: RoutingIndex, src: number, nextNode: Int32Array, via: readonly (EdgeAttributes | undefined)[], query: RouteQuery): Route {
+function toRoute(index: RoutingIndex, src: number, nextNode: Int32Array, via: Int32Array, query: RouteQuery): Route {
   const path: PathEdge[] = [];
   for (let u = src; nextNode[u]! >= 0; u = nextNode[u]!) {
-    const attributes = via[u]!;
+    const attributes = index.inAttributes[via[u]!]!;
     path.push({ channelId: attributes.channelId, from: index.names[u]!, to: index.names[nextNode[u]!]!, policy: attributes.policy });
   }
   const hops = computeHops(path, { amountMsat: query.amountMsat, currentHeight: query.currentHeight, finalCltvDelta: query.finalCltvDelta, ...(query.style ? { style: query.style } : {}) });

@@ -1,18 +1,29 @@
 /**
- * The router's view of a graph as plain arrays: nodes numbered 0…n−1 and, for each node, its
- * incoming channel directions. Iterating graphology's adjacency and hashing node names for every
- * relaxation was the router's hot spot (profiled), so the index is built once per graph and
- * dropped whenever the graph changes (graphology emits events).
+ * The router's view of a graph as flat typed arrays: nodes numbered 0…n−1 and, for each node,
+ * its incoming channel directions with their policies unpacked. Iterating graphology's adjacency
+ * and then following each edge's attribute and policy objects was the router's hot spot
+ * (profiled): a search on the real snapshot relaxes tens of thousands of directions. The index
+ * is built once per graph and dropped whenever the graph changes (graphology emits events).
  */
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
 
 export interface RoutingIndex {
   readonly names: readonly string[];
   readonly ids: ReadonlyMap<string, number>;
-  /** inFrom[v][k] sends over inAttributes[v][k] into v. */
-  readonly inFrom: readonly Int32Array[];
-  readonly inAttributes: readonly (readonly EdgeAttributes[])[];
-  /** The nodes u has a channel direction to are outTo[outStart[u]] … outTo[outStart[u + 1] − 1] (for hop counts from a payer). */
+  /**
+   * The directions into node v are k = inStart[v] … inStart[v + 1] − 1: from node inFrom[k],
+   * with attributes inAttributes[k] and that direction's policy and capacity unpacked below.
+   */
+  readonly inStart: Int32Array;
+  readonly inFrom: Int32Array;
+  readonly inAttributes: readonly EdgeAttributes[];
+  readonly capacityMsat: Float64Array;
+  readonly feeBaseMsat: Float64Array;
+  readonly feePpm: Float64Array;
+  readonly cltvDelta: Float64Array;
+  readonly minHtlcMsat: Float64Array;
+  readonly disabled: Uint8Array;
+  /** The nodes u has a channel direction to are outTo[outStart[u]] … outTo[outStart[u + 1] − 1] (hop counts from a payer). */
   readonly outStart: Int32Array;
   readonly outTo: Int32Array;
   /** The least base fee and proportional fee of any direction: the floor of a hop's fee. */
@@ -31,38 +42,66 @@ export function routingIndex(graph: PaymentGraph): RoutingIndex {
     const drop = (): void => void cache.delete(graph);
     for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'edgeAttributesUpdated', 'cleared', 'edgesCleared'] as const) graph.on(event, drop);
   }
-  const names = graph.nodes();
-  const ids = new Map(names.map((n, i) => [n, i]));
-  const inFrom: Int32Array[] = [];
-  const inAttributes: EdgeAttributes[][] = [];
-  const outTo: number[][] = names.map(() => []);
-  let minFeeBaseMsat = Infinity;
-  let minFeePpm = Infinity;
-  for (const [v, node] of names.entries()) {
-    const from: number[] = [];
-    const attributes: EdgeAttributes[] = [];
-    graph.forEachInEdge(node, (_key, a, source) => {
-      const u = ids.get(source)!;
-      from.push(u);
-      attributes.push(a);
-      outTo[u]!.push(v);
-      minFeeBaseMsat = Math.min(minFeeBaseMsat, a.policy.feeBaseMsat);
-      minFeePpm = Math.min(minFeePpm, a.policy.feePpm);
-    });
-    inFrom.push(Int32Array.from(from));
-    inAttributes.push(attributes);
-  }
-  const index: RoutingIndex = {
-    names,
-    ids,
-    inFrom,
-    inAttributes,
-    ...compressed(outTo),
-    minFeeBaseMsat: Math.max(0, Number.isFinite(minFeeBaseMsat) ? minFeeBaseMsat : 0),
-    minFeePpm: Math.max(0, Number.isFinite(minFeePpm) ? minFeePpm : 0),
-  };
+  const index = build(graph);
   cache.set(graph, index);
   return index;
+}
+
+function build(graph: PaymentGraph): RoutingIndex {
+  const names = graph.nodes();
+  const ids = new Map(names.map((n, i) => [n, i]));
+  const edges = graph.size;
+  const inStart = new Int32Array(names.length + 1);
+  const inFrom = new Int32Array(edges);
+  const inAttributes: EdgeAttributes[] = [];
+  const capacityMsat = new Float64Array(edges);
+  const feeBaseMsat = new Float64Array(edges);
+  const feePpm = new Float64Array(edges);
+  const cltvDelta = new Float64Array(edges);
+  const minHtlcMsat = new Float64Array(edges);
+  const disabled = new Uint8Array(edges);
+  const outTo: number[][] = names.map(() => []);
+  let k = 0;
+  for (const [v, node] of names.entries()) {
+    // In the graph's (deterministic) edge order: ties in the search depend on it.
+    graph.forEachInEdge(node, (_key, a, source) => {
+      const u = ids.get(source)!;
+      inFrom[k] = u;
+      inAttributes.push(a);
+      capacityMsat[k] = a.capacityMsat;
+      feeBaseMsat[k] = a.policy.feeBaseMsat;
+      feePpm[k] = a.policy.feePpm;
+      cltvDelta[k] = a.policy.cltvDelta;
+      minHtlcMsat[k] = a.policy.minHtlcMsat;
+      disabled[k] = a.policy.disabled ? 1 : 0;
+      outTo[u]!.push(v);
+      k++;
+    });
+    inStart[v + 1] = k;
+  }
+  return {
+    names,
+    ids,
+    inStart,
+    inFrom,
+    inAttributes,
+    capacityMsat,
+    feeBaseMsat,
+    feePpm,
+    cltvDelta,
+    minHtlcMsat,
+    disabled,
+    ...compressed(outTo),
+    minFeeBaseMsat: Math.max(0, least(feeBaseMsat)),
+    minFeePpm: Math.max(0, least(feePpm)),
+  };
+}
+
+/** The least value (0 for none); spreading a large array into Math.min would overflow the stack. */
+function least(values: Float64Array): number {
+  let min = values.length > 0 ? Infinity : 0;
+  for (const x of values) min = Math.min(min, x);
+  return min;
 }
 
 /** Adjacency lists packed into two flat arrays (compressed sparse rows): one scan, no pointer chasing. */
