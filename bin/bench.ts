@@ -29,6 +29,9 @@ export interface BenchResult {
   readonly paymentSeconds: number;
   readonly paymentsPerSecond: number;
   readonly eventsPerSecond: number;
+  /** Payments finished per second over the first and the last tenth of them: equal when cost grows linearly. */
+  readonly firstTenthPerSecond: number;
+  readonly lastTenthPerSecond: number;
   readonly peakRssMb: number;
 }
 
@@ -49,7 +52,10 @@ export function benchCommand(root: string, flags: BenchFlags, out: (s: string) =
         ];
   const results = workloads.map((w) => {
     const r = runOne(w);
-    out(`${r.name}: ${r.paymentsPerSecond.toFixed(0)} payments/s, ${r.eventsPerSecond.toFixed(0)} events/s, setup ${r.setupSeconds.toFixed(1)} s, payments ${r.paymentSeconds.toFixed(1)} s, ${r.succeeded}/${r.payments} succeeded, peak ${r.peakRssMb.toFixed(0)} MB`);
+    out(
+      `${r.name}: ${r.paymentsPerSecond.toFixed(0)} payments/s (first tenth ${r.firstTenthPerSecond.toFixed(0)}/s, last tenth ${r.lastTenthPerSecond.toFixed(0)}/s), ` +
+        `${r.eventsPerSecond.toFixed(0)} events/s, setup ${r.setupSeconds.toFixed(1)} s, payments ${r.paymentSeconds.toFixed(1)} s, ${r.succeeded}/${r.payments} succeeded, peak ${r.peakRssMb.toFixed(0)} MB`,
+    );
     return r;
   });
   writeFileSync(flags.out, JSON.stringify({ node: process.version, results }, null, 2) + '\n');
@@ -70,8 +76,16 @@ function runOne(w: Workload): BenchResult {
   let peak = process.memoryUsage().rss;
   const t0 = process.hrtime.bigint();
   let tStart = t0;
+  // Wall-clock times at which a tenth, nine tenths and all of the payments had finished.
+  const tenth = Math.max(1, Math.floor(w.payments / 10));
+  const marks: bigint[] = [];
+  let finished = 0;
   const run = runScenario(scenario, {
     keepRows: false, // as `pcnsim run` does: rows are streamed, the report accumulated
+    onPayment: () => {
+      finished++;
+      if (finished === tenth || finished === w.payments - tenth || finished === w.payments) marks.push(process.hrtime.bigint());
+    },
     onProgress: (fraction) => {
       peak = Math.max(peak, process.memoryUsage().rss);
       if (tStart === t0 && fraction * until >= START_S) tStart = process.hrtime.bigint();
@@ -90,6 +104,8 @@ function runOne(w: Workload): BenchResult {
     paymentSeconds,
     paymentsPerSecond: report.payments.attempted / paymentSeconds,
     eventsPerSecond: run.events / seconds(t0, t1),
+    firstTenthPerSecond: marks.length === 3 ? tenth / seconds(tStart, marks[0]!) : NaN,
+    lastTenthPerSecond: marks.length === 3 ? tenth / seconds(marks[1]!, marks[2]!) : NaN,
     peakRssMb: peak / 2 ** 20,
   };
 }

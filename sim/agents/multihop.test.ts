@@ -31,6 +31,18 @@ describe('example 2: Alice pays Carol 10 through Bob', () => {
     expect(sheet(sim, 'alice-bob')).toEqual({ sequence: 3, balances: [50, 150], htlcs: [] });
     expect(sim.network.payments).toEqual([expect.objectContaining({ status: 'succeeded', hops: 2, feeMsat: 0, latencyMs: 600, route: 'alice>bob>carol' })]);
   });
+
+  it('keeps R known while an HTLC of it is pending, and forgets it once every hop has settled', () => {
+    const sim = simulate({ channels: [{ between: ['alice', 'bob'], deposit: [60, 140] }, { between: ['bob', 'carol'], deposit: [120, 80] }] });
+    sim.mineBlocks(3);
+    sim.send('alice', 'carol', 10);
+    expect(sim.network.preimages.privatelyKnown).toBe(1); // Carol's own secret
+    sim.runFor(400); // Carol has shown R to Bob
+    expect(sim.network.preimages.privatelyKnown).toBe(2);
+    sim.runFor(200); // Bob has shown R to Alice: nothing is left to claim with it
+    expect(sim.network.payments).toEqual([expect.objectContaining({ status: 'succeeded' })]);
+    expect(sim.network.preimages.privatelyKnown).toBe(0);
+  });
 });
 
 describe('example 3: four hops with fees', () => {

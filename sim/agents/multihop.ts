@@ -106,7 +106,7 @@ export class MultiHop {
     const preimage = preimageFromSeed(`${this.seed}/${id}`);
     const lock = hashLock(preimage);
     this.world.preimages.learn(to, preimage, lock); // the payee's secret R
-    const attempt = { id, from, to, amountMsat, lock, startedAt: this.world.engine.now, attemptStartedAt: 0, attempts: 0, excluded: new Set<string>(), lastReason: 'no-route' };
+    const attempt = { id, from, to, amountMsat, lock, startedAt: this.world.engine.now, attemptStartedAt: 0, attempts: 0, excluded: new Set<string>(), lastReason: 'no-route', stuck: false };
     this.tryRoute(attempt);
   }
 
@@ -178,7 +178,12 @@ export class MultiHop {
     // A silent sender cannot sign the fulfill: the receiver's guard takes the HTLC on chain before
     // it expires, and R, public from then on, lets every hop upstream claim the same way.
     if (!preimage || !live.fulfillHtlc(hop.from, preimage).ok) return this.finish(p, 'succeeded', 'settled-on-chain', hops);
-    if (k === 0) return this.finish(p, 'succeeded', '', hops); // the payer has R: paid
+    if (k === 0) {
+      // The payer has R: paid. With every HTLC of this lock settled off-chain, nobody needs R any
+      // more, unless a failed attempt left one stuck (a peer offline at the unwind).
+      if (!p.stuck) this.world.preimages.forget(p.lock, [p.to, ...hops.map((h) => h.from)]);
+      return this.finish(p, 'succeeded', '', hops);
+    }
     this.world.engine.schedule(2 * this.options.messageLatencyMs, () => this.settle(p, hops, k - 1), { label: 'htlc-fulfill' });
   }
 
@@ -207,7 +212,7 @@ export class MultiHop {
       return this.tryRoute(p);
     }
     const hop = hops[k]!;
-    this.channel(hop.channelId)!.failHtlc(hop.from, p.lock);
+    if (!this.channel(hop.channelId)!.failHtlc(hop.from, p.lock).ok) p.stuck = true;
     this.world.engine.schedule(2 * this.options.messageLatencyMs, () => this.unwind(p, hops, k - 1, reason, failedChannel), { label: 'htlc-fail' });
   }
 
@@ -247,4 +252,6 @@ interface Attempt {
   attempts: number;
   readonly excluded: Set<string>;
   lastReason: string;
+  /** An HTLC of a failed attempt could not be failed off-chain and waits on the chain's locks. */
+  stuck: boolean;
 }

@@ -118,6 +118,11 @@ export class Network {
     }
   }
 
+  /** Who knows which preimage (off-chain knowledge is dropped as payments settle). */
+  get preimages(): Preimages {
+    return this.world.preimages;
+  }
+
   get payments(): readonly PaymentRecord[] {
     return this.paymentLog.rows;
   }

@@ -2,6 +2,9 @@
  * Who knows which preimage. A payee knows its own secret; a forwarder learns one when its
  * downstream peer fulfills; and a preimage revealed on the chain (in a cashHtlc or claimHtlc
  * call) is learned by every watcher, so an upstream hop can claim with it (BRIEF §2).
+ *
+ * Off-chain knowledge is forgotten once a payment has settled off-chain at every hop: no HTLC
+ * with that lock is left to claim, and a long run must not keep a secret per payment and hop.
  */
 import { hashLock } from '../crypto/index.js';
 
@@ -16,6 +19,18 @@ export class Preimages {
     let book = this.private_.get(node);
     if (!book) this.private_.set(node, (book = new Map()));
     book.set(lock, preimage);
+  }
+
+  /** `nodes` no longer need the preimage of `lock` (what the chain revealed stays public). */
+  forget(lock: string, nodes: Iterable<string>): void {
+    for (const node of nodes) this.private_.get(node)?.delete(lock);
+  }
+
+  /** How many (node, preimage) pairs are known off-chain: what a long run holds in memory. */
+  get privatelyKnown(): number {
+    let count = 0;
+    for (const book of this.private_.values()) count += book.size;
+    return count;
   }
 
   /** The preimage appeared on the chain. */
