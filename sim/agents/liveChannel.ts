@@ -24,6 +24,7 @@ import type { Height, Msat, Sequence, UnixSeconds } from '../units.js';
 import type { ChannelEventKind } from './records.js';
 import { submitCall } from './submit.js';
 import { flood } from './receiver.js';
+import { transitionEvents, type EventDetail } from './transitionEvents.js';
 import { towerReward } from './watchtower.js';
 import { recordEvent, type World } from './world.js';
 
@@ -394,35 +395,10 @@ export class LiveChannel {
     // Preimages shown on the chain become public: every watcher learns them.
     if (t.input.method === 'cashHtlc') for (const p of t.input.preimages ?? []) this.world.preimages.publish(p);
     if (t.input.method === 'claimHtlc') this.world.preimages.publish(t.input.preimage);
-    const { after, before } = t;
-    if (after.phase === 'Auditing' && before.phase === 'Running') {
-      const { attacker, terms } = after;
-      const node = after.parties.nodes[attacker];
-      this.event('cash', node, { sequence: terms.sequence, amountMsat: after.bondMsat, height: t.height, detail: after.settledAs });
-      if (this.channel.isRevoked(terms.sequence)) this.event('revoked-broadcast', node, { sequence: terms.sequence, height: t.height });
-    } else if (after.phase === 'Closed' && before.phase === 'Auditing') {
-      const { attacker, terms, bondMsat } = before;
-      if (after.how === 'defender-punished') {
-        this.event('penalty', after.parties.nodes[other(attacker)], { sequence: terms.sequence, amountMsat: bondMsat, height: t.height });
-      } else {
-        const node = after.parties.nodes[attacker];
-        this.event('withdraw', node, { sequence: terms.sequence, amountMsat: bondMsat, height: t.height });
-        if (this.channel.isRevoked(terms.sequence)) {
-          const gained = stolen(terms.amounts, this.channel.balances, attacker);
-          this.event('cheat-succeeded', node, { sequence: terms.sequence, amountMsat: gained, height: t.height });
-        }
-      }
-    } else if (after.phase === 'Closed' && after.how === 'cooperative') {
-      this.event('cooperative-close', t.caller, { sequence: this.channel.sequence, height: t.height });
-    }
+    for (const e of transitionEvents(t, this.channel)) this.event(e.kind, e.node, e.extra);
   }
 
-  private event(kind: ChannelEventKind, node: string, extra: { sequence?: number; amountMsat?: number; detail?: string; height?: number; expiryHeight?: number } = {}): void {
+  private event(kind: ChannelEventKind, node: string, extra: EventDetail = {}): void {
     recordEvent(this.world, { channel: this.id, kind, node, ...extra });
   }
-}
-
-/** What a successful cheat took: the attacker's share in the revoked sheet beyond its newest share. */
-function stolen(revoked: Pair, newest: Pair, attacker: Side): number {
-  return Math.max(0, revoked[attacker] - newest[attacker]);
 }

@@ -2,9 +2,10 @@
  * Source routing (BRIEF §4) as a pure function over the graph: `findRoute(...) → Route | null`.
  *
  * Dijkstra runs backwards from the payee, as lnd does, because what a hop must carry depends on
- * the fees of the hops after it. The cost of an edge comes from a swappable weight getter
- * (default: the fee plus a time-lock risk term); ties are broken by an insertion counter so the
- * same graph always gives the same route. "No route" is `null`, not an exception.
+ * the fees of the hops after it; when the weight allows, it is guided toward the payer (A*, see
+ * below). The cost of an edge comes from a swappable weight getter (default: the fee plus a
+ * time-lock risk term); ties are broken by an insertion counter so the same graph always gives
+ * the same route. "No route" is `null`, not an exception.
  */
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
 import { routingIndex, type RoutingIndex } from './index-cache.js';
