@@ -92,6 +92,22 @@ describe('pcnsim CLI', () => {
     expectOneLineError(pcnsim('launch'), 'launch');
   });
 
+  it('bench: bad flags exit 2 with one line; a small workload writes its figures to bench.json', () => {
+    expectOneLineError(pcnsim('bench', '--payments', 'many'), '--payments');
+    expectOneLineError(pcnsim('bench', '--payments', '10', '--crypto', 'half'), '--crypto');
+    expectOneLineError(pcnsim('bench', '--payments', '10', '--graph', join(tmp, 'no-such-graph.json')), '--graph');
+    if (!existsSync(join(root, '..', 'shared', 'data', 'lnd-describegraph-2019-03-09.json.gz'))) return;
+    const out = join(tmp, 'bench.json');
+    const r = pcnsim('bench', '--payments', '200', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/200 payments: \d+ payments\/s \(first tenth \d+\/s, last tenth \d+\/s\)/);
+    const figures = JSON.parse(readFileSync(out, 'utf8'));
+    expect(figures.crypto).toBe('lazy');
+    expect(figures.results).toEqual([expect.objectContaining({ payments: 200, peakRssMb: expect.any(Number) })]);
+    expect(figures.results[0].succeeded).toBeGreaterThan(150);
+    expect(figures.results[0].paymentsPerSecond).toBeGreaterThan(0);
+  });
+
   it.each([
     ['bad YAML', 'name: [unclosed\n', 'invalid YAML at line'],
     ['an unknown key', 'name: k\nchian: {}\n', "did you mean 'chain'"],

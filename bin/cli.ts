@@ -138,7 +138,8 @@ function parseSeed(text: string): number {
   return Number(text);
 }
 
-function parseCrypto(text: string): CryptoMode {
+/** `--crypto`: full or lazy (run and bench). */
+export function parseCrypto(text: string): CryptoMode {
   if (text !== 'full' && text !== 'lazy') throw new ScenarioError('bad-flag', `expected full or lazy, got '${text}'`, '--crypto');
   return text;
 }

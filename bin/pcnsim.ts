@@ -98,6 +98,7 @@ function main(argv: readonly string[]): number {
     .option('--payments <n>', 'one workload of n payments instead of the fixed set (10k and 100k on the real snapshot, 1M on 10,000 generated nodes)')
     .option('--graph <file>', 'an lnd describegraph JSON (or .gz) to use instead of the bundled snapshot')
     .option('--out <file>', 'where to write the figures', 'bench.json')
+    .option('--crypto <mode>', 'full: sign and verify every commitment; lazy: only what reaches the chain', 'lazy')
     .action((flags: BenchFlags) => {
       exitCode = benchCommand(root, flags, out);
     });
