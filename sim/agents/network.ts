@@ -48,6 +48,8 @@ export class Network {
   private readonly startMsat = new Map<string, number>();
   private readonly world: World;
   private multiHop: MultiHop | undefined;
+  /** Who may cheat (cheater strategies) and where (scripted broadcasts of an old sequence). */
+  private cheating: { readonly nodes: ReadonlySet<string>; readonly channels: ReadonlySet<string> } | undefined;
   private paymentCount = 0;
 
   constructor(
@@ -203,9 +205,12 @@ export class Network {
   /** Whether a party of `spec` may broadcast a revoked sequence, and so keeps the old sheets. */
   private mayCheat(spec: ChannelSpec): boolean {
     if (this.spec.revokedCopies !== 'cheaters') return true;
-    const cheats = (node: string): boolean => (this.spec.cheaters ?? []).some((c) => c.node === node && c.mode !== 'never');
-    const scripted = this.spec.actions.some((a) => a.do === 'broadcast' && a.channel === spec.id && a.sequence !== undefined);
-    return scripted || spec.between.some(cheats);
+    this.cheating ??= {
+      nodes: new Set((this.spec.cheaters ?? []).filter((c) => c.mode !== 'never').map((c) => c.node)),
+      channels: new Set(this.spec.actions.flatMap((a) => (a.do === 'broadcast' && a.sequence !== undefined ? [a.channel] : []))),
+    };
+    const { nodes, channels } = this.cheating;
+    return channels.has(spec.id) || spec.between.some((node) => nodes.has(node));
   }
 
   /**
