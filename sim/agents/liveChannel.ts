@@ -148,8 +148,9 @@ export class LiveChannel {
     if (!this.canUpdate()) return fail('peer-offline', `failHtlc: a party of ${this.id} is offline`);
     const htlc = htlcsOf(this.channel).find((h) => h.offerer === side && h.hashLock === hashLock);
     const result = failHtlc(this.channel, side, hashLock);
-    if (result.ok) this.unguard(side, hashLock);
-    if (result.ok) this.event('htlc-settle', offerer, { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: hashLock });
+    if (!result.ok) return result;
+    this.unguard(side, hashLock);
+    this.event('htlc-settle', offerer, { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: hashLock });
     return result;
   }
 
@@ -183,13 +184,10 @@ export class LiveChannel {
         if (claim.ok && policy.floodTxs > 0) chain.watchConfirmed(claim.value.id, 1, () => flood(chain, policy.floodTxs, policy.floodFeeMsat));
       }));
     }
-    handles.push(
-      chain.watchHeight(timeLock - 1, () => {
-        this.whenOnline(offererSide, () => {
-          if (this.hasHtlc(offerer, hashLock)) this.broadcast(offerer);
-        });
-      }),
-    );
+    const refund = (): void => {
+      if (this.hasHtlc(offerer, hashLock)) this.broadcast(offerer);
+    };
+    handles.push(chain.watchHeight(timeLock - 1, () => this.whenOnline(offererSide, refund)));
     this.guards.set(`${offererSide}|${hashLock}`, handles);
   }
 
