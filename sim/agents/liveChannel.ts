@@ -24,6 +24,7 @@ import type { Height, Msat, Sequence, UnixSeconds } from '../units.js';
 import type { ChannelEventKind } from './records.js';
 import { submitCall } from './submit.js';
 import { flood } from './receiver.js';
+import { holdingsOf } from './holdings.js';
 import { transitionEvents, type EventDetail } from './transitionEvents.js';
 import { towerReward } from './watchtower.js';
 import { recordEvent, type World } from './world.js';
@@ -256,25 +257,10 @@ export class LiveChannel {
     return ok(this.submit(side, 'cooperative-close', { method: 'cooperativeClose', amounts, signatures }));
   }
 
-  /**
-   * What `node` holds in this channel now: its side of the newest sheet, or its frozen bond; an
-   * HTLC not yet resolved still counts as its offerer's.
-   */
+  /** What `node` holds in this channel now (holdings.ts). */
   holdings(node: string): number {
     const side = this.channel.sideOf(node);
-    if (side === undefined) return 0;
-    const state = this.host.state;
-    const offered = (htlcs: readonly HtlcTerm[]): number => htlcs.reduce((sum, h) => sum + (h.offerer === side ? h.amountMsat : 0), 0);
-    switch (state.phase) {
-      case 'Funding':
-        return state.paid[side] ? state.deposits[side] : 0;
-      case 'Running':
-        return this.channel.balances[side] + offered(htlcsOf(this.channel));
-      case 'Auditing':
-        return (state.attacker === side ? state.bondMsat : 0) + offered(state.pending);
-      case 'Closed':
-        return 0;
-    }
+    return side === undefined ? 0 : holdingsOf(this.channel, this.host.state, side);
   }
 
   private stopUpdates(): void {
