@@ -96,6 +96,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     engine.run({ until: Math.round((untilMs * i) / slices) });
     options.onProgress?.(i / slices);
   }
+  network.finish();
   chain.recount();
   // Per-node accounting: what the nodes hold at the end plus the fees miners collected is what
   // they held at the start. Every msat is someone's: on the chain, in a channel, in a bond or HTLC.
