@@ -120,7 +120,7 @@ export class Network {
       startCheater(this.world, cheater, rsmc, fee);
     }
     for (const action of this.spec.actions) {
-      const act = action.do === 'open' ? () => this.open(action.channel, later.get(action)!) : () => this.act(action);
+      const act = action.do === 'open' ? () => this.open(action.channel, later.get(action)!) : () => this.perform(action);
       engine.scheduleAt(action.atMs, act, { priority: Priority.normal, label: `action ${action.do}` });
     }
   }
@@ -295,7 +295,8 @@ export class Network {
     return (this.multiHop = new MultiHop(this.world, rsmc, edges, this.spec.multiHop ?? DEFAULT_MULTIHOP, this.spec.seed, record));
   }
 
-  private act(action: ActionSpec): void {
+  /** Carries out a scripted action now (scenarios schedule them at their times). */
+  perform(action: ActionSpec): void {
     switch (action.do) {
       case 'offline':
         this.availability(action.node).goOffline(action.atMs, action.atMs + action.forMs);
