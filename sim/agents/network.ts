@@ -260,7 +260,7 @@ export class Network {
       latencyMs: 0,
       attempts: 1,
       route: outcome?.ok ? `${from}>${to}` : '',
-      payerKnowsR: false,
+      payerKnowsR: outcome?.ok === true, // a direct update: the payer signed it
     });
   }
 
