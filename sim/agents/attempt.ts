@@ -60,20 +60,24 @@ export function stepPayment(state: PaymentState, event: PaymentEvent, maxAttempt
       if (event.type === 'run-end') return stuck();
       if (event.type !== 'routed') return { state, actions: [] };
       if (!event.found) return failed(state.attempts === 0 ? 'no-route' : state.reason, false);
-      return { state: { phase: 'inFlight', attempts: state.attempts + 1, reason: state.reason, retry: true }, actions: [] };
+      return { state: { phase: 'inFlight', attempts: state.attempts + 1, reason: '', retry: true }, actions: [] };
     case 'inFlight':
       switch (event.type) {
         case 'refused':
           return { state: { ...state, reason: event.reason, retry: event.retry }, actions: [] };
+        case 'payee-unpaid': // the payee's HTLC failed or expired: say so unless a hop said why first
+          return { state: { ...state, reason: state.reason || 'payee-unpaid' }, actions: [] };
         case 'payee-paid':
           return { state: { phase: 'paid', attempts: state.attempts }, actions: [] };
-        case 'payer-resolved':
+        case 'payer-resolved': {
           if (PAYER_KNOWS.has(event.outcome)) return { state: { phase: 'revealed', attempts: state.attempts }, actions: [] };
+          const reason = state.reason || (event.outcome === 'failed' ? 'failed' : `htlc-${event.outcome === 'timedOut' ? 'timed-out' : 'taken'}`);
           // Failed back off-chain: the payer may try another route. Refunded on chain: too late.
           if (event.outcome === 'failed' && state.retry && state.attempts < maxAttempts) {
-            return { state: { phase: 'routing', attempts: state.attempts, reason: state.reason }, actions: [{ do: 'find-route' }] };
+            return { state: { phase: 'routing', attempts: state.attempts, reason }, actions: [{ do: 'find-route' }] };
           }
-          return failed(state.reason, false);
+          return failed(reason, false);
+        }
         case 'run-end':
           return stuck();
         default:

@@ -79,7 +79,8 @@ export function stepLife(state: ChannelLife, event: LifeEvent): LifeStep {
       if (state.phase !== 'shuttingDown') return stay;
       return event.peerAnswers ? cooperative(state.by) : unilateral(state.by);
     case 'broadcast':
-      return isRunning(state) || state.phase === 'closing' ? unilateral(event.by) : stay;
+      // A commitment already on its way to the chain is enough: the first to confirm wins.
+      return isRunning(state) || (state.phase === 'closing' && state.how === 'cooperative') ? unilateral(event.by) : stay;
     case 'cooperative-refused':
       return state.phase === 'closing' && state.how === 'cooperative' ? unilateral(state.by) : stay;
     case 'cashed':
