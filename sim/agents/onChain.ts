@@ -8,38 +8,34 @@ import type { Side } from '../channel/commitment.js';
 import { invariant } from '../errors.js';
 import type { Height, Sequence, UnixSeconds } from '../units.js';
 import type { LiveChannel } from './liveChannel.js';
-import { towerReward } from './watchtower.js';
+import { guardiansOf } from './watchtower.js';
 
 /**
- * The defender submits the revocation proof now, or as soon as it is back online; meanwhile the
- * first of its watchtowers to be online submits the justice transaction the client left with it
- * (the tower pays its fixed fee and takes its reward share, if any). A client back online whose
- * tower's penalty has not confirmed yet submits its own.
+ * The defender's side punishes a revoked sequence: the first of its guardians online — the
+ * defender itself, else one of its watchtowers (watchtower.ts) — submits the justice transaction
+ * now; if none is, it is tried again as soon as one is back. A defender back online whose tower's
+ * penalty has not confirmed yet submits its own.
  */
 export function punish(live: LiveChannel, defender: Side, sequence: Sequence): void {
   if (live.host.state.phase !== 'Auditing') return;
   const { engine } = live.world;
-  const node = live.nodes[defender];
+  const client = live.nodes[defender];
   const proof = live.channel.revocationProof(defender, sequence);
   invariant(proof !== undefined, 'no-proof', `${live.id}: no revocation proof for revoked sequence ${sequence}`);
-  if (live.online(defender)) {
-    live.submitFor(defender, 'penalty', { method: 'withdrawByDefender', revocationSignature: proof });
-    return;
-  }
-  const towers = live.world.towersOf(node);
-  const tower = towers.find((t) => live.world.availability(t.tower).isOnline(engine.now));
-  if (tower) {
+  const guardians = guardiansOf(client, live.world.towersOf(client));
+  const guardian = guardians.find((g) => live.world.availability(g.node).isOnline(engine.now));
+  if (guardian) {
     const state = live.host.state;
     const taken = state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
-    const reward = towerReward(tower, taken);
-    live.event('tower-justice', tower.tower, { sequence, amountMsat: reward, detail: `for ${node}` });
-    const args: ContractInput = { method: 'withdrawByDefender', revocationSignature: proof, ...(reward > 0 ? { reward: { to: tower.tower, amountMsat: reward } } : {}) };
-    live.submitFor(defender, 'penalty', args, undefined, tower.tower, tower.feeMsat);
-    whenOnline(live, defender, () => punish(live, defender, sequence));
+    const { reward, feePayer, feeMsat } = guardian.justice(taken);
+    if (guardian.node !== client) live.event('tower-justice', guardian.node, { sequence, amountMsat: reward?.amountMsat ?? 0, detail: `for ${client}` });
+    const args: ContractInput = { method: 'withdrawByDefender', revocationSignature: proof, ...(reward ? { reward } : {}) };
+    live.submitFor(defender, 'penalty', args, undefined, feePayer, feeMsat);
+    if (guardian.node !== client) whenOnline(live, defender, () => punish(live, defender, sequence));
     return;
   }
-  const back = Math.min(live.world.availability(node).nextOnline(engine.now), ...towers.map((t) => live.world.availability(t.tower).nextOnline(engine.now)));
-  if (back < Number.MAX_SAFE_INTEGER) engine.scheduleAt(back, () => punish(live, defender, sequence), { label: `${node} or a tower back online` });
+  const back = Math.min(...guardians.map((g) => live.world.availability(g.node).nextOnline(engine.now)));
+  if (back < Number.MAX_SAFE_INTEGER) engine.scheduleAt(back, () => punish(live, defender, sequence), { label: `${client} or a tower back online` });
 }
 
 /** The attacker hands the chain its withdrawal, time-locked to the end of the freeze. */
