@@ -13,7 +13,7 @@
  *   `floodTxs`, its accomplices then flood the chain with transactions bidding `floodFeeMsat`
  *   (Flood & Loot), so the forwarder's own claim waits behind them.
  */
-import type { Chain } from '../chain/index.js';
+import { DEFAULT_TX_WEIGHT, type Chain } from '../chain/index.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
 
@@ -21,8 +21,8 @@ export type ReceivePolicy =
   | { readonly kind: 'jammer'; readonly holdMs: number }
   | { readonly kind: 'griefer'; readonly floodTxs: number; readonly floodFeeMsat: number };
 
-/** Weight of one flooding transaction (a typical one-input, two-output payment). */
-const FLOOD_WEIGHT = 561;
+/** Weight of one flooding transaction: a typical one-input, two-output payment (chain/types.ts). */
+const FLOOD_WEIGHT = DEFAULT_TX_WEIGHT;
 
 /** The accomplices' flood: ordinary transactions from outside the network, bidding high. */
 export function flood(chain: Chain, count: number, feeMsat: number): void {
