@@ -41,8 +41,8 @@ export interface Assembled {
   readonly gone: ReadonlySet<string>;
 }
 
-/** Walks `mempool` (in mining order) into a block; `waiting()` lists every transaction still waiting afterwards, in a fixed order. */
-export function assembleBlock(mempool: readonly Tx[], waiting: () => readonly Tx[], template: BlockTemplate, state: ChainState): Assembled {
+/** Walks `mempool` (in mining order) into a block; `waiting()` goes over every transaction still waiting afterwards, in a fixed order. */
+export function assembleBlock(mempool: readonly Tx[], waiting: () => Iterable<Tx>, template: BlockTemplate, state: ChainState): Assembled {
   const { height, timestamp, blockTxLimit, blockWeightLimit, censors } = template;
   const included: Tx[] = [];
   const drops: [Tx, DropReason][] = [];

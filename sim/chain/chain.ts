@@ -322,7 +322,7 @@ export class Chain {
     const { blockTxLimit, blockWeightLimit } = this.config;
     const { included, drops, weight, gone } = assembleBlock(
       this.mempool.ordered(),
-      () => [...this.mempool.ordered(), ...this.timeLocked.waiting()],
+      () => this.waiting(),
       { height, timestamp, blockTxLimit, blockWeightLimit, censors: censoring ? policy.excludes : undefined },
       { ledger: this.ledger, dropped: this.dropped, apply: (tx) => this.apply(tx, height, timestamp) },
     );
@@ -367,6 +367,12 @@ export class Chain {
     this.ledger.collectFee((background ? 0 : tx.feeMsat) + contractFeeMsat);
     this.confirmedAt.set(tx.id, height);
     return 'include';
+  }
+
+  /** Every transaction not confirmed or dropped yet: the mempool in mining order, then the time-locked pool. */
+  private *waiting(): Iterable<Tx> {
+    yield* this.mempool.ordered();
+    yield* this.timeLocked.waiting();
   }
 
   /** `tx` enters the mempool at simulated time `at` (valid for the next block from then on). */

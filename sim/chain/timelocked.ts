@@ -66,8 +66,8 @@ export class TimeLockedPool {
   }
 
   /** The waiting transactions, in arrival order (for conflict checks). */
-  waiting(): Tx[] {
-    return [...this.live.values()].map((e) => e.tx);
+  *waiting(): Iterable<Tx> {
+    for (const entry of this.live.values()) yield entry.tx;
   }
 
   remove(txId: string): void {
