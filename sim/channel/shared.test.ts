@@ -4,13 +4,14 @@
  * voids the offerer's refund; the flag is signed, and sheets without it keep their bytes.
  */
 import { Chain, registerPreimageCall } from '../chain/index.js';
-import { encodePayload, hashLock, preimageFromSeed, sha256, toHex, verify } from '../crypto/index.js';
+import { encodePayload, hashLock, keyPairFromSeed, preimageFromSeed, sha256, toHex, verify } from '../crypto/index.js';
 import { Engine, rngStream } from '../engine/index.js';
 import { ctx, expectCode, expectOk, funding, htlc, keys, pair, running, signedCopy } from '../testing/contract.js';
 import { height, msat, type Height } from '../units.js';
 import { commitmentPayload, isHtlc, type SignedCommitment } from './commitment.js';
 import { step, type VirtualBank } from './contract.js';
 import { virtualBankHost } from './host.js';
+import { Channel } from './protocol.js';
 import type { RegisteredAt } from './htlcRules.js';
 
 const R = preimageFromSeed('R');
@@ -89,6 +90,22 @@ describe('the signed sheet', () => {
       expect(isHtlc(forged.terms)).toBe(true);
       expectCode(step(running(), { method: 'cashHtlc', commitment: forged }, ctx('bob', 120)), 'bad-signature');
     }
+  });
+});
+
+describe('a shared HTLC through the off-chain protocol', () => {
+  it('is signed into the copies, byte-identical in full and lazy crypto, and honoured by the contract', () => {
+    const secrets = (name: string) => ({ funding: keyPairFromSeed(name), revocationSeed: new TextEncoder().encode(`${name}-rev`) });
+    const bobsNewest = (mode: 'full' | 'lazy') => {
+      const channel = new Channel({ id: 'alice-bob', nodes: ['alice', 'bob'], deposits: pair(100_000, 100_000), freeze: { blocks: 144 }, secrets: [secrets('alice'), secrets('bob')], mode });
+      expect(channel.update({ amounts: pair(90_000, 100_000), htlcs: [htlc(0, 10_000, H, 150, true)] }).ok).toBe(true);
+      return channel.copy(1, channel.sequence)!;
+    };
+    const [full, lazy] = [bobsNewest('full'), bobsNewest('lazy')];
+    expect(isHtlc(full.terms) && full.terms.htlcs[0]!.shared).toBe(true);
+    expect([lazy.terms, lazy.defenderSignature]).toEqual([full.terms, full.defenderSignature]);
+    const s = expectOk(step(running(), { method: 'cashHtlc', commitment: full }, ctx('bob', 160, { registeredAt: registered(149) })));
+    expect(s.state).toMatchObject({ bondMsat: 110_000, pending: [] });
   });
 });
 
