@@ -14,7 +14,7 @@
  *   upstream learns R as late as possible: the HTLC timeout race. With `floodTxs`, its accomplices
  *   then flood the chain with transactions bidding `floodFeeMsat` (Flood & Loot).
  */
-import type { Chain } from '../chain/index.js';
+import { DEFAULT_TX_WEIGHT, type Chain } from '../chain/index.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
 
@@ -64,8 +64,8 @@ export function hooksFor(policy: ReceivePolicy | undefined): HtlcHooks {
   }
 }
 
-/** Weight of one flooding transaction (a typical one-input, two-output payment). */
-const FLOOD_WEIGHT = 561;
+/** Weight of one flooding transaction: a typical one-input, two-output payment (chain/types.ts). */
+const FLOOD_WEIGHT = DEFAULT_TX_WEIGHT;
 
 /** The accomplices' flood: ordinary transactions from outside the network, bidding high. */
 export function flood(chain: Chain, count: number, feeMsat: number): void {

@@ -22,6 +22,13 @@ export interface CallSpec {
   readonly feeMsat?: number;
   /** Whose wallet pays the fee, if not the sender's (a watchtower broadcasting for its client). */
   readonly feePayer?: string;
+  /**
+   * More fee, paid by the contract out of the money the call takes from it (chain
+   * `TxSpec.contractFeeMsat`): an altruist tower's justice fee comes out of the swept funds.
+   */
+  readonly contractFeeMsat?: number;
+  /** Weight units (sim/channel/weights.ts `weightOf`); default: the chain's DEFAULT_TX_WEIGHT. */
+  readonly weight?: number;
 }
 
 export function submitCall(world: World, spec: CallSpec, onDropped: (reason: string) => void): Tx {
@@ -36,6 +43,8 @@ export function submitCall(world: World, spec: CallSpec, onDropped: (reason: str
     call: { contractId: spec.contractId, method: spec.args.method, args: spec.args },
     ...(spec.lockTime ? { lockTime: spec.lockTime } : {}),
     ...(spec.data !== undefined ? { data: spec.data } : {}),
+    ...(spec.contractFeeMsat ? { contractFeeMsat: spec.contractFeeMsat as Msat } : {}),
+    ...(spec.weight !== undefined ? { weight: spec.weight } : {}),
   });
   invariant(result.ok, 'submit-refused', `${spec.contractId}: the chain refused a ${spec.kind} transaction: ${result.ok ? '' : result.error.message}`);
   world.chain.watchDropped(result.value.id, (_, reason) => {

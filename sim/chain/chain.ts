@@ -3,16 +3,16 @@
  * limited block space, absolute and relative time locks, contract calls, watches, and an
  * optional censoring share of hash power. Funds are conserved and checked after every block.
  *
- * Building a block (in this order): the miner is drawn (censoring with probability
- * `policy.share`); the mempool is walked in fee-rate-then-arrival order; a transaction waits for
- * a later block when its absolute lock is not reached, an input's relative lock has not passed,
- * an input's creating transaction is not confirmed yet (a child may follow its parent into the
- * same block only if the parent came first in that order), the block is full for it (count
- * limit: the walk stops; weight limit: it is skipped and lighter ones may still fit), or the
- * miner censors it; it is dropped when an input was already spent ('conflict'), an input's
- * creator was dropped ('missing-input') or its contract rejects the call ('contract-rejected').
- * After the walk, every transaction still waiting that can no longer confirm (its input was
- * spent or its parent dropped by this block) is dropped too, as a node evicts conflicts.
+ * A transaction whose absolute lock keeps it out of the next block waits outside the mempool
+ * (timelocked.ts) and enters it when the next block could include it. Time-locked entries that
+ * opened at a known instant between blocks are moved in lazily, at the next look at the mempool
+ * (a submission, a block, `mempoolSize`, `records`), but stamped with the instant they opened
+ * and ordered as if moved then: nothing else changes the mempool between two looks.
+ *
+ * A built-in contract, the preimage manager (preimageManager.ts), records preimages registered
+ * on chain; every contract call can read it through `ContractContext.registeredAt`.
+ *
+ * Building a block: assemble.ts.
  *
  * Watches fire as engine events at `Priority.trigger`, at the time of the block (after it). A
  * watch whose condition already holds when it is registered (height reached, depth reached,
@@ -24,9 +24,12 @@ import { Priority } from '../engine/index.js';
 import type { Rng } from '../engine/rng.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, TxId, UnixSeconds } from '../units.js';
+import { assembleBlock } from './assemble.js';
 import { Ledger, outpointKey } from './ledger.js';
 import { Mempool } from './mempool.js';
-import { inclusionVerdict, staleReason } from './rules.js';
+import { PREIMAGE_MANAGER, PreimageManager, type PreimageRegistration } from './preimageManager.js';
+import { ChainRecords } from './records.js';
+import { isOpen, openingOf, TimeLockedPool } from './timelocked.js';
 import { checkTxSpec } from './tx.js';
 import {
   type Block,
@@ -51,14 +54,14 @@ export class Chain {
   private readonly dropped = new Map<TxId, DropReason>();
   private readonly ledger = new Ledger();
   private readonly mempool = new Mempool();
-  private readonly hosts = new Map<string, ContractHost>();
-  private readonly txRecords: TxRecord[] = [];
-  private readonly recordOf = new Map<string, TxRecord>();
-  private readonly blockRecords: BlockRecord[] = [];
+  private readonly timeLocked = new TimeLockedPool();
+  private readonly preimages = new PreimageManager();
+  private readonly hosts = new Map<string, ContractHost>([[PREIMAGE_MANAGER, this.preimages]]);
+  private readonly rows = new ChainRecords();
   private policy: MinerPolicy | undefined;
   private txCounter = 0;
   private started = false;
-  /** Largest mempool seen right after a submission. */
+  /** Largest mempool seen right after a transaction entered it (time-locked ones count once valid). */
   peakMempool = 0;
   /** Conservation checks run so far. */
   invariantChecks = 0;
@@ -89,11 +92,20 @@ export class Chain {
   }
 
   get records(): { readonly txs: readonly TxRecord[]; readonly blocks: readonly BlockRecord[] } {
-    return { txs: this.txRecords, blocks: this.blockRecords };
+    this.admitOpened();
+    return { txs: this.rows.txs, blocks: this.rows.blocks };
   }
 
+  /** Transactions in the mempool (valid for the next block); time-locked ones still waiting are not counted. */
   get mempoolSize(): number {
+    this.admitOpened();
     return this.mempool.size;
+  }
+
+  /** Transactions waiting outside the mempool for their absolute lock to open (timelocked.ts). */
+  get timeLockedSize(): number {
+    this.admitOpened();
+    return this.timeLocked.size;
   }
 
   /** Schedules block production; blocks continue until the engine stops running. */
@@ -121,10 +133,14 @@ export class Chain {
     this.policy = policy;
   }
 
-  /** Puts a transaction into the mempool, or says why it can never be valid (see tx.ts). */
+  /**
+   * Puts a transaction into the mempool — or, while its absolute lock keeps it out of the next
+   * block, into the time-locked pool until it opens — or says why it can never be valid (tx.ts).
+   */
   submit(spec: TxSpec): Outcome<Tx> {
     const checked = checkTxSpec(spec, { inputValue: (input) => this.inputValue(input), hasContract: (id) => this.hosts.has(id) });
     if (!checked.ok) return checked;
+    this.admitOpened();
     const { weight } = checked.value;
     // One fixed shape for every transaction keeps property access fast on hot paths (the
     // mempool compares millions of them); `Tx` is readonly by type.
@@ -135,6 +151,7 @@ export class Chain {
       inputs: spec.inputs ?? [],
       outputs: spec.outputs ?? [],
       feeMsat: spec.feeMsat,
+      contractFeeMsat: spec.contractFeeMsat ?? (0 as Msat),
       weight,
       lockTime: spec.lockTime,
       call: spec.call,
@@ -142,12 +159,16 @@ export class Chain {
       submittedAt: this.engine.now,
     };
     this.txs.set(tx.id, tx);
-    this.mempool.add(tx);
-    const record: TxRecord = { id: tx.id, kind: tx.kind, feeMsat: tx.feeMsat, weight, submittedAt: tx.submittedAt, ...(tx.sender !== undefined ? { sender: tx.sender } : {}) };
-    this.txRecords.push(record);
-    this.recordOf.set(tx.id, record);
-    this.peakMempool = Math.max(this.peakMempool, this.mempool.size);
+    this.rows.submitted(tx);
+    const opening = tx.lockTime && openingOf(tx.lockTime, this.config.startTimestamp);
+    if (opening && !isOpen(opening, this.height, this.engine.now)) this.timeLocked.add(tx, opening);
+    else this.admit(tx, tx.submittedAt);
     return ok(tx);
+  }
+
+  /** The first registration of the preimage of `lock` with the preimage manager, if any. */
+  preimageRegistration(lock: string): PreimageRegistration | undefined {
+    return this.preimages.registration(lock);
   }
 
   getTx(id: string): Tx | undefined {
@@ -254,6 +275,16 @@ export class Chain {
     return this.watches.timestamp.add(timestamp, cb);
   }
 
+  /**
+   * Fires once when a confirmed transaction first registers the preimage of `lock` with the
+   * preimage manager, with the preimage and that block (at once if it already has).
+   */
+  watchPreimage(lock: string, cb: (preimage: Uint8Array, block: Block) => void): WatchHandle {
+    const known = this.preimages.registration(lock);
+    if (known) return this.fireNow(() => cb(known.preimage, this.blockAt(known.height)!), 'watch-preimage');
+    return this.watches.preimage.add(lock, cb);
+  }
+
   /** Conservation of on-chain funds; throws InvariantError (a bug) when broken. */
   checkConservation(): void {
     this.invariantChecks++;
@@ -283,67 +314,28 @@ export class Chain {
   }
 
   private mine(): void {
+    this.admitOpened();
     const height = (this.height + 1) as Height;
     const timestamp = Math.max(this.timestamp, this.config.startTimestamp + Math.floor(this.engine.now / 1000)) as UnixSeconds;
     const policy = this.policy;
     const censoring = policy !== undefined && policy.share > 0 && this.rng.chance(policy.share);
-    const included: Tx[] = [];
-    const drops: [Tx, DropReason][] = [];
-    const gone = new Set<string>();
-    const drop = (tx: Tx, reason: DropReason): void => {
-      drops.push([tx, reason]);
-      this.dropped.set(tx.id, reason);
-      gone.add(tx.id);
-    };
-    let weight = 0;
-    let spentSome = false;
     const { blockTxLimit, blockWeightLimit } = this.config;
-    for (const tx of this.mempool.ordered()) {
-      if (blockTxLimit !== undefined && included.length >= blockTxLimit) break;
-      if (blockWeightLimit !== undefined && weight + tx.weight > blockWeightLimit) continue;
-      if (censoring && policy.excludes(tx)) continue;
-      const verdict = inclusionVerdict(tx, height, timestamp, this.ledger, this.dropped);
-      if (verdict === 'wait') continue;
-      const result = verdict === 'include' ? this.apply(tx, height, timestamp) : verdict;
-      if (result !== 'include') {
-        drop(tx, result);
-        continue;
-      }
-      included.push(tx);
-      gone.add(tx.id);
-      weight += tx.weight;
-      spentSome ||= (tx.inputs ?? []).length > 0;
-    }
-    // Evict what can no longer confirm; repeat while evictions orphan further descendants.
-    let evicted = spentSome || drops.length > 0;
-    while (evicted) {
-      evicted = false;
-      for (const tx of this.mempool.ordered()) {
-        if (gone.has(tx.id)) continue;
-        const reason = staleReason(tx, this.ledger, this.dropped);
-        if (reason !== undefined) {
-          drop(tx, reason);
-          evicted = true;
-        }
-      }
-    }
+    const { included, drops, weight, gone } = assembleBlock(
+      this.mempool.ordered(),
+      () => this.waiting(),
+      { height, timestamp, blockTxLimit, blockWeightLimit, censors: censoring ? policy.excludes : undefined },
+      { ledger: this.ledger, dropped: this.dropped, apply: (tx) => this.apply(tx, height, timestamp) },
+    );
     this.mempool.retain((tx) => !gone.has(tx.id));
+    for (const [tx] of drops) this.timeLocked.remove(tx.id);
 
     const block: Block = Object.freeze({ height, timestamp, time: this.engine.now, txIds: included.map((t) => t.id), weight, censoring });
     this.blockList.push(block);
-    this.blockRecords.push({ height, time: block.time, timestamp, txCount: included.length, weight, mempoolAfter: this.mempool.size, censoring });
-    for (const tx of included) {
-      const record = this.recordOf.get(tx.id)!;
-      record.confirmedHeight = height;
-      record.confirmedAt = block.time;
-    }
-    for (const [tx, reason] of drops) {
-      const record = this.recordOf.get(tx.id)!;
-      record.dropped = reason;
-      record.droppedAt = block.time;
-    }
+    // Height locks that the next block satisfies open now.
+    this.admitOpened();
+    this.rows.mined(block, included, drops, this.mempool.size);
     this.checkConservation();
-    this.watches.answer(block, included, drops, (f, label) => this.fireNow(f, label));
+    this.watches.answer(block, included, drops, this.preimages.takeFresh(), (f, label) => this.fireNow(f, label));
     this.scheduleNextBlock();
   }
 
@@ -355,21 +347,45 @@ export class Chain {
     const inMsat = inputs.reduce((sum, i) => sum + this.ledger.output(i)!.spec.amountMsat, 0);
     const outMsat = outputs.reduce((sum, o) => sum + o.amountMsat, 0);
     const valueInMsat = background ? 0 : inMsat - outMsat - tx.feeMsat;
+    const contractFeeMsat = tx.contractFeeMsat ?? 0;
     let payouts: readonly OutputSpec[] = [];
     if (tx.call) {
       const host = this.hosts.get(tx.call.contractId)!;
       const balanceMsat = this.ledger.contractBalance(tx.call.contractId);
-      const result = host.execute(tx.call, { height, timestamp, tx, valueInMsat: valueInMsat as Msat, balanceMsat: balanceMsat as Msat });
+      const registeredAt = (lock: string): Height | undefined => this.preimages.registration(lock)?.height;
+      const ctx = { height, timestamp, tx, valueInMsat: valueInMsat as Msat, balanceMsat: balanceMsat as Msat, contractFeeMsat: contractFeeMsat as Msat, registeredAt };
+      const result = host.execute(tx.call, ctx);
       if (!result.ok) return 'contract-rejected';
       payouts = result.payouts;
       const paid = payouts.reduce((sum, o) => sum + o.amountMsat, 0);
-      this.ledger.setContractBalance(tx.call.contractId, balanceMsat + valueInMsat - paid);
+      // A contract that pays more than it holds (fee included) is a bug: the ledger aborts.
+      this.ledger.setContractBalance(tx.call.contractId, balanceMsat + valueInMsat - paid - contractFeeMsat);
     }
     for (const input of inputs) this.ledger.spend(input, tx.id);
     [...outputs, ...payouts].forEach((spec, index) => this.ledger.create({ txId: tx.id, index }, spec, height));
-    if (!background) this.ledger.collectFee(tx.feeMsat);
+    // A background transaction's own fee comes from outside the simulation; a contract's part is simulated money.
+    this.ledger.collectFee((background ? 0 : tx.feeMsat) + contractFeeMsat);
     this.confirmedAt.set(tx.id, height);
     return 'include';
+  }
+
+  /** Every transaction not confirmed or dropped yet: the mempool in mining order, then the time-locked pool. */
+  private *waiting(): Iterable<Tx> {
+    yield* this.mempool.ordered();
+    yield* this.timeLocked.waiting();
+  }
+
+  /** `tx` enters the mempool at simulated time `at` (valid for the next block from then on). */
+  private admit(tx: Tx, at: number): void {
+    this.mempool.add(tx);
+    this.rows.valid(tx, at);
+    this.peakMempool = Math.max(this.peakMempool, this.mempool.size);
+  }
+
+  /** Moves every time-locked transaction whose lock has opened into the mempool (see the header). */
+  private admitOpened(): void {
+    if (this.timeLocked.size === 0) return;
+    for (const { tx, validAt } of this.timeLocked.takeOpen(this.height, this.engine.now, (h) => this.blockAt(h)!.time)) this.admit(tx, validAt);
   }
 
   /** Runs `f` as a trigger event at the current time: for watches whose condition already holds. */

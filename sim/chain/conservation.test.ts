@@ -1,13 +1,14 @@
 /**
  * On-chain funds are conserved (STYLE §8): whatever sequence of payments, double spends,
- * chained spends, locked outputs, contract deposits and releases is thrown at a congested
- * chain, supply = unspent outputs + contract balances + fees, checked after every block.
+ * chained spends, locked outputs, time-locked spends, contract deposits and releases (some
+ * paying a fee from the contract) is thrown at a congested chain, supply = unspent outputs +
+ * contract balances + fees, checked after every block.
  */
 import fc from 'fast-check';
 import { Engine, rngStream } from '../engine/index.js';
 import { InvariantError } from '../errors.js';
 import { runs } from '../testing/runs.js';
-import { msat, type Blocks, type Msat } from '../units.js';
+import { msat, type Blocks, type Height, type Msat } from '../units.js';
 import { Chain } from './chain.js';
 import type { Ledger } from './ledger.js';
 import type { ContractHost, OutPoint, OutputSpec } from './types.js';
@@ -15,10 +16,14 @@ import type { ContractHost, OutPoint, OutputSpec } from './types.js';
 const BLOCK = 600_000;
 const OWNERS = ['alice', 'bob', 'carol', 'dave'] as const;
 
-/** Takes deposits; 'release' pays half of what it holds to args.to; anything else is rejected. */
+/**
+ * Takes deposits; 'release' pays the asked fee and half of what is left to args.to (rejected if
+ * it holds less than the fee); anything else is rejected.
+ */
 const escrow: ContractHost = {
   execute(call, ctx) {
-    const held = ctx.balanceMsat + ctx.valueInMsat;
+    const held = ctx.balanceMsat + ctx.valueInMsat - ctx.contractFeeMsat;
+    if (held < 0) return { ok: false, code: 'fee-too-high', reason: 'cannot pay the fee' };
     if (call.method === 'deposit') return { ok: true, payouts: [] };
     if (call.method === 'release') return { ok: true, payouts: [{ owner: (call.args as { to: string }).to, amountMsat: Math.floor(held / 2) as Msat }] };
     return { ok: false, code: 'unknown-method', reason: call.method };
@@ -33,7 +38,9 @@ const op = fc.record({
   pick: fc.nat({ max: 3 }),
   share: fc.integer({ min: 0, max: 100 }),
   fee: fc.integer({ min: 0, max: 2_000 }),
+  contractFee: fc.constantFrom(0, 0, 300, 20_000),
   lock: fc.constantFrom(0, 0, 2),
+  lockHeight: fc.constantFrom(0, 0, 3, 6),
 });
 
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
@@ -57,7 +64,8 @@ function run(ops: readonly Op[], limit: number) {
       }
       if (o.kind === 'background') return void chain.submit({ kind: 'background', feeMsat: msat(o.fee) });
       if (o.kind === 'release' || o.kind === 'bogus-call') {
-        return void chain.submit({ kind: o.kind, feeMsat: msat(o.fee), call: { contractId: 'escrow', method: o.kind === 'release' ? 'release' : 'steal', args: { to } } });
+        const call = { contractId: 'escrow', method: o.kind === 'release' ? 'release' : 'steal', args: { to } };
+        return void chain.submit({ kind: o.kind, feeMsat: msat(o.fee), contractFeeMsat: msat(o.contractFee), call });
       }
       // Spending: a confirmed output of `who` (maybe already claimed by a waiting tx: a double
       // spend), or an output of a transaction still waiting (a child).
@@ -75,7 +83,8 @@ function run(ops: readonly Op[], limit: number) {
               { owner: who, amountMsat: msat(value - fee - moved) },
             ];
       const call = o.kind === 'deposit' ? { contractId: 'escrow', method: 'deposit', args: {} } : undefined;
-      const r = chain.submit({ kind: o.kind, inputs: [coin], outputs, feeMsat: msat(fee), ...(call ? { call } : {}) });
+      const lockTime = o.lockHeight > 0 ? { lockTime: { height: o.lockHeight as Height } } : {};
+      const r = chain.submit({ kind: o.kind, inputs: [coin], outputs, feeMsat: msat(fee), ...(call ? { call } : {}), ...lockTime });
       if (r.ok) pending.push({ txId: r.value.id, index: 0 });
     });
   }

@@ -2,3 +2,4 @@ export { Chain } from './chain.js';
 export { byFeeRateThenArrival } from './mempool.js';
 export type { WatchHandle } from './watch.js';
 export * from './types.js';
+export { PREIMAGE_MANAGER, registerPreimageCall, type PreimageRegistration } from './preimageManager.js';

@@ -42,7 +42,8 @@ export class Mempool {
   }
 
   add(tx: Tx): void {
-    this.arrived.push({ tx, fee: tx.feeMsat, weight: tx.weight, seq: this.arrivals++ });
+    // The miner collects both parts of the fee (types.ts), so both count in the fee rate.
+    this.arrived.push({ tx, fee: tx.feeMsat + (tx.contractFeeMsat ?? 0), weight: tx.weight, seq: this.arrivals++ });
   }
 
   /** The waiting transactions in mining order. */

@@ -5,7 +5,7 @@
  * locks, contract rules) decides later whether it confirms or is dropped.
  *
  * Balance rule (types.ts): sum(inputs) = sum(outputs) + fee + value sent into the called
- * contract. A transaction without inputs moves no simulated money: it may bid a fee (paid from
+ * contract. `contractFeeMsat` is not in it: the contract pays that part from its own balance. A transaction without inputs moves no simulated money: it may bid a fee (paid from
  * outside the simulation) and call a contract, but cannot create value-carrying outputs.
  */
 import { fail, ok, type Outcome } from '../errors.js';
@@ -31,6 +31,10 @@ const wholeAtLeast = (n: unknown, min: number): boolean => Number.isSafeInteger(
 export function checkTxSpec(spec: TxSpec, ctx: SpecContext): Outcome<CheckedSpec> {
   const weight = spec.weight ?? DEFAULT_TX_WEIGHT;
   if (!wholeAtLeast(spec.feeMsat, 0)) return fail('negative-fee', 'submit: the fee must be whole msat ≥ 0', '≥ 0', spec.feeMsat);
+  if (spec.contractFeeMsat !== undefined) {
+    if (!wholeAtLeast(spec.contractFeeMsat, 0)) return fail('negative-fee', "submit: the contract's part of the fee must be whole msat ≥ 0", '≥ 0', spec.contractFeeMsat);
+    if (spec.contractFeeMsat > 0 && !spec.call) return fail('fee-without-call', 'submit: only a contract call can have its contract pay part of the fee; add the call or move the fee to feeMsat');
+  }
   if (!wholeAtLeast(weight, 1)) return fail('bad-weight', 'submit: the weight must be a positive integer', '> 0', weight);
   if (spec.lockTime) {
     const value = 'height' in spec.lockTime ? spec.lockTime.height : spec.lockTime.timestamp;

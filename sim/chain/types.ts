@@ -46,7 +46,14 @@ export interface TxSpec {
   readonly inputs?: readonly OutPoint[];
   readonly outputs?: readonly OutputSpec[];
   readonly feeMsat: Msat;
-  /** Weight units (BOLT #3 figures in DEFAULTS.md); default DEFAULT_TX_WEIGHT. */
+  /**
+   * More fee, paid by the called contract out of the money it holds rather than by the inputs
+   * (a justice transaction whose fee comes out of what it sweeps: an altruist watchtower's wallet
+   * pays nothing). Needs `call`; the contract must accept paying it, or the call is rejected.
+   * The miner sees one fee: `feeMsat + contractFeeMsat`, which orders the mempool.
+   */
+  readonly contractFeeMsat?: Msat;
+  /** Weight units (sim/channel/weights.ts for channel transactions); default DEFAULT_TX_WEIGHT. */
   readonly weight?: number;
   /** Not valid in a block before this height / timestamp. */
   readonly lockTime?: AbsoluteLock;
@@ -57,7 +64,10 @@ export interface TxSpec {
 
 export interface Tx extends TxSpec {
   readonly id: TxId;
-  /** Simulated ms at which it entered the mempool. */
+  /**
+   * Simulated ms at which it was submitted. It entered the mempool then, or later if its absolute
+   * lock kept it out of the next block (timelocked.ts; `TxRecord.validAt` says when).
+   */
   readonly submittedAt: number;
   readonly weight: number;
 }
@@ -82,6 +92,10 @@ export interface ContractContext {
   readonly valueInMsat: Msat;
   /** The contract's balance before this call. */
   readonly balanceMsat: Msat;
+  /** Fee the transaction asks the contract to pay from its balance (`TxSpec.contractFeeMsat`, 0 if none). */
+  readonly contractFeeMsat: Msat;
+  /** Height of the block that first registered the preimage of `lock` with the preimage manager, if one did (preimageManager.ts). */
+  readonly registeredAt: (lock: string) => Height | undefined;
 }
 
 export type ContractResult =
@@ -91,8 +105,9 @@ export type ContractResult =
 /**
  * The rules of one kind of contract. `execute` is called only when the chain is including the
  * transaction (block space found, inputs and locks valid). On success the host commits its own
- * new state and returns the outputs to pay from the contract's balance; on failure it must leave
- * its state unchanged, and the chain drops the transaction as rejected.
+ * new state and returns the outputs to pay from the contract's balance, and it has agreed to pay
+ * `ctx.contractFeeMsat` from that balance too; on failure it must leave its state unchanged, and
+ * the chain drops the transaction as rejected.
  */
 export interface ContractHost {
   execute(call: ContractCall, ctx: ContractContext): ContractResult;
@@ -119,6 +134,13 @@ export interface ChainConfig {
   readonly startTimestamp: number;
 }
 
+/**
+ * Weight of a transaction that does not say (the one home of this figure): a P2WPKH payment
+ * with one input and two outputs (pay + change), 4·(4 version + 1 + 41 input + 1 + 2·31 outputs
+ * + 4 locktime) = 452 WU of non-witness data, 2 WU of segwit marker and flag, and a 107-byte
+ * witness (item count, 71-byte signature with sighash, 33-byte key, two lengths) = 561 WU.
+ * Channel transactions have their own weights in sim/channel/weights.ts.
+ */
 export const DEFAULT_TX_WEIGHT = 561;
 
 /** Where a transaction confirmed (see `Chain.confirmation`). */
@@ -134,9 +156,18 @@ export type DropReason = 'conflict' | 'contract-rejected' | 'missing-input';
 export interface TxRecord {
   readonly id: TxId;
   readonly kind: string;
+  /** The whole fee the miner collects: the inputs' part plus the contract's part. */
   readonly feeMsat: Msat;
+  /** The part of `feeMsat` the called contract paid from its funds (only when there is one). */
+  readonly contractFeeMsat?: Msat;
   readonly weight: number;
   readonly submittedAt: number;
+  /**
+   * When it entered the mempool: `submittedAt`, or later for a transaction whose absolute lock
+   * kept it out until the next block could include it (timelocked.ts). Measure confirmation
+   * delays from here. Unset while it waits, and for one dropped before its lock opened.
+   */
+  validAt?: number;
   /** Who broadcast it (channel transactions). */
   readonly sender?: string;
   /** Set once confirmed. */

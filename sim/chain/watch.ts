@@ -60,7 +60,7 @@ export class WatchList<K, A extends unknown[]> {
 }
 
 /**
- * The chain's six kinds of watch requests, and which of them a new block answers. Persistent
+ * The chain's seven kinds of watch requests, and which of them a new block answers. Persistent
  * contract watches fire for every confirmed call; all others fire once and are forgotten.
  */
 export class WatchRegistry {
@@ -70,14 +70,26 @@ export class WatchRegistry {
   readonly contract = new WatchList<string, [Tx, Block]>();
   readonly height = new WatchList<number, [Block]>();
   readonly timestamp = new WatchList<number, [Block]>();
+  /** By hash lock: the first registration of its preimage with the preimage manager. */
+  readonly preimage = new WatchList<string, [Uint8Array, Block]>();
 
-  /** Hands `fire` (which schedules a trigger event) every callback that `block` answers, in a fixed order. */
-  answer(block: Block, included: readonly Tx[], drops: readonly (readonly [Tx, DropReason])[], fire: (f: () => void, label: string) => void): void {
+  /**
+   * Hands `fire` (which schedules a trigger event) every callback that `block` answers, in a
+   * fixed order. `registered`: the hash locks whose preimage this block registered first.
+   */
+  answer(
+    block: Block,
+    included: readonly Tx[],
+    drops: readonly (readonly [Tx, DropReason])[],
+    registered: readonly (readonly [string, Uint8Array])[],
+    fire: (f: () => void, label: string) => void,
+  ): void {
     for (const tx of included) {
       for (const w of this.confirmed.take(tx.id)) fire(() => w.fire(tx, block), 'watch-confirmed');
       for (const input of tx.inputs ?? []) for (const w of this.spent.take(outpointKey(input))) fire(() => w.fire(tx, block), 'watch-spent');
       if (tx.call) for (const w of this.contract.peek(tx.call.contractId)) fire(() => w.fire(tx, block), 'watch-contract');
     }
+    for (const [lock, preimage] of registered) for (const w of this.preimage.take(lock)) fire(() => w.fire(preimage, block), 'watch-preimage');
     for (const [tx, reason] of drops) for (const w of this.dropped.take(tx.id)) fire(() => w.fire(tx, reason), 'watch-dropped');
     for (const w of this.height.takeWhere((h) => h <= block.height)) fire(() => w.fire(block), 'watch-height');
     for (const w of this.timestamp.takeWhere((t) => t <= block.timestamp)) fire(() => w.fire(block), 'watch-timestamp');

@@ -6,7 +6,7 @@
  * one who may submit it), the copy carries i's **revocation lock**, and the other party signed it
  * as **defender**. The defender's signature covers (contract id, sequence, amounts, revocation
  * lock, freeze) — the contract id prevents replay on another channel (BRIEF §2) — and, for an
- * HTLC commitment, also the hash lock, time lock and HTLC amounts.
+ * HTLC commitment, also the hash lock, time lock and HTLC amounts (and which HTLCs are shared).
  */
 import { encodePayload, sign, verify, type Signature } from '../crypto/index.js';
 import type { Height, Msat, Sequence } from '../units.js';
@@ -42,6 +42,12 @@ export interface HtlcTerm {
   readonly hashLock: string;
   /** Before this height the HTLC pays the receiver with the preimage; at or after it, it refunds the offerer. */
   readonly timeLock: Height;
+  /**
+   * A Sprites-style HTLC settled by the chain's shared preimage manager: it pays its receiver,
+   * whenever claimed, if R was registered in a block below `timeLock`, and refunds its offerer
+   * only if R was not (htlcRules.ts). Absent for an ordinary HTLC.
+   */
+  readonly shared?: true;
 }
 
 /**
@@ -73,7 +79,11 @@ export function commitmentPayload(terms: Terms): Uint8Array {
   const base = [terms.contractId, terms.sequence, [terms.amounts[0], terms.amounts[1]], terms.revocationLock, freezeUnit, freezeValue] as const;
   if (!isHtlc(terms)) return encodePayload('pcnsim/rsmc', base);
   const htlcs = terms.htlcs.flatMap((h) => [h.offerer, h.amountMsat, h.hashLock, h.timeLock]);
-  return encodePayload('pcnsim/htlc', [...base, terms.htlcs.length, htlcs]);
+  // Sheets without shared HTLCs keep their bytes (and every signature made before shared ones
+  // existed); a sheet with any is signed under its own tag, with one flag per HTLC.
+  if (!terms.htlcs.some((h) => h.shared === true)) return encodePayload('pcnsim/htlc', [...base, terms.htlcs.length, htlcs]);
+  const shared = terms.htlcs.map((h) => (h.shared === true ? 1 : 0));
+  return encodePayload('pcnsim/htlc-shared', [...base, terms.htlcs.length, htlcs, shared]);
 }
 
 /** The exact bytes the revocation lock's private key signs to prove a sequence was revoked. */

@@ -4,58 +4,18 @@
  * changes the state it was given.
  */
 import { hashLock, keyPairFromSeed, preimageFromSeed, revocationLock, sign, toHex } from '../crypto/index.js';
-import type { Outcome } from '../errors.js';
-import { height, msat, sequence, type Height, type Msat, type UnixSeconds } from '../units.js';
-import { freezeTerms, revocationPayload, closePayload, signTerms, type HtlcTerms, type Pair, type RsmcTerms, type SignedCommitment, type Side } from './commitment.js';
-import { construct, step, type CallContext, type ContractInput, type Step, type VirtualBank } from './contract.js';
+import { alice, bob, ctx as callAt, expectCode, expectOk, funding, pair, parties, revocationProof, revocationSeeds as seeds, running, signedCopy } from '../testing/contract.js';
+import { msat, sequence, type Height, type Msat } from '../units.js';
+import { freezeTerms, closePayload, signTerms, type HtlcTerms, type Pair, type RsmcTerms, type SignedCommitment, type Side } from './commitment.js';
+import { construct, step, type CallContext, type ContractInput, type VirtualBank } from './contract.js';
 
-const alice = keyPairFromSeed('alice');
-const bob = keyPairFromSeed('bob');
 const mallory = keyPairFromSeed('mallory');
-const keys = [alice, bob] as const;
-const seeds = [new TextEncoder().encode('alice-rev'), new TextEncoder().encode('bob-rev')] as const;
-const pair = (a: number, b: number): Pair => [msat(a), msat(b)];
-const parties = { nodes: ['alice', 'bob'] as const, keys: [alice.publicKey, bob.publicKey] as const };
 
-function ctx(caller: string, h = 100, valueInMsat = 0): CallContext {
-  return { caller, height: height(h), timestamp: (1_700_000_000 + h * 600) as UnixSeconds, valueInMsat: msat(valueInMsat) };
-}
-
-function expectOk(outcome: Outcome<Step>): Step {
-  if (!outcome.ok) throw new Error(`expected ok, got ${outcome.error.code}: ${outcome.error.message}`);
-  return outcome.value;
-}
-
-function expectCode(outcome: Outcome<unknown>, code: string): void {
-  expect(outcome.ok ? 'ok' : outcome.error.code).toBe(code);
-}
-
-function funding(id = 'alice-bob'): VirtualBank {
-  const c = construct(id, parties, pair(100_000, 100_000));
-  if (!c.ok) throw c.error;
-  return c.value;
-}
-
-function running(id = 'alice-bob'): VirtualBank {
-  let state = funding(id);
-  state = expectOk(step(state, { method: 'deposit' }, ctx('alice', 1, 100_000))).state;
-  return expectOk(step(state, { method: 'deposit' }, ctx('bob', 1, 100_000))).state;
-}
+/** A call by `caller` at height `h`, sending `valueInMsat` into the contract. */
+const ctx = (caller: string, h = 100, valueInMsat = 0): CallContext => callAt(caller, h, { valueInMsat });
 
 /** `attacker`'s copy of a sequence, signed by the defender. */
-function copy(attacker: Side, seq: number, amounts: Pair, id = 'alice-bob', freezeBlocks = 144): SignedCommitment {
-  const terms: RsmcTerms = freezeTerms({
-    contractId: id,
-    sequence: sequence(seq),
-    amounts,
-    revocationLock: toHex(revocationLock(seeds[attacker], sequence(seq)).publicKey),
-    freeze: { blocks: freezeBlocks },
-  });
-  return { terms, attacker, defenderSignature: signTerms(keys[attacker === 0 ? 1 : 0].secretKey, terms) };
-}
-
-const revocationProof = (attacker: Side, seq: number, id = 'alice-bob') =>
-  sign(revocationLock(seeds[attacker], sequence(seq)).secretKey, revocationPayload(id, sequence(seq)));
+const copy = (attacker: Side, seq: number, amounts: Pair, id = 'alice-bob', freezeBlocks = 144): SignedCommitment => signedCopy(attacker, seq, amounts, { id, freezeBlocks });
 
 describe('construct', () => {
   it('needs two distinct parties and positive amounts', () => {

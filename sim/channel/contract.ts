@@ -7,42 +7,56 @@
  *   Funding ───────────────────────────────────────────► Running
  *   Running ── cashRsmc / cashHtlc (attacker submits) ──► Auditing   defender paid at once,
  *                                                                    attacker's share frozen (bond)
- *   Running ── cooperativeClose (both signed) ─────────► Closed     both paid, no freeze
- *   Auditing ─ withdrawByAttacker (freeze over) ───────► Closed     bond → attacker
- *   Auditing ─ withdrawByDefender (revocation proof, ──► Closed     bond and pending HTLCs →
- *              before the freeze ends)                               defender (penalty)
- *   Auditing ─ claimHtlc (receiver, preimage, before its time lock) / timeoutHtlc (offerer, at or
- *              after it) resolve pending HTLCs; Closed once bond and HTLCs are all paid.
+ *   Running ── cooperativeClose (both signed) ─────────► Closed     both paid, no freeze ('cooperative')
+ *   Auditing ─ withdrawByAttacker (freeze over) ───────► Closed     bond → attacker ('attacker-withdrew')
+ *                                               └─────► Auditing   the same while HTLCs are pending
+ *                                                                    (bondReleased)
+ *   Auditing ─ withdrawByDefender (revocation proof) ──► Closed     bond and pending HTLCs → defender,
+ *              virtual bank: before the freeze ends;                 less the justice fee, if the call
+ *              asymmetric: until each output is spent,               pays one from them
+ *              so after bondReleased the pending HTLCs               ('defender-punished', penalty.ts)
+ *   Auditing ─ claimHtlc / timeoutHtlc ────────────────► Auditing   one pending HTLC resolved
+ *                                               └─────► Closed     the last one, the bond already
+ *                                                                    withdrawn ('htlcs-resolved')
  *
  * HTLCs (BRIEF §2 cashHtlc, generalised to several as in BOLT #5): when an HTLC commitment is
  * cashed, each HTLC past its time lock refunds its offerer, each whose preimage is shown pays
- * its receiver, and the others stay pending until claimed or timed out. What resolves to the
- * attacker joins the frozen bond while the freeze lasts (a revoked commitment's HTLCs stay
- * punishable, as BOLT's second-stage delay ensures); what resolves to the defender is paid.
+ * its receiver, and the others stay pending until claimed or timed out (htlcRules.ts, which also
+ * has Sprites' shared HTLCs). What resolves to the attacker joins the frozen bond while the
+ * freeze lasts (a revoked commitment's HTLCs stay punishable, as BOLT's second-stage delay
+ * ensures); what resolves to the defender is paid. Every step lists the HTLCs it resolved and
+ * how (`Step.resolved`), so reports count claims, timeouts and punished HTLCs from what happened.
  *
- * Rules: 'virtual-bank' is BRIEF §2 exactly. 'asymmetric' is the bitcoin-style revocable
- * commitment of BRIEF §5 example 4 on the same machinery: the holder's own output waits a
- * relative lock (blocks since the commitment confirmed, never seconds), and the revocation key
- * can take it at any time until the holder has swept it — in bitcoin the revocation path of a
- * revoked output never expires, only the holder's delayed path opens.
+ * Rules: 'virtual-bank' is BRIEF §2 exactly: the penalty is valid only before the freeze ends,
+ * and the bond is released only after it, so once the freeze is over nothing of a revoked
+ * commitment is punishable any more — an HTLC still pending then resolves by claim or timeout
+ * alone. 'asymmetric' is the bitcoin-style revocable commitment of BRIEF §5 example 4 on the
+ * same machinery: the holder's own output waits a relative lock (blocks since the commitment
+ * confirmed, never seconds), and the revocation key can take every output of a revoked
+ * commitment until it is spent (BOLT #3/#5: the revocation path never expires): the bond until
+ * the holder sweeps it, each HTLC until it is claimed or timed out.
  */
-import { fromHex, opens, verify, type Signature } from '../crypto/index.js';
+import { opens, verify, type Signature } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, UnixSeconds } from '../units.js';
 import {
   closePayload,
   isHtlc,
   other,
-  revocationPayload,
   sumPair,
   verifyTerms,
-  type Freeze,
   type HtlcTerm,
   type Pair,
   type Side,
   type SignedCommitment,
   type Terms,
 } from './commitment.js';
+import { freezeEnd, freezeOver } from './freeze.js';
+import { checkClaim, checkTimeout, payeeAtCash, type RegisteredAt } from './htlcRules.js';
+import { withdrawByDefender } from './penalty.js';
+import { add, common, wrongPhase } from './states.js';
+
+export { freezeEnd } from './freeze.js';
 
 export interface Parties {
   /** Node ids, by side. */
@@ -53,7 +67,7 @@ export interface Parties {
 
 export type ContractRules = 'virtual-bank' | 'asymmetric';
 
-interface Common {
+export interface Common {
   readonly id: string;
   readonly rules: ContractRules;
   readonly parties: Parties;
@@ -81,9 +95,23 @@ export type VirtualBank =
     })
   | (Common & {
       readonly phase: 'Closed';
-      readonly how: 'cooperative' | 'attacker-withdrew' | 'defender-punished';
+      /** 'htlcs-resolved': the last pending HTLC resolved after the attacker had withdrawn its bond. */
+      readonly how: 'cooperative' | 'attacker-withdrew' | 'htlcs-resolved';
       readonly paidOut: Pair;
-    });
+    })
+  | (Common & { readonly phase: 'Closed'; readonly how: 'defender-punished'; readonly paidOut: Pair; readonly penalty: Penalty });
+
+/** What a penalty took (`paidOut` counts it all on the defender's side). */
+export interface Penalty {
+  /** Everything the revoked commitment still held: the bond plus every pending HTLC. */
+  readonly takenMsat: Msat;
+  /** The part of `takenMsat` from pending HTLCs. */
+  readonly htlcMsat: Msat;
+  /** Paid to the miner out of it (an altruist watchtower's justice fee). */
+  readonly feeMsat: Msat;
+  /** Paid to the watchtower out of it (a reward tower's share). */
+  readonly rewardMsat: Msat;
+}
 
 export type ContractInput =
   | { readonly method: 'deposit' }
@@ -104,6 +132,10 @@ export interface CallContext {
   readonly timestamp: UnixSeconds;
   /** Value the call sends into the contract. */
   readonly valueInMsat: Msat;
+  /** Fee the transaction asks the contract to pay from its funds (only a penalty may); default 0. */
+  readonly contractFeeMsat?: Msat;
+  /** The chain's preimage manager (shared HTLCs, htlcRules.ts); without it no preimage counts as registered. */
+  readonly registeredAt?: RegisteredAt;
 }
 
 export interface TowerReward {
@@ -118,9 +150,23 @@ export interface Payout {
   readonly to?: string;
 }
 
+/** How one HTLC of the cashed commitment left it. */
+export interface HtlcResolution {
+  readonly htlc: HtlcTerm;
+  /**
+   * 'claimed': paid its receiver (preimage shown, or registered in time if shared);
+   * 'timed-out': refunded its offerer; 'punished': taken by the defender's penalty.
+   */
+  readonly outcome: 'claimed' | 'timed-out' | 'punished';
+}
+
 export interface Step {
   readonly state: VirtualBank;
   readonly payouts: readonly Payout[];
+  /** Paid to the miner from the contract's funds (`CallContext.contractFeeMsat`). */
+  readonly feeMsat?: Msat;
+  /** The HTLCs this step resolved (at cash, by claim or timeout, or by the penalty). */
+  readonly resolved?: readonly HtlcResolution[];
 }
 
 /** construct(addresses[2], amounts[2]): both addresses valid and distinct, both amounts > 0. */
@@ -141,6 +187,9 @@ export function step(state: VirtualBank, input: ContractInput, ctx: CallContext)
   if (ctx.valueInMsat !== 0 && input.method !== 'deposit') {
     return fail('unexpected-value', `${input.method}: only deposit accepts value`, 0, ctx.valueInMsat);
   }
+  if ((ctx.contractFeeMsat ?? 0) !== 0 && input.method !== 'withdrawByDefender') {
+    return fail('unexpected-fee', `${input.method}: only a penalty may pay its fee from the contract's funds`, 0, ctx.contractFeeMsat);
+  }
   switch (input.method) {
     case 'deposit':
       return deposit(state, side, ctx);
@@ -153,7 +202,7 @@ export function step(state: VirtualBank, input: ContractInput, ctx: CallContext)
     case 'timeoutHtlc':
       return resolveHtlc(state, side, input, ctx);
     case 'withdrawByDefender':
-      return withdrawByDefender(state, side, input.revocationSignature, ctx, input.reward);
+      return withdrawByDefender(state, side, input, ctx);
     case 'cooperativeClose':
       return cooperativeClose(state, input.amounts, input.signatures);
   }
@@ -193,18 +242,18 @@ function cash(
   let bond = terms.amounts[attacker] as number;
   paidOut[defender] = terms.amounts[defender];
   const pending: HtlcTerm[] = [];
+  const resolved: HtlcResolution[] = [];
   let settledAs: 'rsmc' | 'htlc' = 'rsmc';
   const preimages = input.method === 'cashHtlc' ? (input.preimages ?? []) : [];
   for (const h of isHtlc(terms) ? terms.htlcs : []) {
-    const preimage = preimages.find((p) => opens(h.hashLock, p));
-    let to: Side | undefined;
-    if (ctx.height >= h.timeLock) to = h.offerer;
-    else if (preimage) {
-      to = other(h.offerer);
-      settledAs = 'htlc';
+    const to = payeeAtCash(h, ctx.height, preimages.some((p) => opens(h.hashLock, p)), ctx.registeredAt);
+    if (to === undefined) {
+      pending.push(h);
+      continue;
     }
-    if (to === undefined) pending.push(h);
-    else if (to === attacker) bond += h.amountMsat;
+    resolved.push({ htlc: h, outcome: to === h.offerer ? 'timed-out' : 'claimed' });
+    if (to !== h.offerer) settledAs = 'htlc';
+    if (to === attacker) bond += h.amountMsat;
     else paidOut[defender] += h.amountMsat;
   }
   if (preimages.some((p) => !(isHtlc(terms) && terms.htlcs.some((h) => opens(h.hashLock, p))))) {
@@ -225,6 +274,7 @@ function cash(
       requestTimestamp: ctx.timestamp,
     },
     payouts: paidOut[defender] > 0 ? [{ side: defender, amountMsat: paidOut[defender] as Msat }] : [],
+    resolved,
   });
 }
 
@@ -259,52 +309,26 @@ function withdrawByAttacker(state: VirtualBank, side: Side, ctx: CallContext): O
   return ok({ state: { ...common(state), phase: 'Closed', how: 'attacker-withdrew', paidOut }, payouts });
 }
 
-/** claimHtlc (the receiver shows the preimage before the time lock) or timeoutHtlc (the offerer, at or after it). */
+/** claimHtlc (the receiver shows the preimage) or timeoutHtlc (the offerer, past the time lock): htlcRules.ts says when. */
 function resolveHtlc(state: VirtualBank, side: Side, input: Extract<ContractInput, { method: 'claimHtlc' | 'timeoutHtlc' }>, ctx: CallContext): Outcome<Step> {
   if (state.phase !== 'Auditing') return wrongPhase(input.method, state, 'Auditing');
-  const index = state.pending.findIndex((h) => h.hashLock === input.hashLock && (input.method === 'claimHtlc' ? other(h.offerer) : h.offerer) === side);
+  const claim = input.method === 'claimHtlc';
+  const index = state.pending.findIndex((h) => h.hashLock === input.hashLock && (claim ? other(h.offerer) : h.offerer) === side);
   if (index < 0) return fail('unknown-htlc', `${input.method}: no pending HTLC with this hash lock for ${ctx.caller}`);
   const h = state.pending[index]!;
-  if (input.method === 'claimHtlc') {
-    if (ctx.height >= h.timeLock) return fail('htlc-expired', 'claimHtlc: the time lock has passed; the HTLC refunds its offerer', h.timeLock, ctx.height);
-    if (!opens(h.hashLock, input.preimage)) return fail('bad-preimage', 'claimHtlc: the preimage does not open the hash lock');
-  } else if (ctx.height < h.timeLock) {
-    return fail('htlc-not-expired', 'timeoutHtlc: the time lock has not passed', h.timeLock, ctx.height);
-  }
+  const allowed = claim ? checkClaim(h, ctx.height, input.preimage, ctx.registeredAt) : checkTimeout(h, ctx.height, ctx.registeredAt);
+  if (!allowed.ok) return allowed;
   const pending = state.pending.filter((_, i) => i !== index);
   // The attacker's winnings stay in the bond while the freeze lasts; anything else is paid now.
   const intoBond = side === state.attacker && !state.bondReleased && !freezeOver(state.terms.freeze, state, ctx);
   const bondMsat = (state.bondMsat + (intoBond ? h.amountMsat : 0)) as Msat;
   const paidOut = intoBond ? state.paidOut : add(state.paidOut, side, h.amountMsat);
   const payouts = intoBond ? [] : [{ side, amountMsat: h.amountMsat }];
-  const settledAs = input.method === 'claimHtlc' ? 'htlc' : state.settledAs;
+  const resolved: HtlcResolution[] = [{ htlc: h, outcome: claim ? 'claimed' : 'timed-out' }];
   if (pending.length === 0 && state.bondReleased) {
-    return ok({ state: { ...common(state), phase: 'Closed', how: 'attacker-withdrew', paidOut }, payouts });
+    return ok({ state: { ...common(state), phase: 'Closed', how: 'htlcs-resolved', paidOut }, payouts, resolved });
   }
-  return ok({ state: { ...state, pending, bondMsat, paidOut, settledAs }, payouts });
-}
-
-function withdrawByDefender(state: VirtualBank, side: Side, revocationSignature: Signature, ctx: CallContext, reward?: TowerReward): Outcome<Step> {
-  if (state.phase !== 'Auditing' || state.bondReleased) return wrongPhase('withdrawByDefender', state, 'Auditing with a frozen bond');
-  if (side === state.attacker) return fail('not-defender', 'withdrawByDefender: only the defender may claim the bond');
-  if (state.rules === 'virtual-bank' && freezeOver(state.terms.freeze, state, ctx)) {
-    return fail('freeze-over', 'withdrawByDefender: the freeze has ended; the bond is the attacker\'s', freezeEnd(state.terms.freeze, state), ctx);
-  }
-  const payload = revocationPayload(state.id, state.terms.sequence);
-  if (!verify(revocationSignature, payload, fromHex(state.terms.revocationLock))) {
-    return fail('bad-revocation', 'withdrawByDefender: the signature is not by this sequence\'s revocation lock');
-  }
-  // BOLT #5: the victim takes every output of the revoked commitment, pending HTLCs included.
-  const taken = state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
-  const share = reward?.amountMsat ?? 0;
-  if (!Number.isSafeInteger(share) || share < 0 || share > taken) {
-    return fail('bad-reward', "withdrawByDefender: a tower's reward must be whole msat within what the penalty takes", `0..${taken}`, share);
-  }
-  const paidOut = add(state.paidOut, side, taken);
-  const payouts: Payout[] = [];
-  if (taken - share > 0) payouts.push({ side, amountMsat: (taken - share) as Msat });
-  if (share > 0) payouts.push({ side, amountMsat: share as Msat, to: reward!.to });
-  return ok({ state: { ...common(state), phase: 'Closed', how: 'defender-punished', paidOut }, payouts });
+  return ok({ state: { ...state, pending, bondMsat, paidOut, settledAs: claim ? 'htlc' : state.settledAs }, payouts, resolved });
 }
 
 function cooperativeClose(state: VirtualBank, amounts: Pair, signatures: readonly [Signature, Signature]): Outcome<Step> {
@@ -323,16 +347,6 @@ function cooperativeClose(state: VirtualBank, amounts: Pair, signatures: readonl
   return ok({ state: { ...common(state), phase: 'Closed', how: 'cooperative', paidOut: amounts }, payouts });
 }
 
-/** The first height (blocks) or timestamp (seconds) at which the attacker may withdraw. */
-export function freezeEnd(freeze: Freeze, state: { requestHeight: Height; requestTimestamp: UnixSeconds }): { height: number } | { timestamp: number } {
-  return 'blocks' in freeze ? { height: state.requestHeight + freeze.blocks } : { timestamp: state.requestTimestamp + freeze.seconds };
-}
-
-function freezeOver(freeze: Freeze, state: { requestHeight: Height; requestTimestamp: UnixSeconds }, ctx: CallContext): boolean {
-  const end = freezeEnd(freeze, state);
-  return 'height' in end ? ctx.height >= end.height : ctx.timestamp >= end.timestamp;
-}
-
 /** Money the contract still holds, by construction of each phase. */
 export function heldMsat(state: VirtualBank): number {
   switch (state.phase) {
@@ -347,20 +361,7 @@ export function heldMsat(state: VirtualBank): number {
   }
 }
 
-function add(pair: Pair, side: Side, amount: number): Pair {
-  const out: [number, number] = [pair[0], pair[1]];
-  out[side] += amount;
-  return out as unknown as Pair;
-}
 
 function sideOf(parties: Parties, caller: string): Side | undefined {
   return parties.nodes[0] === caller ? 0 : parties.nodes[1] === caller ? 1 : undefined;
-}
-
-function common(state: VirtualBank): Common {
-  return { id: state.id, rules: state.rules, parties: state.parties, deposits: state.deposits };
-}
-
-function wrongPhase(method: string, state: VirtualBank, expected: string): Outcome<never> {
-  return fail('wrong-state', `${method}: the contract is ${state.phase}, expected ${expected}`, expected, state.phase);
 }

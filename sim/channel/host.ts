@@ -1,14 +1,20 @@
 /**
- * Adapts a pure contract (`step(state, input, ctx) → { state, payouts } | failure`) to the
- * chain's ContractHost interface: the chain calls `execute` when it includes a call; the host
- * runs the step, keeps the new state, checks conservation against the chain's own balance, and
- * tells listeners what happened (the runtime records penalties and closes from these notices).
+ * Adapts a pure contract (`step(state, input, ctx) → { state, payouts, feeMsat? } | failure`) to
+ * the chain's ContractHost interface: the chain calls `execute` when it includes a call; the host
+ * runs the step, keeps the new state, checks conservation against the chain's own balance
+ * (held after = held before + value in − payouts − fee paid from the contract), and tells
+ * listeners what happened (the runtime records penalties and closes from these notices).
+ *
+ * The chain's context reaches the pure step as plain values: the fee the transaction asks the
+ * contract to pay (a step that does not pay exactly that is a rejected call, 'unexpected-fee')
+ * and the preimage manager's `registeredAt` lookup.
  */
 import type { ContractCall, ContractContext, ContractHost, ContractResult } from '../chain/types.js';
 import { invariant, type Outcome } from '../errors.js';
 import type { Height, Msat, UnixSeconds } from '../units.js';
 import type { Side } from './commitment.js';
-import { heldMsat, step, type ContractInput, type VirtualBank } from './contract.js';
+import { heldMsat, step, type ContractInput, type HtlcResolution, type VirtualBank } from './contract.js';
+import type { RegisteredAt } from './htlcRules.js';
 import { checkContract } from './invariants.js';
 import { stepOneWay, type OneWay, type OneWayInput } from './oneWay.js';
 
@@ -17,6 +23,9 @@ export interface HostContext {
   readonly height: Height;
   readonly timestamp: UnixSeconds;
   readonly valueInMsat: Msat;
+  /** Fee the transaction asks the contract to pay from its funds. */
+  readonly contractFeeMsat: Msat;
+  readonly registeredAt: RegisteredAt;
 }
 
 export interface HostPayout {
@@ -33,12 +42,23 @@ export interface Transition<S, I> {
   readonly before: S;
   readonly after: S;
   readonly payouts: readonly HostPayout[];
+  /** Paid to the miner from the contract's funds (0 if the call paid no fee from them). */
+  readonly feeMsat: Msat;
+  /** The HTLCs the transition resolved, and how (virtual-bank contracts; empty otherwise). */
+  readonly resolved: readonly HtlcResolution[];
   readonly height: number;
   readonly txId: string;
 }
 
+interface RulesStep<S> {
+  readonly state: S;
+  readonly payouts: readonly HostPayout[];
+  readonly feeMsat?: Msat;
+  readonly resolved?: readonly HtlcResolution[];
+}
+
 interface Rules<S, I> {
-  step(state: S, input: I, ctx: HostContext): Outcome<{ state: S; payouts: readonly HostPayout[] }>;
+  step(state: S, input: I, ctx: HostContext): Outcome<RulesStep<S>>;
   /** Money the contract holds in this state, by its own books. */
   held(state: S): number;
   /** Conservation inside the contract's books; throws InvariantError. */
@@ -68,21 +88,24 @@ export class PureContractHost<S extends { readonly id: string; readonly nodes?: 
   execute(call: ContractCall, ctx: ContractContext): ContractResult {
     const input = call.args as I;
     const caller = ctx.tx.sender ?? '';
-    const result = this.rules.step(this.current, input, { caller, height: ctx.height, timestamp: ctx.timestamp, valueInMsat: ctx.valueInMsat });
+    const { height, timestamp, valueInMsat, contractFeeMsat, registeredAt } = ctx;
+    const result = this.rules.step(this.current, input, { caller, height, timestamp, valueInMsat, contractFeeMsat, registeredAt });
     if (!result.ok) return { ok: false, code: result.error.code, reason: result.error.message };
     const before = this.current;
-    const { state: after, payouts } = result.value;
+    const { state: after, payouts, resolved = [] } = result.value;
+    const feeMsat = result.value.feeMsat ?? (0 as Msat);
+    if (feeMsat !== contractFeeMsat) return { ok: false, code: 'unexpected-fee', reason: `contract ${after.id}: this call cannot pay a fee of ${contractFeeMsat} msat from the contract` };
     this.rules.check(after);
     const paid = payouts.reduce((sum, p) => sum + p.amountMsat, 0);
     invariant(
-      this.rules.held(after) === ctx.balanceMsat + ctx.valueInMsat - paid,
+      this.rules.held(after) === ctx.balanceMsat + valueInMsat - paid - feeMsat,
       'contract-balance-mismatch',
       `contract ${after.id}: its books and the chain disagree on the money held`,
-      ctx.balanceMsat + ctx.valueInMsat - paid,
+      ctx.balanceMsat + valueInMsat - paid - feeMsat,
       this.rules.held(after),
     );
     this.current = after;
-    const transition: Transition<S, I> = { contractId: after.id, input, caller, before, after, payouts, height: ctx.height, txId: ctx.tx.id };
+    const transition: Transition<S, I> = { contractId: after.id, input, caller, before, after, payouts, feeMsat, resolved, height, txId: ctx.tx.id };
     for (const listener of this.listeners) listener(transition);
     return { ok: true, payouts: payouts.map((p) => ({ owner: p.to ?? this.nodes[p.side], amountMsat: p.amountMsat })) };
   }

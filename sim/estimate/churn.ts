@@ -16,7 +16,7 @@
  * Endpoints: one uniform node, the other half the time an end of a random open channel
  * (preferential attachment, so hubs emerge as in the real graph) and otherwise uniform.
  */
-import { Chain } from '../chain/index.js';
+import { Chain, DEFAULT_TX_WEIGHT } from '../chain/index.js';
 import type { OutPoint } from '../chain/types.js';
 import { Engine, RngStreams } from '../engine/index.js';
 import type { Rng } from '../engine/rng.js';
@@ -148,7 +148,7 @@ export function runChurn(c: ChurnConfig): ChurnResult {
     ch.depositMsat = amount;
     for (let j = 0; j < openTxs; j++) {
       const side = j % 2;
-      const feeMsat = fee(561);
+      const feeMsat = fee(DEFAULT_TX_WEIGHT);
       const coin = chain.fund(node(ch.nodes[side]!), (amount + feeMsat) as Msat);
       const submitted = chain.submit({ kind: 'deposit', sender: node(ch.nodes[side]!), inputs: [coin], outputs: [{ owner: `ch${ch.id}`, amountMsat: amount as Msat }], feeMsat: feeMsat as Msat });
       if (!submitted.ok) throw submitted.error;
@@ -179,7 +179,7 @@ export function runChurn(c: ChurnConfig): ChurnResult {
     for (let j = 0; j < closeTxs; j++) {
       const inputs = ch.deposits.filter((_, i) => i % closeTxs === j);
       const value = inputs.length * ch.depositMsat;
-      const feeMsat = Math.min(fee(561), Math.floor(value / 2));
+      const feeMsat = Math.min(fee(DEFAULT_TX_WEIGHT), Math.floor(value / 2));
       const owner = node(ch.nodes[j % 2]!);
       const submitted = chain.submit({ kind: 'withdrawal', sender: owner, inputs, outputs: [{ owner, amountMsat: (value - feeMsat) as Msat }], feeMsat: feeMsat as Msat });
       if (!submitted.ok) throw submitted.error;

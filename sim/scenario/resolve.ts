@@ -4,7 +4,7 @@
  * channel, actions naming real channels). Errors name the field path.
  */
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agents/network.js';
-import type { ChainConfig } from '../chain/types.js';
+import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/types.js';
 import type { Freeze, Pair } from '../channel/commitment.js';
 import { ScenarioError } from '../errors.js';
 import { MAX_MSAT, sequence, type Duration, type Msat } from '../units.js';
@@ -245,7 +245,7 @@ function resolveTraffic(input: ScenarioInput, untilMs: number): Traffic | undefi
   if (!t) return undefined;
   const fee = t.fee === undefined ? { min: 1_000_000, max: 1_000_000 } : typeof t.fee === 'number' ? { min: t.fee, max: t.fee } : t.fee;
   if (fee.min > fee.max) throw new ScenarioError('bad-amount', 'traffic fee min must not exceed max', 'traffic.fee');
-  return { ratePerSecond: t.rate, feeMsat: fee, weight: t.weight ?? 561, untilMs: t.duration ?? untilMs };
+  return { ratePerSecond: t.rate, feeMsat: fee, weight: t.weight ?? DEFAULT_TX_WEIGHT, untilMs: t.duration ?? untilMs };
 }
 
 function resolveDeposit(deposit: Msat | readonly [Msat, Msat], kind: string, path: string): Pair {
