@@ -194,3 +194,48 @@ describe('a report never lies', () => {
     expect(sim.network.payments).toEqual([expect.objectContaining({ status: 'failed' })]);
   });
 });
+
+describe('Sprites and asymmetric commitments', () => {
+  it("Sprites: a payee revealing R in the last block cannot make an honest, online forwarder lose (R registered in time settles every hop)", () => {
+    const sim = twoHops({ multiHop: { style: 'sprites' }, receivers: { carol: { kind: 'griefer', floodTxs: 0, floodFeeMsat: 0 } } });
+    sim.mineBlocks(3);
+    sim.send('alice', 'carol', 10);
+    sim.runFor(1000);
+    const [upstream, downstream] = [htlcsOf(sim.channel('alice-bob').channel)[0]!, htlcsOf(sim.channel('bob-carol').channel)[0]!];
+    expect(upstream.timeLock).toBe(downstream.timeLock); // one shared lock T for every hop
+    expect([upstream.shared, downstream.shared]).toEqual([true, true]);
+    sim.unresponsive('alice', 200); // Alice will not sign Bob's fulfil: he must claim on chain
+    sim.mineBlocks(80);
+    const T = downstream.timeLock;
+    // Carol's commitment and her registration of R go out at T − 2 and confirm at T − 1; Bob
+    // learns R then, goes on chain at once, and his commitment confirms at T: past the lock, yet
+    // his HTLC pays him because R was registered below it.
+    expect(sim.chain.preimageRegistration(LOCK)?.height).toBe(T - 1);
+    expect(cashes(sim)).toEqual([`bob-carol@${T - 1}`, `alice-bob@${T}`]);
+    expect(['alice', 'bob', 'carol'].map(sim.balance)).toEqual([90, 200, 110]);
+  });
+
+  it("asymmetric: the revoked commitment's pending HTLC is still punishable after the cheater swept its delayed output", () => {
+    // Bob offers Carol an HTLC (sequence 2) that Dave, a jammer, fails back (sequence 3). Bob then
+    // cashes the revoked sequence 2 while Carol is away; he sweeps his delayed output after 5
+    // blocks; Carol, back before the HTLC expires, takes it with the revocation key.
+    const sim = simulate({
+      channels: [
+        { between: ['alice', 'bob'], deposit: [100, 100] },
+        { between: ['bob', 'carol'], deposit: [100, 100], kind: 'asymmetric', freeze: { blocks: 5 } },
+        { between: ['carol', 'dave'], deposit: [100, 100] },
+      ],
+      receivers: { dave: { kind: 'jammer', holdMs: 600_000 } },
+    });
+    sim.mineBlocks(3);
+    sim.send('alice', 'dave', 10);
+    sim.runFor(700_000);
+    expect(sim.channel('bob-carol').channel.sequence).toBe(3);
+    sim.offline('carol', 20);
+    expect(sim.cheat('bob', 'bob-carol', 2).ok).toBe(true);
+    sim.mineBlocks(60);
+    expect(sim.events('withdraw').map((e) => [e.node, e.amountMsat])).toEqual([['bob', 90_000]]);
+    expect(sim.events('penalty').map((e) => [e.node, e.amountMsat, e.bondMsat])).toEqual([['carol', 10_000, 0]]);
+    expect(['alice', 'bob', 'carol', 'dave'].map(sim.balance)).toEqual([100, 190, 210, 100]); // Carol: 100 at the cash + the 10-sat HTLC, and 100 in carol-dave
+  });
+});

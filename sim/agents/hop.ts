@@ -20,6 +20,10 @@
  * block, and on reconnect, until the HTLC is resolved, so a party that was offline at its
  * deadline acts as soon as it is back (re-armed every block). While on chain, the receiver claims
  * as soon as it knows R (before expiry), the offerer times out once the expiry is reached.
+ *
+ * Sprites (shared HTLCs): a receiver going on chain with R also registers it with the preimage
+ * manager; once R is registered below the expiry, the receiver's claim stays valid after it and
+ * the offerer does not time out.
  */
 import type { Side } from '../channel/commitment.js';
 
@@ -44,6 +48,8 @@ export interface HopTerms {
   readonly expiryHeight: number;
   /** Height at which a receiver that knows R and could not settle off-chain goes on chain. */
   readonly receiverDeadline: number;
+  /** Sprites: the HTLC is settled by R registered with the preimage manager before its expiry. */
+  readonly shared: boolean;
 }
 
 /** What the agent sees when it hands the machine an event. */
@@ -55,6 +61,8 @@ export interface Now {
   readonly receiverOnline: boolean;
   /** The receiver knows the preimage (off-chain or from the chain). */
   readonly receiverKnowsR: boolean;
+  /** Shared HTLC whose R was registered below its expiry: it pays the receiver whenever claimed. */
+  readonly registeredInTime: boolean;
 }
 
 export type HopEvent =
@@ -76,6 +84,8 @@ export type HopAction =
   | { readonly do: 'go-on-chain'; readonly by: Side }
   | { readonly do: 'claim' }
   | { readonly do: 'timeout' }
+  /** Sprites: register R with the preimage manager, which settles the HTLC at every hop. */
+  | { readonly do: 'register' }
   /** The HTLC is resolved for good: tell whoever waits on it (the payment, the hop upstream). */
   | { readonly do: 'resolved'; readonly outcome: HopOutcome };
 
@@ -137,11 +147,12 @@ function tick(state: HopState, terms: HopTerms, now: Now): HopStep {
       return deadlines(state, terms, now);
     case 'onChain': {
       if (state.sent) return stay(state);
-      // The claim must confirm before the expiry: submitted at height h, it is in block h + 1 at the earliest.
-      if (state.how !== 'fail' && now.receiverOnline && now.receiverKnowsR && now.height + 1 < terms.expiryHeight) {
+      // The claim must confirm before the expiry (submitted at height h, it is in block h + 1 at the
+      // earliest), unless R was registered in time for a shared HTLC.
+      if (state.how !== 'fail' && now.receiverOnline && now.receiverKnowsR && (now.height + 1 < terms.expiryHeight || now.registeredInTime)) {
         return { state: { ...state, sent: 'claim' }, actions: [{ do: 'claim' }] };
       }
-      if (now.offererOnline && now.height + 1 >= terms.expiryHeight) return { state: { ...state, sent: 'timeout' }, actions: [{ do: 'timeout' }] };
+      if (now.offererOnline && now.height + 1 >= terms.expiryHeight && !now.registeredInTime) return { state: { ...state, sent: 'timeout' }, actions: [{ do: 'timeout' }] };
       return stay(state);
     }
     default:
@@ -153,9 +164,10 @@ function tick(state: HopState, terms: HopTerms, now: Now): HopStep {
 function deadlines(state: Extract<HopState, { phase: 'locked' | 'settling' }>, terms: HopTerms, now: Now): HopStep {
   const how = state.phase === 'settling' ? state.how : undefined;
   if (how !== 'fail' && now.receiverOnline && now.receiverKnowsR && now.height >= terms.receiverDeadline) {
-    return { state: { phase: 'closing', how: 'fulfil' }, actions: [{ do: 'go-on-chain', by: (1 - terms.offerer) as Side }] };
+    const register: HopAction[] = terms.shared && !now.registeredInTime ? [{ do: 'register' }] : [];
+    return { state: { phase: 'closing', how: 'fulfil' }, actions: [...register, { do: 'go-on-chain', by: (1 - terms.offerer) as Side }] };
   }
-  if (now.offererOnline && now.height >= terms.expiryHeight) {
+  if (now.offererOnline && now.height >= terms.expiryHeight && !now.registeredInTime) {
     return { state: { phase: 'closing', ...(how ? { how } : {}) }, actions: [{ do: 'go-on-chain', by: terms.offerer }] };
   }
   return stay(state);

@@ -17,6 +17,7 @@ import { isHtlc, other, type Pair, type Side } from '../channel/commitment.js';
 import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, reserveMsat, type HtlcLimits } from '../channel/htlc.js';
 import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/host.js';
 import { Channel, type ChannelConfig } from '../channel/protocol.js';
+import { weightOf, type ChannelTxKind } from '../channel/weights.js';
 import { opens } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';
@@ -25,7 +26,7 @@ import { isResolved, stepHop, type HopAction, type HopEvent, type HopState, type
 import { canOffer, canUpdate, stepLife, type ChannelLife, type LifeAction, type LifeEvent } from './lifecycle.js';
 import { punish, withdrawWhenFrozen } from './onChain.js';
 import type { ChannelEventKind } from './records.js';
-import { submitCall } from './submit.js';
+import { registerPreimage, submitCall } from './submit.js';
 import { transitionEvents, type EventDetail } from './transitionEvents.js';
 import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
 
@@ -103,7 +104,7 @@ export class LiveChannel implements Guarded {
     chain.registerContract(this.id, this.host);
     chain.watchContract(this.id, (tx, block) => this.react(tx, block));
     for (const side of [0, 1] as const) {
-      const tx = this.submit(side, 'deposit', { method: 'deposit' }, [this.spec.coins[side]]);
+      const tx = this.submit(side, 'deposit', { method: 'deposit' }, { inputs: [this.spec.coins[side]] });
       chain.watchConfirmed(tx.id, Math.max(1, this.spec.confirmations), () => {
         if (++this.depositsConfirmed === 2) this.lifeStep({ type: 'deposits-deep' });
       });
@@ -131,16 +132,17 @@ export class LiveChannel implements Guarded {
 
   /**
    * `offerer` offers an HTLC to the other party (both must be online to sign). `claimHeight` is
-   * when the receiver, knowing R and unable to settle off-chain, goes on chain.
+   * when the receiver, knowing R and unable to settle off-chain, goes on chain. `shared`: a
+   * Sprites HTLC, settled by a preimage registered in time (BRIEF §4).
    */
-  offerHtlc(offerer: string, amountMsat: Msat, hashLock: string, expiryHeight: Height, claimHeight: number): Outcome<Sequence> {
+  offerHtlc(offerer: string, amountMsat: Msat, hashLock: string, expiryHeight: Height, claimHeight: number, shared = false): Outcome<Sequence> {
     const side = this.channel.sideOf(offerer);
     if (side === undefined) return fail('not-a-party', `offerHtlc: ${offerer} is not a party of ${this.id}`);
     const refused = this.refusal('offerHtlc', side);
     if (refused) return refused;
-    const result = addHtlc(this.channel, side, amountMsat, hashLock, expiryHeight, this.limits);
+    const result = addHtlc(this.channel, side, amountMsat, hashLock, expiryHeight, this.limits, shared);
     if (!result.ok) return result;
-    this.htlcs.set(`${side}|${hashLock}`, { terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight }, hashLock, amountMsat, state: { phase: 'locked' } });
+    this.htlcs.set(`${side}|${hashLock}`, { terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' } });
     this.world.guarded.add(this);
     this.event('htlc-add', offerer, { sequence: result.value, amountMsat, detail: hashLock, expiryHeight });
     return result;
@@ -193,13 +195,17 @@ export class LiveChannel implements Guarded {
     if (this.host.state.phase !== 'Running') return fail('channel-not-open', `broadcast: ${this.id} is ${this.host.state.phase}`, 'Running', this.host.state.phase);
     this.life = stepLife(this.life, { type: 'broadcast', by: side }).state;
     if (!isHtlc(commitment.terms)) return ok(this.submit(side, 'cash-rsmc', { method: 'cashRsmc', commitment }));
-    // Show every preimage this party knows for the HTLCs offered to it that have not expired.
+    // Show every preimage this party knows for the HTLCs offered to it that have not expired; a
+    // shared (Sprites) one is also registered with the preimage manager, which settles every hop.
     const next = this.world.chain.height + 1;
-    const preimages = commitment.terms.htlcs
-      .filter((h) => h.offerer !== side && h.timeLock > next)
-      .map((h) => this.world.preimages.known(node, h.hashLock))
-      .filter((p): p is Uint8Array => p !== undefined);
-    return ok(this.submit(side, 'cash-htlc', { method: 'cashHtlc', commitment, preimages }));
+    const preimages: Uint8Array[] = [];
+    for (const h of commitment.terms.htlcs) {
+      const preimage = h.offerer !== side && h.timeLock > next ? this.world.preimages.known(node, h.hashLock) : undefined;
+      if (!preimage) continue;
+      preimages.push(preimage);
+      if (h.shared) registerPreimage(this.world, node, preimage, h.hashLock, this.txFeeMsat);
+    }
+    return ok(this.submit(side, 'cash-htlc', { method: 'cashHtlc', commitment, preimages }, { htlcs: commitment.terms.htlcs.length }));
   }
 
   /**
@@ -261,7 +267,7 @@ export class LiveChannel implements Guarded {
         const amounts = this.channel.balances;
         const signatures = [this.channel.closeSignature(0, amounts), this.channel.closeSignature(1, amounts)] as const;
         const closer = this.life.phase === 'closing' ? this.life.by : 0;
-        this.submit(closer, 'cooperative-close', { method: 'cooperativeClose', amounts, signatures }, [], undefined, undefined, undefined, () => this.lifeStep({ type: 'cooperative-refused' }));
+        this.submit(closer, 'cooperative-close', { method: 'cooperativeClose', amounts, signatures }, { onDropped: () => this.lifeStep({ type: 'cooperative-refused' }) });
         return undefined;
       }
       case 'broadcast':
@@ -306,6 +312,7 @@ export class LiveChannel implements Guarded {
       offererOnline: this.online(htlc.terms.offerer, engine.now),
       receiverOnline: this.online(receiver, engine.now),
       receiverKnowsR: this.world.preimages.known(this.spec.nodes[receiver], htlc.hashLock) !== undefined,
+      registeredInTime: htlc.terms.shared && (this.world.chain.preimageRegistration(htlc.hashLock)?.height ?? Infinity) < htlc.terms.expiryHeight,
     };
   }
 
@@ -323,13 +330,14 @@ export class LiveChannel implements Guarded {
         return;
       case 'claim': {
         const preimage = this.world.preimages.known(this.spec.nodes[receiver], htlc.hashLock)!;
-        this.submit(receiver, 'htlc-claim', { method: 'claimHtlc', hashLock: htlc.hashLock, preimage }, [], undefined, undefined, undefined, () => this.stepHtlc(htlc, { type: 'dropped' }));
+        this.submit(receiver, 'htlc-claim', { method: 'claimHtlc', hashLock: htlc.hashLock, preimage }, { onDropped: () => this.stepHtlc(htlc, { type: 'dropped' }) });
         return;
       }
       case 'timeout':
-        this.submit(offerer, 'htlc-timeout', { method: 'timeoutHtlc', hashLock: htlc.hashLock }, [], { height: htlc.terms.expiryHeight as Height }, undefined, undefined, () =>
-          this.stepHtlc(htlc, { type: 'dropped' }),
-        );
+        this.submit(offerer, 'htlc-timeout', { method: 'timeoutHtlc', hashLock: htlc.hashLock }, { lockTime: { height: htlc.terms.expiryHeight as Height }, onDropped: () => this.stepHtlc(htlc, { type: 'dropped' }) });
+        return;
+      case 'register':
+        registerPreimage(this.world, this.spec.nodes[receiver], this.world.preimages.known(this.spec.nodes[receiver], htlc.hashLock)!, htlc.hashLock, this.txFeeMsat);
         return;
       case 'resolved':
         this.htlcs.delete(`${offerer}|${htlc.hashLock}`);
@@ -355,27 +363,27 @@ export class LiveChannel implements Guarded {
 
   // ── the chain ────────────────────────────────────────────────────────────────────────────────
 
-  private submit(
-    side: Side,
-    kind: string,
-    args: ContractInput,
-    inputs: readonly OutPoint[] = [],
-    lockTime?: AbsoluteLock,
-    feePayer?: string,
-    fee?: number,
-    onDropped?: () => void,
-  ): Tx {
+  /** A call into this channel's contract by `side`, weighing what its content weighs (channel/weights.ts). */
+  private submit(side: Side, kind: ChannelTxKind, args: ContractInput, options: SubmitOptions = {}): Tx {
     const sender = this.spec.nodes[side];
-    const feeMsat = fee ?? this.spec.txFeeMsat ?? 0;
-    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}), ...(feePayer ? { feePayer } : {}) }, (reason) => {
+    const { inputs = [], lockTime, feePayer, contractFeeMsat, htlcs, onDropped } = options;
+    const feeMsat = options.feeMsat ?? this.spec.txFeeMsat ?? 0;
+    const spec = { contractId: this.id, sender, kind, args, inputs, feeMsat, weight: weightOf(kind, { htlcs: htlcs ?? 0 }) };
+    return submitCall(this.world, { ...spec, ...(lockTime ? { lockTime } : {}), ...(feePayer ? { feePayer } : {}), ...(contractFeeMsat ? { contractFeeMsat } : {}) }, (reason) => {
       this.event('rejected', sender, { detail: `${kind} ${reason}` });
       onDropped?.();
     });
   }
 
   /** A penalty or a withdrawal for this channel (onChain.ts). */
-  submitFor(side: Side, kind: string, args: ContractInput, lockTime?: AbsoluteLock, feePayer?: string, fee?: number): Tx {
-    return this.submit(side, kind, args, [], lockTime, feePayer, fee);
+  submitFor(side: Side, kind: 'penalty' | 'withdraw', args: ContractInput, options: SubmitOptions = {}): Tx {
+    const htlcs = kind === 'penalty' && this.host.state.phase === 'Auditing' ? this.host.state.pending.length : 0;
+    return this.submit(side, kind, args, { ...options, htlcs });
+  }
+
+  /** The fee this channel's parties bid on their transactions. */
+  get txFeeMsat(): number {
+    return this.spec.txFeeMsat ?? 0;
   }
 
   /** Called by the chain's watch after a call into the contract confirmed. */
@@ -393,8 +401,8 @@ export class LiveChannel implements Guarded {
       const cashed = isHtlc(terms) ? terms.htlcs : [];
       for (const htlc of [...this.htlcs.values()]) {
         const term = cashed.find((h) => h.offerer === htlc.terms.offerer && h.hashLock === htlc.hashLock);
-        const pending = after.pending.some((h) => h === term);
-        const result = !term ? 'absent' : pending ? 'pending' : t.height >= term.timeLock ? 'refunded' : 'paid';
+        const outcome = t.resolved.find((r) => r.htlc === term)?.outcome;
+        const result = !term ? 'absent' : outcome === undefined ? 'pending' : outcome === 'claimed' ? 'paid' : 'refunded';
         this.stepHtlc(htlc, { type: 'cashed', result });
       }
       return;
@@ -415,11 +423,10 @@ export class LiveChannel implements Guarded {
   private record(t: Transition): void {
     this.transitions.set(t.txId, t);
     // A settled HTLC publishes its preimage (BRIEF §2); a refunded one publishes nothing.
-    if (t.input.method === 'cashHtlc' && isHtlc(t.input.commitment.terms)) {
-      for (const h of t.input.commitment.terms.htlcs) {
-        if (t.height >= h.timeLock) continue;
-        const shown = (t.input.preimages ?? []).find((p) => opens(h.hashLock, p));
-        if (shown) this.world.preimages.publish(shown, h.hashLock);
+    if (t.input.method === 'cashHtlc') {
+      for (const { htlc, outcome } of t.resolved) {
+        const shown = outcome === 'claimed' ? (t.input.preimages ?? []).find((p) => opens(htlc.hashLock, p)) : undefined;
+        if (shown) this.world.preimages.publish(shown, htlc.hashLock);
       }
     }
     if (t.input.method === 'claimHtlc') this.world.preimages.publish(t.input.preimage, t.input.hashLock);
@@ -429,4 +436,18 @@ export class LiveChannel implements Guarded {
   event(kind: ChannelEventKind, node: string, extra: EventDetail = {}): void {
     recordEvent(this.world, { channel: this.id, kind, node, ...extra });
   }
+}
+
+interface SubmitOptions {
+  readonly inputs?: readonly OutPoint[];
+  readonly lockTime?: AbsoluteLock;
+  /** Whose wallet pays the fee, if not the sender's (a reward watchtower). */
+  readonly feePayer?: string;
+  /** Fee bid from the payer's wallet; default: the channel's `txFee`. */
+  readonly feeMsat?: number;
+  /** Fee paid by the contract from the funds the call sweeps (an altruist tower's justice fee). */
+  readonly contractFeeMsat?: number;
+  /** HTLC outputs the transaction carries or sweeps (its weight). */
+  readonly htlcs?: number;
+  readonly onDropped?: () => void;
 }

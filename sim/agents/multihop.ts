@@ -202,7 +202,7 @@ export class MultiHop {
 
   private offer(live: LiveChannel, hop: Hop, lock: string): string | undefined {
     const claimHeight = this.world.hooks(hop.to).claimHeight(hop.expiryHeight, this.options.deadlineBlocks);
-    const r = live.offerHtlc(hop.from, hop.amountMsat as Msat, lock, hop.expiryHeight as Height, claimHeight);
+    const r = live.offerHtlc(hop.from, hop.amountMsat as Msat, lock, hop.expiryHeight as Height, claimHeight, this.options.style === 'sprites');
     return r.ok ? undefined : r.error.code;
   }
 

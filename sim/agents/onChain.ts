@@ -27,10 +27,10 @@ export function punish(live: LiveChannel, defender: Side, sequence: Sequence): v
   if (guardian) {
     const state = live.host.state;
     const taken = state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
-    const { reward, feePayer, feeMsat } = guardian.justice(taken);
+    const { reward, ...fees } = guardian.justice(taken, live.txFeeMsat);
     if (guardian.node !== client) live.event('tower-justice', guardian.node, { sequence, amountMsat: reward?.amountMsat ?? 0, detail: `for ${client}` });
     const args: ContractInput = { method: 'withdrawByDefender', revocationSignature: proof, ...(reward ? { reward } : {}) };
-    live.submitFor(defender, 'penalty', args, undefined, feePayer, feeMsat);
+    live.submitFor(defender, 'penalty', args, fees);
     if (guardian.node !== client) whenOnline(live, defender, () => punish(live, defender, sequence));
     return;
   }
@@ -45,7 +45,7 @@ export function withdrawWhenFrozen(live: LiveChannel, attacker: Side): void {
     if (state.phase !== 'Auditing' || state.bondReleased) return;
     const end = freezeEnd(state.terms.freeze, state);
     const lockTime = 'height' in end ? { height: end.height as Height } : { timestamp: end.timestamp as UnixSeconds };
-    live.submitFor(attacker, 'withdraw', { method: 'withdrawByAttacker' }, lockTime);
+    live.submitFor(attacker, 'withdraw', { method: 'withdrawByAttacker' }, { lockTime });
   });
 }
 

@@ -10,6 +10,8 @@ import { hashLock } from '../crypto/index.js';
 
 export class Preimages {
   private readonly public_ = new Map<string, Uint8Array>();
+  /** Locks whose preimage is on its way to the preimage manager (Sprites), so each is registered once. */
+  private readonly registering = new Set<string>();
   private readonly private_ = new Map<string, Map<string, Uint8Array>>();
   /** Told whenever someone learns a preimage: `node` undefined when it appeared on the chain (everyone knows). */
   private listener: ((node: string | undefined, lock: string) => void) | undefined;
@@ -45,6 +47,18 @@ export class Preimages {
     if (this.public_.has(lock)) return;
     this.public_.set(lock, preimage);
     this.listener?.(undefined, lock);
+  }
+
+  /** Marks `lock` as being registered with the preimage manager; false if it already was. */
+  startRegistering(lock: string): boolean {
+    if (this.registering.has(lock)) return false;
+    this.registering.add(lock);
+    return true;
+  }
+
+  /** The registration was dropped: someone may try again. */
+  stopRegistering(lock: string): void {
+    this.registering.delete(lock);
   }
 
   isPublic(lock: string): boolean {

@@ -4,6 +4,8 @@
  * so `submit` refusing one throws; a call the contract rejects at inclusion is an outcome.
  */
 import type { AbsoluteLock, OutPoint, Tx } from '../chain/types.js';
+import { PREIMAGE_MANAGER, registerPreimageCall } from '../chain/index.js';
+import { weightOf } from '../channel/weights.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
 import type { World } from './world.js';
@@ -52,4 +54,17 @@ export function submitCall(world: World, spec: CallSpec, onDropped: (reason: str
     onDropped(reason);
   });
   return result.value;
+}
+
+/**
+ * `node` registers `preimage` with the chain's preimage manager (Sprites): once confirmed below a
+ * shared HTLC's time lock, it settles that HTLC at every hop. Registered once per lock; everyone
+ * learns R when the registration confirms.
+ */
+export function registerPreimage(world: World, node: string, preimage: Uint8Array, lock: string, feeMsat: number): void {
+  if (!world.preimages.startRegistering(lock) || world.chain.preimageRegistration(lock)) return;
+  submitCall(world, { contractId: PREIMAGE_MANAGER, sender: node, kind: 'register-preimage', args: registerPreimageCall(preimage).args as { method: string }, feeMsat, weight: weightOf('register-preimage') }, () =>
+    world.preimages.stopRegistering(lock),
+  );
+  world.chain.watchPreimage(lock, (shown) => world.preimages.publish(shown, lock));
 }

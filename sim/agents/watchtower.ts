@@ -4,8 +4,10 @@
  * the tower can act while the client is offline. The tower broadcasts it as soon as it sees a
  * revoked sequence cashed, paying the fee itself:
  *
- * - altruist (`rewardShare` 0): everything the penalty takes goes to the client;
- * - reward (`rewardShare` > 0, lnd's is 1%): the justice transaction pays the tower that share.
+ * - altruist (`rewardShare` 0): everything the penalty takes goes to the client, but the fee,
+ *   which the justice transaction pays out of the swept funds;
+ * - reward (`rewardShare` > 0, lnd's is 1%): the justice transaction pays the tower that share,
+ *   and the tower pays the fee from its own wallet.
  *
  * The justice transaction was signed in advance, so its fee is fixed (`feeMsat`; lnd fixes
  * 10 sat/vB): under congestion, higher bids can keep it out of blocks until the freeze ends.
@@ -34,8 +36,17 @@ export function towerReward(spec: WatchtowerSpec, takenMsat: number): Msat {
  */
 export interface Guardian {
   readonly node: string;
-  /** The justice transaction's terms for a penalty worth `takenMsat`. */
-  justice(takenMsat: number): { readonly reward?: TowerReward; readonly feePayer?: string; readonly feeMsat?: number };
+  /** The justice transaction's terms for a penalty worth `takenMsat`, on a channel whose parties bid `channelFeeMsat`. */
+  justice(takenMsat: number, channelFeeMsat: number): Justice;
+}
+
+export interface Justice {
+  readonly reward?: TowerReward;
+  /** A reward tower pays the fee from its own wallet (its reward covers it). */
+  readonly feePayer?: string;
+  readonly feeMsat?: number;
+  /** An altruist tower's fee comes out of the swept funds (DEFAULTS.md: it returns all but fees). */
+  readonly contractFeeMsat?: number;
 }
 
 export function guardiansOf(client: string, towers: readonly WatchtowerSpec[]): Guardian[] {
@@ -43,9 +54,11 @@ export function guardiansOf(client: string, towers: readonly WatchtowerSpec[]): 
     { node: client, justice: () => ({}) },
     ...towers.map((t): Guardian => ({
       node: t.tower,
-      justice: (taken) => {
+      justice: (taken, channelFee) => {
+        const fee = t.feeMsat ?? channelFee;
         const reward = towerReward(t, taken);
-        return { ...(reward > 0 ? { reward: { to: t.tower, amountMsat: reward } } : {}), feePayer: t.tower, ...(t.feeMsat !== undefined ? { feeMsat: t.feeMsat } : {}) };
+        if (reward === 0) return { feeMsat: 0, contractFeeMsat: Math.min(fee, taken) };
+        return { reward: { to: t.tower, amountMsat: reward }, feePayer: t.tower, feeMsat: fee };
       },
     })),
   ];

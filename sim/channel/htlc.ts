@@ -32,7 +32,7 @@ export function htlcsOf(channel: Channel): readonly HtlcTerm[] {
 }
 
 /** `offerer` offers `amountMsat` to the other side under `hashLock` until `timeLock`. */
-export function addHtlc(channel: Channel, offerer: Side, amountMsat: Msat, hashLock: string, timeLock: Height, limits: HtlcLimits = DEFAULT_LIMITS): Outcome<Sequence> {
+export function addHtlc(channel: Channel, offerer: Side, amountMsat: Msat, hashLock: string, timeLock: Height, limits: HtlcLimits = DEFAULT_LIMITS, shared = false): Outcome<Sequence> {
   if (!Number.isSafeInteger(amountMsat) || amountMsat <= 0) return fail('bad-amount', 'addHtlc: the amount must be positive whole msat', '> 0', amountMsat);
   if (amountMsat < limits.minHtlcMsat) return fail('below-min-htlc', `addHtlc: HTLCs below ${limits.minHtlcMsat} msat are refused`, limits.minHtlcMsat, amountMsat);
   const htlcs = htlcsOf(channel);
@@ -46,7 +46,8 @@ export function addHtlc(channel: Channel, offerer: Side, amountMsat: Msat, hashL
   if (balance - amountMsat < reserve) return fail('insufficient-balance', `addHtlc: ${channel.nodes[offerer]} would fall below its reserve`, amountMsat + reserve, balance);
   const amounts: [Msat, Msat] = [channel.balances[0], channel.balances[1]];
   amounts[offerer] = (balance - amountMsat) as Msat;
-  return channel.update({ amounts, htlcs: [...htlcs, { offerer, amountMsat, hashLock, timeLock }] });
+  // Sprites: a shared HTLC is settled by its preimage registered in time (channel/htlcRules.ts).
+  return channel.update({ amounts, htlcs: [...htlcs, { offerer, amountMsat, hashLock, timeLock, ...(shared ? { shared: true as const } : {}) }] });
 }
 
 /** The receiver shows the preimage: the HTLC's amount moves to it. */

@@ -68,8 +68,8 @@ function penaltiesBlock(run: RunRecords) {
 function chainBlock(run: RunRecords) {
   const { txs, blocks, peakMempool } = run.chain;
   const confirmed = txs.filter((t) => t.confirmedHeight !== undefined);
-  const delayBlocks = confirmed.map((t) => t.confirmedHeight! - heightAt(blocks, t.submittedAt, run.startHeight)).sort((a, b) => a - b);
-  const delaySeconds = confirmed.map((t) => (t.confirmedAt! - t.submittedAt) / 1000).sort((a, b) => a - b);
+  const delayBlocks = confirmed.map((t) => t.confirmedHeight! - heightAt(blocks, t.validAt ?? t.submittedAt, run.startHeight)).sort((a, b) => a - b);
+  const delaySeconds = confirmed.map((t) => (t.confirmedAt! - (t.validAt ?? t.submittedAt)) / 1000).sort((a, b) => a - b);
   const count = (kind: ChannelEventKind) => run.stats.count(kind);
   return {
     transactions: confirmed.length,
