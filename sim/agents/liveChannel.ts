@@ -18,7 +18,7 @@ import { isHtlc, other, type HtlcTerm, type Pair, type Side } from '../channel/c
 import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, type HtlcLimits } from '../channel/htlc.js';
 import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/host.js';
 import { Channel, type ChannelConfig } from '../channel/protocol.js';
-import { hashLock as hashLockOf } from '../crypto/index.js';
+import { hashLock as hashLockOf, publicKeysOf } from '../crypto/index.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence, UnixSeconds } from '../units.js';
 import type { ChannelEventKind } from './records.js';
@@ -57,7 +57,7 @@ export class LiveChannel {
     private readonly spec: LiveChannelSpec,
   ) {
     this.channel = new Channel(spec);
-    const parties: Parties = { nodes: spec.nodes, keys: [spec.secrets[0].funding.publicKey, spec.secrets[1].funding.publicKey] };
+    const parties: Parties = { nodes: spec.nodes, keys: publicKeysOf(spec.secrets[0].funding, spec.secrets[1].funding) };
     const contract = construct(spec.id, parties, spec.deposits, spec.rules ?? 'virtual-bank');
     if (!contract.ok) throw contract.error;
     this.host = virtualBankHost(contract.value);
