@@ -11,6 +11,7 @@ import type { EdgeAttributes, PaymentGraph } from './graph.js';
 import { routingIndex, type RoutingIndex } from './index-cache.js';
 import { computeHops, type Hop, type HtlcStyle, type PathEdge } from './hops.js';
 import { HopCounts, UNREACHABLE } from './hopCounts.js';
+import { Landmarks } from './landmarks.js';
 import { Reachability } from './reach.js';
 import { NodeHeap } from './nodeHeap.js';
 import { searchStats } from './searchStats.js';
@@ -102,6 +103,11 @@ interface Labels {
   readonly heap: NodeHeap;
   readonly hopCounts: HopCounts;
   readonly reachability: Reachability;
+  /** Built on the first guided search. */
+  landmarks: Landmarks | undefined;
+  /** A node's landmark bound, computed once per search (valid when its stamp is the epoch). */
+  readonly bound: Float64Array;
+  readonly bounded: Uint32Array;
 }
 
 const scratch = new WeakMap<RoutingIndex, Labels>();
@@ -125,13 +131,16 @@ function labelsFor(index: RoutingIndex): Labels {
       heap: new NodeHeap(n),
       hopCounts,
       reachability: new Reachability(index, hopCounts),
+      landmarks: undefined,
+      bound: new Float64Array(n),
+      bounded: new Uint32Array(n),
     };
     scratch.set(index, labels);
   }
   if (labels.epoch === 0xffffffff) {
     // After 2^32 − 1 searches the stamps would repeat: start them over.
     labels.epoch = 0;
-    for (const stamps of [labels.reached, labels.settled, labels.excluded]) stamps.fill(0);
+    for (const stamps of [labels.reached, labels.settled, labels.excluded, labels.bounded]) stamps.fill(0);
   }
   labels.epoch++;
   labels.heap.clear();
@@ -167,6 +176,10 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   const perHop = weight.atLeastFee ? index.minFeeBaseMsat + Math.floor((amountMsat * index.minFeePpm) / 1_000_000) : 0;
   const fromPayer = perHop > 0 ? hopCounts.from(src) : undefined;
   if (fromPayer?.[dst] === UNREACHABLE) return null;
+  // The landmark bound (landmarks.ts) on top, for weights that are at least the fee.
+  const landmarks = weight.atLeastFee ? (labels.landmarks ??= new Landmarks(index)) : undefined;
+  landmarks?.bindPayer(src);
+  const { bound, bounded } = labels;
   const risk = weight.lockRiskPpb;
   const { inStart, inFrom, inChannel, inAttributes, capacityMsat, feeBaseMsat, feePpm, cltvDelta, minHtlcMsat, disabled } = index;
   let seq = 0;
@@ -205,6 +218,15 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
       const edgeCost = atSource ? 0 : risk !== undefined ? feeMsat + (carried * cltvDelta[k]! * risk) / 1e9 : weight(inAttributes[k]!, carried, feeMsat);
       const c = costV + edgeCost;
       if (reached[u] === epoch && cost[u]! <= c) continue;
+      let guide = d > 1 ? (d - 1) * perHop : 0;
+      if (landmarks) {
+        if (bounded[u] !== epoch) {
+          bounded[u] = epoch;
+          bound[u] = landmarks.bound(u);
+        }
+        if (bound[u]! > guide) guide = bound[u]!;
+        if (guide === Infinity) continue; // the payer cannot reach u
+      }
       reached[u] = epoch;
       cost[u] = c;
       amount[u] = carried + feeMsat;
@@ -212,7 +234,7 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
       hops[u] = hops[v]! + 1;
       nextNode[u] = v;
       via[u] = k;
-      heap.set(u, c + (d > 1 ? (d - 1) * perHop : 0), seq++);
+      heap.set(u, c + guide, seq++);
     }
   }
   return null;
