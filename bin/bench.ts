@@ -13,7 +13,7 @@ import { summarize } from '../sim/report/index.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
 import { searchStats } from '../sim/router/index.js';
 import { parseScenario, runScenario } from '../sim/scenario/index.js';
-import { replayRoutes, type RoutingReplay } from './benchRouting.js';
+import { cpuSeconds, replayRoutes, type RoutingReplay } from './benchRouting.js';
 import { parseCrypto } from './cli.js';
 
 export interface BenchFlags {
@@ -126,10 +126,6 @@ function scenarioOf(w: Workload): { text: string; untilS: number } {
   return { text, untilS };
 }
 
-const cpuSeconds = (): number => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
 const wallSeconds = (): number => Number(process.hrtime.bigint()) / 1e9;
 
 export function runOne(w: Workload, crypto: CryptoMode): BenchResult {

@@ -24,7 +24,8 @@ export interface RoutingReplay {
   readonly run: BenchResult;
 }
 
-const cpuSeconds = (): number => {
+/** CPU time of the whole process (every thread, garbage collection included), seconds. */
+export const cpuSeconds = (): number => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
 };
