@@ -103,7 +103,8 @@ interface Labels {
   readonly heap: NodeHeap;
   readonly hopCounts: HopCounts;
   readonly reachability: Reachability;
-  /** Built on the first guided search. */
+  /** Searches run on this index: landmarks are built only once it has served a few (see below). */
+  searches: number;
   landmarks: Landmarks | undefined;
   /** A node's landmark bound, computed once per search (valid when its stamp is the epoch). */
   readonly bound: Float64Array;
@@ -111,6 +112,9 @@ interface Labels {
 }
 
 const scratch = new WeakMap<RoutingIndex, Labels>();
+
+/** Guided searches an index serves before its landmarks are built. */
+const LANDMARKS_AFTER = 16;
 
 function labelsFor(index: RoutingIndex): Labels {
   let labels = scratch.get(index);
@@ -131,6 +135,7 @@ function labelsFor(index: RoutingIndex): Labels {
       heap: new NodeHeap(n),
       hopCounts,
       reachability: new Reachability(index, hopCounts),
+      searches: 0,
       landmarks: undefined,
       bound: new Float64Array(n),
       bounded: new Uint32Array(n),
@@ -176,8 +181,10 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   const perHop = weight.atLeastFee ? index.minFeeBaseMsat + Math.floor((amountMsat * index.minFeePpm) / 1_000_000) : 0;
   const fromPayer = perHop > 0 ? hopCounts.from(src) : undefined;
   if (fromPayer?.[dst] === UNREACHABLE) return null;
-  // The landmark bound (landmarks.ts) on top, for weights that are at least the fee.
-  const landmarks = weight.atLeastFee ? (labels.landmarks ??= new Landmarks(index)) : undefined;
+  // The landmark bound (landmarks.ts) on top, for weights that are at least the fee. Building it
+  // costs about as much as 16 searches of the whole graph, and a graph that changes (channels
+  // opened, policies gossiped) gets a new index: it is built once an index has served that many.
+  const landmarks = weight.atLeastFee && ++labels.searches > LANDMARKS_AFTER ? (labels.landmarks ??= new Landmarks(index)) : undefined;
   landmarks?.bindPayer(src);
   const { bound, bounded } = labels;
   const risk = weight.lockRiskPpb;
