@@ -1,13 +1,19 @@
 /**
- * `pcnsim bench`: fixed performance workloads. Wall-clock figures live here only (never in
- * report.json): payments per second, events per second, peak memory; written to bench.json.
+ * `pcnsim bench`: fixed performance workloads. Wall-clock and CPU figures live here only (never in
+ * report.json): payments per CPU-second and per second, the setup apart from the payment phase,
+ * route searches per payment, nodes settled per search, peak memory; written to bench.json.
+ *
+ * CPU-seconds (process.cpuUsage, the whole process: every thread, garbage collection included)
+ * are the headline because wall-clock on a shared machine measures the neighbours too.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../sim/errors.js';
 import { summarize } from '../sim/report/index.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
+import { searchStats } from '../sim/router/index.js';
 import { parseScenario, runScenario } from '../sim/scenario/index.js';
+import { cpuSeconds, replayRoutes, type RoutingReplay } from './benchRouting.js';
 import { parseCrypto } from './cli.js';
 
 export interface BenchFlags {
@@ -15,12 +21,15 @@ export interface BenchFlags {
   graph?: string;
   out: string;
   crypto: string;
+  pairs: string;
+  routing?: boolean;
 }
 
-interface Workload {
+export interface Workload {
   readonly name: string;
   readonly payments: number;
   readonly topology: string;
+  readonly pairs: 'uniform' | 'capacity-weighted';
 }
 
 export interface BenchResult {
@@ -28,10 +37,19 @@ export interface BenchResult {
   readonly payments: number;
   readonly succeeded: number;
   readonly events: number;
+  /** CPU-seconds before the first payment (import, funding, deposits, opening) and after. */
+  readonly setupCpuSeconds: number;
+  readonly paymentCpuSeconds: number;
   readonly setupSeconds: number;
   readonly paymentSeconds: number;
+  /** Payments per CPU-second of the whole run, setup included: the headline. */
+  readonly paymentsPerCpuSecond: number;
+  /** Payments per wall-clock second of the payment phase. */
   readonly paymentsPerSecond: number;
   readonly eventsPerSecond: number;
+  readonly searchesPerPayment: number;
+  readonly settledPerSearch: number;
+  readonly avgHops: number;
   /** Payments finished per second over the first and the last tenth of them: equal when cost grows linearly. */
   readonly firstTenthPerSecond: number;
   readonly lastTenthPerSecond: number;
@@ -39,27 +57,35 @@ export interface BenchResult {
 }
 
 const START_S = 3600;
+const SNAPSHOT = 'lnd-describegraph-2019-03-09.json.gz';
+const GENERATED = '{ generate: scale-free, nodes: 10000, degree: 3, capacity: { median: 0.05 btc, sigma: 1 } }';
 
 export function benchCommand(root: string, flags: BenchFlags, out: (s: string) => void): number {
-  const snapshot = join(root, '..', 'shared', 'data', 'lnd-describegraph-2019-03-09.json.gz');
-  const graph = flags.graph ?? snapshot;
+  const graph = flags.graph ?? join(root, '..', 'shared', 'data', SNAPSHOT);
   if (!existsSync(graph)) throw new ScenarioError('missing-file', 'no such graph file; expected an lnd describegraph JSON (or .gz)', '--graph', graph);
-  const importTopology = `{ import: ${JSON.stringify(graph)} }`;
+  if (flags.pairs !== 'uniform' && flags.pairs !== 'capacity-weighted') throw new ScenarioError('bad-flag', `expected uniform or capacity-weighted, got '${flags.pairs}'`, '--pairs');
+  const pairs = flags.pairs;
+  const imported = `{ import: ${JSON.stringify(graph)}, balance: half }`;
+  const crypto = parseCrypto(flags.crypto);
+  if (flags.routing) {
+    const payments = flags.payments !== undefined ? count(flags.payments) : 20_000;
+    const replay = replayRoutes({ name: `${payments} ${pairs} payments, routes replayed`, payments, topology: imported, pairs }, crypto, runOne);
+    out(describeReplay(replay));
+    writeFileSync(flags.out, JSON.stringify({ node: process.version, crypto, routing: replay }, null, 2) + '\n');
+    out(`wrote ${flags.out}`);
+    return 0;
+  }
   const workloads: Workload[] =
     flags.payments !== undefined
-      ? [{ name: `${count(flags.payments)} payments`, payments: count(flags.payments), topology: importTopology }]
+      ? [{ name: `${count(flags.payments)} ${pairs} payments`, payments: count(flags.payments), topology: imported, pairs }]
       : [
-          { name: '10k payments, real snapshot', payments: 10_000, topology: importTopology },
-          { name: '100k payments, real snapshot', payments: 100_000, topology: importTopology },
-          { name: '1M payments, generated 10,000 nodes', payments: 1_000_000, topology: '{ generate: scale-free, nodes: 10000, degree: 3, capacity: { median: 0.05 btc, sigma: 1 } }' },
+          { name: `20k ${pairs} payments, 2019 snapshot`, payments: 20_000, topology: imported, pairs },
+          { name: `100k ${pairs} payments, 2019 snapshot`, payments: 100_000, topology: imported, pairs },
+          { name: `1M ${pairs} payments, generated 10,000 nodes`, payments: 1_000_000, topology: GENERATED, pairs },
         ];
-  const crypto = parseCrypto(flags.crypto);
   const results = workloads.map((w) => {
     const r = runOne(w, crypto);
-    out(
-      `${r.name}: ${r.paymentsPerSecond.toFixed(0)} payments/s (first tenth ${r.firstTenthPerSecond.toFixed(0)}/s, last tenth ${r.lastTenthPerSecond.toFixed(0)}/s), ` +
-        `${r.eventsPerSecond.toFixed(0)} events/s, setup ${r.setupSeconds.toFixed(1)} s, payments ${r.paymentSeconds.toFixed(1)} s, ${r.succeeded}/${r.payments} succeeded, peak ${r.peakRssMb.toFixed(0)} MB`,
-    );
+    out(describe(r));
     return r;
   });
   writeFileSync(flags.out, JSON.stringify({ node: process.version, crypto, results }, null, 2) + '\n');
@@ -67,52 +93,88 @@ export function benchCommand(root: string, flags: BenchFlags, out: (s: string) =
   return 0;
 }
 
-function runOne(w: Workload, crypto: CryptoMode): BenchResult {
-  // Payments arrive at 50/s from one hour on, after the channels opened; the run ends when all have.
-  const rate = 50;
-  const until = START_S + Math.ceil(w.payments / rate) + 600;
-  const scenario = parseScenario(
-    `name: bench\nseed: 1\nchain: { blockInterval: 600s }\ntopology: ${w.topology}\n` +
-      `workload: { rate: ${rate}/s, amount: { dist: lognormal, median: 10000 sat, sigma: 1 }, pairs: capacity-weighted, start: ${START_S}s, count: ${w.payments} }\n` +
-      `run: { until: ${until}s }\n`,
-    'bench.yaml',
+function describe(r: BenchResult): string {
+  return (
+    `${r.name}: ${r.paymentsPerCpuSecond.toFixed(0)} payments/CPU-s whole run (setup ${r.setupCpuSeconds.toFixed(2)} CPU-s, payments ${r.paymentCpuSeconds.toFixed(2)} CPU-s); ` +
+    `wall ${r.paymentsPerSecond.toFixed(0)} payments/s (first tenth ${r.firstTenthPerSecond.toFixed(0)}/s, last tenth ${r.lastTenthPerSecond.toFixed(0)}/s), setup ${r.setupSeconds.toFixed(1)} s; ` +
+    `${r.searchesPerPayment.toFixed(2)} searches/payment, ${r.settledPerSearch.toFixed(0)} nodes settled/search, ${r.avgHops.toFixed(2)} hops; ` +
+    `${r.succeeded}/${r.payments} succeeded, ${r.eventsPerSecond.toFixed(0)} events/s, peak ${r.peakRssMb.toFixed(0)} MB`
   );
+}
+
+function describeReplay(r: RoutingReplay): string {
+  return (
+    `${r.name}: ${r.searches} searches; findRoute ${r.findRouteCpuSeconds.toFixed(2)} CPU-s, reference Dijkstra ${r.referenceCpuSeconds.toFixed(2)} CPU-s, ` +
+    `ratio ${r.ratio.toFixed(2)}; same route ${r.sameRoute}/${r.searches}, same cost ${r.sameCost}/${r.searches}; ` +
+    `${r.settledPerSearch.toFixed(0)} nodes settled/search by findRoute, ${r.referenceSettledPerSearch.toFixed(0)} by the reference`
+  );
+}
+
+/** The scenario of a workload: fixed 600 s blocks, payments at 50/s of simulated time from one hour on. */
+function scenarioOf(w: Workload): { text: string; untilS: number } {
+  const rate = 50;
+  const untilS = START_S + Math.ceil(w.payments / rate) + 600;
+  // Uniform: 100 sat between uniformly drawn pairs, up to 10 routes each (what CLoTH runs).
+  // Capacity-weighted: the former headline, lognormal amounts around 10,000 sat, 3 routes each.
+  const uniform = w.pairs === 'uniform';
+  const amount = uniform ? '100 sat' : '{ dist: lognormal, median: 10000 sat, sigma: 1 }';
+  const text =
+    `name: bench\nseed: 1\nchain: { blockInterval: 600s, fixed: true }\ntopology: ${w.topology}\n` +
+    (uniform ? 'defaults: { maxAttempts: 10 }\n' : '') +
+    `workload: { rate: ${rate}/s, amount: ${amount}, pairs: ${w.pairs}, start: ${START_S}s, count: ${w.payments} }\n` +
+    `run: { until: ${untilS}s }\n`;
+  return { text, untilS };
+}
+
+const wallSeconds = (): number => Number(process.hrtime.bigint()) / 1e9;
+
+export function runOne(w: Workload, crypto: CryptoMode): BenchResult {
+  const { text } = scenarioOf(w);
   let peak = process.memoryUsage().rss;
-  const t0 = process.hrtime.bigint();
-  let tStart = t0;
+  searchStats.searches = 0;
+  searchStats.settled = 0;
+  const cpu0 = cpuSeconds();
+  const wall0 = wallSeconds();
+  let cpuStart = NaN;
+  let wallStart = NaN;
   // Wall-clock times at which the first payment, a tenth, nine tenths and all had finished.
   const tenth = Math.max(2, Math.floor(w.payments / 10));
-  const marks: bigint[] = [];
+  const marks: number[] = [];
   let finished = 0;
-  const run = runScenario(scenario, {
+  const run = runScenario(parseScenario(text, 'bench.yaml'), {
     keepRows: false, // as `pcnsim run` does: rows are streamed, the report accumulated
     crypto,
+    onWorkloadStart: () => {
+      cpuStart = cpuSeconds();
+      wallStart = wallSeconds();
+    },
     onPayment: () => {
       finished++;
-      if (finished === 1 || finished === tenth || finished === w.payments - tenth || finished === w.payments) marks.push(process.hrtime.bigint());
+      if (finished === 1 || finished === tenth || finished === w.payments - tenth || finished === w.payments) marks.push(wallSeconds());
     },
-    onProgress: (fraction) => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-      if (tStart === t0 && fraction * until >= START_S) tStart = process.hrtime.bigint();
-    },
+    onProgress: () => void (peak = Math.max(peak, process.memoryUsage().rss)),
   });
-  const t1 = process.hrtime.bigint();
+  const cpu1 = cpuSeconds();
+  const wall1 = wallSeconds();
   const report = summarize(run);
-  const seconds = (a: bigint, b: bigint): number => Number(b - a) / 1e9;
-  // Progress comes in hundredths of the run: a short workload's first payment may end before it.
-  if (marks[0] !== undefined && marks[0] < tStart) tStart = marks[0];
-  const paymentSeconds = seconds(tStart, t1);
+  const attempted = report.payments.attempted;
   return {
     name: w.name,
     payments: w.payments,
     succeeded: report.payments.succeeded,
     events: run.events,
-    setupSeconds: seconds(t0, tStart),
-    paymentSeconds,
-    paymentsPerSecond: report.payments.attempted / paymentSeconds,
-    eventsPerSecond: run.events / seconds(t0, t1),
-    firstTenthPerSecond: marks.length === 4 ? (tenth - 1) / seconds(marks[0]!, marks[1]!) : NaN,
-    lastTenthPerSecond: marks.length === 4 ? tenth / seconds(marks[2]!, marks[3]!) : NaN,
+    setupCpuSeconds: cpuStart - cpu0,
+    paymentCpuSeconds: cpu1 - cpuStart,
+    setupSeconds: wallStart - wall0,
+    paymentSeconds: wall1 - wallStart,
+    paymentsPerCpuSecond: attempted / (cpu1 - cpu0),
+    paymentsPerSecond: attempted / (wall1 - wallStart),
+    eventsPerSecond: run.events / (wall1 - wall0),
+    searchesPerPayment: searchStats.searches / Math.max(1, attempted),
+    settledPerSearch: searchStats.settled / Math.max(1, searchStats.searches),
+    avgHops: report.payments.avgHops,
+    firstTenthPerSecond: marks.length === 4 ? (tenth - 1) / (marks[1]! - marks[0]!) : NaN,
+    lastTenthPerSecond: marks.length === 4 ? tenth / (marks[3]! - marks[2]!) : NaN,
     peakRssMb: peak / 2 ** 20,
   };
 }

@@ -100,12 +100,28 @@ describe('pcnsim CLI', () => {
     const out = join(tmp, 'bench.json');
     const r = pcnsim('bench', '--payments', '200', '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/200 payments: \d+ payments\/s \(first tenth \d+\/s, last tenth \d+\/s\)/);
+    expect(r.stdout).toMatch(/200 uniform payments: \d+ payments\/CPU-s whole run \(setup [\d.]+ CPU-s, payments [\d.]+ CPU-s\)/);
+    expect(r.stdout).toMatch(/[\d.]+ searches\/payment, \d+ nodes settled\/search/);
     const figures = JSON.parse(readFileSync(out, 'utf8'));
     expect(figures.crypto).toBe('lazy');
     expect(figures.results).toEqual([expect.objectContaining({ payments: 200, peakRssMb: expect.any(Number) })]);
-    expect(figures.results[0].succeeded).toBeGreaterThan(150);
-    expect(figures.results[0].paymentsPerSecond).toBeGreaterThan(0);
+    // A third of uniform pairs on the 2019 snapshot have no path of enabled directions.
+    expect(figures.results[0].succeeded).toBeGreaterThan(100);
+    expect(figures.results[0].searchesPerPayment).toBeGreaterThan(0.5); // a payment to a peer needs no search
+    expect(figures.results[0].paymentsPerCpuSecond).toBeGreaterThan(0);
+    expect(figures.results[0].setupCpuSeconds).toBeGreaterThan(0);
+  });
+
+  it('bench --routing replays the searches through findRoute and the reference and prints the ratio', () => {
+    expectOneLineError(pcnsim('bench', '--payments', '10', '--pairs', 'nearby'), '--pairs');
+    if (!existsSync(join(root, '..', 'shared', 'data', 'lnd-describegraph-2019-03-09.json.gz'))) return;
+    const out = join(tmp, 'routing.json');
+    const r = pcnsim('bench', '--routing', '--payments', '200', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\d+ searches; findRoute [\d.]+ CPU-s, reference Dijkstra [\d.]+ CPU-s, ratio [\d.]+; same route \d+\/\d+, same cost (\d+)\/\1/);
+    const { routing } = JSON.parse(readFileSync(out, 'utf8'));
+    expect(routing.searches).toBeGreaterThan(100);
+    expect(routing.sameCost).toBe(routing.searches);
   });
 
   it.each([

@@ -94,8 +94,10 @@ function main(argv: readonly string[]): number {
 
   program
     .command('bench')
-    .description('performance benchmark: payments/s, events/s, peak memory (wall-clock figures live here only); writes bench.json')
-    .option('--payments <n>', 'one workload of n payments instead of the fixed set (10k and 100k on the real snapshot, 1M on 10,000 generated nodes)')
+    .description('performance benchmark: payments per CPU-second and per second, setup apart, searches per payment, peak memory (wall-clock figures live here only); writes bench.json')
+    .option('--payments <n>', 'one workload of n payments instead of the fixed set (20k and 100k on the 2019 snapshot, 1M on 10,000 generated nodes)')
+    .option('--pairs <kind>', 'uniform: 100 sat between uniformly drawn pairs, up to 10 routes each; capacity-weighted: lognormal amounts around 10,000 sat', 'uniform')
+    .option('--routing', 'replay the searches of one run (20k payments unless --payments) through findRoute and a minimal reference Dijkstra; print the CPU ratio')
     .option('--graph <file>', 'an lnd describegraph JSON (or .gz) to use instead of the bundled snapshot')
     .option('--out <file>', 'where to write the figures', 'bench.json')
     .option('--crypto <mode>', 'full: sign and verify every commitment; lazy: only what reaches the chain', 'lazy')

@@ -18,7 +18,7 @@ import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, reserveMsat, t
 import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/host.js';
 import { Channel, type ChannelConfig } from '../channel/protocol.js';
 import { weightOf, type ChannelTxKind } from '../channel/weights.js';
-import { opens } from '../crypto/index.js';
+import { opens, publicKeysOf } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';
 import { holdingsOf } from './holdings.js';
@@ -65,7 +65,7 @@ export class LiveChannel implements Guarded {
     private readonly spec: LiveChannelSpec,
   ) {
     this.channel = new Channel(spec);
-    const parties: Parties = { nodes: spec.nodes, keys: [spec.secrets[0].funding.publicKey, spec.secrets[1].funding.publicKey] };
+    const parties: Parties = { nodes: spec.nodes, keys: publicKeysOf(spec.secrets[0].funding, spec.secrets[1].funding) };
     const contract = construct(spec.id, parties, spec.deposits, spec.rules ?? 'virtual-bank');
     if (!contract.ok) throw contract.error;
     this.host = virtualBankHost(contract.value);

@@ -9,7 +9,7 @@ import type { Chain } from '../chain/index.js';
 import type { OutPoint } from '../chain/types.js';
 import { DEFAULT_LIMITS, type HtlcLimits } from '../channel/htlc.js';
 import type { PartySecrets } from '../channel/protocol.js';
-import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
+import { lazyKeyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Priority, rngStream } from '../engine/index.js';
 import type { Outcome } from '../errors.js';
@@ -75,10 +75,10 @@ export class Network {
     };
   }
 
-  /** A node signs with one funding key (derived once: key derivation is an EC multiplication). */
+  /** A node signs with one funding key (derived once, when first used: key derivation is an EC multiplication). */
   private secretsFor(channelId: string, node: string): PartySecrets {
     let funding = this.fundingKeys.get(node);
-    if (!funding) this.fundingKeys.set(node, (funding = keyPairFromSeed(`pcnsim/${this.spec.seed}/${node}/funding`)));
+    if (!funding) this.fundingKeys.set(node, (funding = lazyKeyPairFromSeed(`pcnsim/${this.spec.seed}/${node}/funding`)));
     return { funding, revocationSeed: revocationSeed(this.spec.seed, channelId, node) };
   }
 

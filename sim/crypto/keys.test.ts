@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as secp from '@noble/secp256k1';
 import { concat, fromHex, sha256, toHex, utf8 } from './bytes.js';
-import { keyPairFromSecret, keyPairFromSeed } from './keys.js';
+import { keyPairFromSecret, keyPairFromSeed, lazyKeyPairFromSeed, publicKeysOf, type KeyPair } from './keys.js';
 
 /** secp256k1 group order n (SEC 2 §2.4.1). */
 const N = fromHex('fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141');
@@ -62,3 +62,31 @@ describe('keyPairFromSeed', () => {
 });
 
 const ALICE_ID = '0372417578df8566286d9f2909b14f87045191eed7efc5ca0df06cc992e7929584';
+
+describe('lazy key pairs', () => {
+  it('give exactly the fields of keyPairFromSeed', () => {
+    const lazy = lazyKeyPairFromSeed('pcnsim/1/alice/funding');
+    const eager = keyPairFromSeed('pcnsim/1/alice/funding');
+    expect(lazy.id).toBe(eager.id);
+    expect(toHex(lazy.publicKey)).toBe(toHex(eager.publicKey));
+    expect(toHex(lazy.secretKey)).toBe(toHex(eager.secretKey));
+    expect(Object.isFrozen(lazy)).toBe(true);
+  });
+
+  it('publicKeysOf reads a party key only when that side is read', () => {
+    const reads: string[] = [];
+    const pair = (name: string): KeyPair => ({
+      get publicKey() {
+        reads.push(name);
+        return Uint8Array.of(name.length);
+      },
+      secretKey: new Uint8Array(32),
+      id: name,
+    });
+    const keys = publicKeysOf(pair('alice'), pair('bob'));
+    expect(reads).toEqual([]);
+    expect(keys[1]).toEqual(Uint8Array.of(3));
+    expect(reads).toEqual(['bob']);
+    expect([...keys]).toEqual([Uint8Array.of(5), Uint8Array.of(3)]);
+  });
+});

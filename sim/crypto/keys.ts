@@ -41,3 +41,33 @@ export function keyPairFromSeed(seed: string | Uint8Array): KeyPair {
   if (!(bytes instanceof Uint8Array)) throw new TypeError(`keyPairFromSeed: expected a string or Uint8Array seed, got ${typeName(seed)}`);
   return keyPairFromSecret(sha256(concat(KEY_TAG, bytes)));
 }
+
+/**
+ * `keyPairFromSeed(seed)`, derived only when one of its fields is first read: deriving a public
+ * key is an elliptic-curve multiplication, and in lazy crypto mode most parties never sign
+ * (a node of a 31k-channel snapshot costs ≈0.5 ms; most never reach the chain). The fields, once
+ * read, are exactly those of `keyPairFromSeed(seed)`, so lazy and eager runs are byte-identical.
+ */
+export function lazyKeyPairFromSeed(seed: string): KeyPair {
+  let pair: KeyPair | undefined;
+  const get = (): KeyPair => (pair ??= keyPairFromSeed(seed));
+  return Object.freeze({
+    get secretKey() {
+      return get().secretKey;
+    },
+    get publicKey() {
+      return get().publicKey;
+    },
+    get id() {
+      return get().id;
+    },
+  });
+}
+
+/** Both parties' public keys as a pair read only when a signature is checked (see lazyKeyPairFromSeed). */
+export function publicKeysOf(a: KeyPair, b: KeyPair): readonly [Uint8Array, Uint8Array] {
+  const keys = [] as unknown as [Uint8Array, Uint8Array];
+  Object.defineProperty(keys, 0, { get: () => a.publicKey, enumerable: true });
+  Object.defineProperty(keys, 1, { get: () => b.publicKey, enumerable: true });
+  return Object.freeze(keys);
+}

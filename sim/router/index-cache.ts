@@ -17,13 +17,19 @@ export interface RoutingIndex {
   readonly inStart: Int32Array;
   readonly inFrom: Int32Array;
   readonly inAttributes: readonly EdgeAttributes[];
+  /** The channel of direction k, numbered 0… in order of first appearance (exclusions are kept per channel number). */
+  readonly inChannel: Int32Array;
+  readonly channelNumbers: ReadonlyMap<string, number>;
   readonly capacityMsat: Float64Array;
   readonly feeBaseMsat: Float64Array;
   readonly feePpm: Float64Array;
   readonly cltvDelta: Float64Array;
   readonly minHtlcMsat: Float64Array;
   readonly disabled: Uint8Array;
-  /** The nodes u has a channel direction to are outTo[outStart[u]] … outTo[outStart[u + 1] − 1] (hop counts from a payer). */
+  /**
+   * The nodes u has an enabled channel direction to are outTo[outStart[u]] … outTo[outStart[u + 1] − 1]
+   * (hop counts from a payer, reachability): a disabled direction never carries a route.
+   */
   readonly outStart: Int32Array;
   readonly outTo: Int32Array;
   /** The least base fee and proportional fee of any direction: the floor of a hop's fee. */
@@ -54,6 +60,8 @@ function build(graph: PaymentGraph): RoutingIndex {
   const inStart = new Int32Array(names.length + 1);
   const inFrom = new Int32Array(edges);
   const inAttributes: EdgeAttributes[] = [];
+  const inChannel = new Int32Array(edges);
+  const channelNumbers = new Map<string, number>();
   const capacityMsat = new Float64Array(edges);
   const feeBaseMsat = new Float64Array(edges);
   const feePpm = new Float64Array(edges);
@@ -68,13 +76,16 @@ function build(graph: PaymentGraph): RoutingIndex {
       const u = ids.get(source)!;
       inFrom[k] = u;
       inAttributes.push(a);
+      let channel = channelNumbers.get(a.channelId);
+      if (channel === undefined) channelNumbers.set(a.channelId, (channel = channelNumbers.size));
+      inChannel[k] = channel;
       capacityMsat[k] = a.capacityMsat;
       feeBaseMsat[k] = a.policy.feeBaseMsat;
       feePpm[k] = a.policy.feePpm;
       cltvDelta[k] = a.policy.cltvDelta;
       minHtlcMsat[k] = a.policy.minHtlcMsat;
       disabled[k] = a.policy.disabled ? 1 : 0;
-      outTo[u]!.push(v);
+      if (!a.policy.disabled) outTo[u]!.push(v);
       k++;
     });
     inStart[v + 1] = k;
@@ -85,6 +96,8 @@ function build(graph: PaymentGraph): RoutingIndex {
     inStart,
     inFrom,
     inAttributes,
+    inChannel,
+    channelNumbers,
     capacityMsat,
     feeBaseMsat,
     feePpm,

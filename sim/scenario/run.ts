@@ -10,6 +10,7 @@ import type { BlockRecord, TxRecord } from '../chain/types.js';
 import type { CryptoMode } from '../channel/protocol.js';
 import { Engine, RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
+import type { Msat } from '../units.js';
 import { RunStats } from '../report/accumulate.js';
 import type { Scenario } from './resolve.js';
 import { startTraffic } from './traffic.js';
@@ -30,6 +31,8 @@ export interface RunOptions {
   readonly keepRows?: boolean;
   readonly onPayment?: (row: PaymentRecord) => void;
   readonly onEvent?: (row: ChannelEvent) => void;
+  /** Called once, just before the workload's first payment starts (benchmarks time the setup apart). */
+  readonly onWorkloadStart?: () => void;
 }
 
 /** Everything a report is computed from. */
@@ -87,7 +90,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   if (scenario.workload) {
     const capacity = new Map<string, number>();
     for (const c of scenario.network.channels) for (const n of c.between) capacity.set(n, (capacity.get(n) ?? 0) + c.deposit[0] + c.deposit[1]);
-    startWorkload(engine, scenario.workload, scenario.network.nodes, (n) => capacity.get(n) ?? 0, streams.stream('workload'), (from, to, amount) => network.pay(from, to, amount));
+    let started = options.onWorkloadStart;
+    const pay = (from: string, to: string, amount: Msat): void => {
+      started?.();
+      started = undefined;
+      network.pay(from, to, amount);
+    };
+    startWorkload(engine, scenario.workload, scenario.network.nodes, (n) => capacity.get(n) ?? 0, streams.stream('workload'), pay);
   }
 
   // Run in slices so a progress callback can follow long runs; the slicing does not change the order.

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { readLndGraph } from '../scenario/topology/lnd.js';
+import { runs } from '../testing/runs.js';
+import { findRoute, type RouteQuery, type Weight } from './findRoute.js';
+import { buildGraph, type ChannelEdge, type EdgeAttributes, type PaymentGraph, type Policy } from './graph.js';
+import { referenceRoute } from './reference.js';
+import { searchStats } from './searchStats.js';
+
+/** The default cost without the mark that lets findRoute guide its search: plain Dijkstra, as the reference. */
+const unguided: Weight = Object.assign((edge: EdgeAttributes, amountMsat: number, feeMsat: number) => feeMsat + (amountMsat * edge.policy.cltvDelta * 15) / 1e9, { lockRiskPpb: 15 });
+
+/**
+ * Unguided, findRoute must give the reference's route exactly (same channels, same tie-breaking);
+ * guided (A* with hop counts and landmarks) it must give a route exactly as cheap: among routes of
+ * equal cost, the order in which a guided search meets them may differ.
+ */
+function expectSameRoute(graph: PaymentGraph, query: RouteQuery): void {
+  const theirs = referenceRoute(graph, query);
+  const plain = findRoute(graph, { ...query, weight: unguided });
+  expect(plain === null).toBe(theirs === null);
+  const guided = findRoute(graph, query);
+  expect(guided === null).toBe(theirs === null);
+  if (!plain || !guided || !theirs) return;
+  expect(plain.hops.map((h) => h.channelId)).toEqual(theirs.channels);
+  expect(plain.cost).toBe(theirs.cost);
+  expect(guided.cost).toBeCloseTo(theirs.cost, 6);
+}
+
+describe('findRoute against the reference Dijkstra (default cost: fee + lock risk)', () => {
+  const direction = fc.option(
+    fc.record({
+      // Zero fees and equal deltas make ties common: the tie-breaking must match too.
+      feeBaseMsat: fc.constantFrom(0, 0, 1000, 1000, 5000),
+      feePpm: fc.constantFrom(0, 1, 100),
+      cltvDelta: fc.constantFrom(14, 40, 144),
+      minHtlcMsat: fc.constantFrom(0, 0, 0, 50_000),
+      disabled: fc.boolean(),
+    }),
+    { freq: 6 },
+  );
+  const channels = fc.array(fc.record({ a: fc.nat(11), b: fc.nat(11), capacity: fc.constantFrom(20_000, 200_000, 5_000_000), ab: direction, ba: direction }), { maxLength: 45 });
+  const query = fc.record({
+    s: fc.nat(11),
+    t: fc.nat(11),
+    amount: fc.constantFrom(10_000, 100_000, 1_000_000),
+    excluded: fc.array(fc.nat(44), { maxLength: 4 }),
+    spendable: fc.option(fc.constantFrom(0, 150_000, 10_000_000)),
+    maxHops: fc.option(fc.integer({ min: 1, max: 5 })),
+    maxTotalCltv: fc.option(fc.constantFrom(100, 300, 2016)),
+  });
+
+  it('gives the same route and cost for every query of a sequence on random graphs (exclusions, balances, limits)', () => {
+    fc.assert(
+      fc.property(channels, fc.array(query, { minLength: 1, maxLength: 40 }), (list, queries) => {
+        const edges: ChannelEdge[] = list
+          .filter((c) => c.a !== c.b)
+          .map((c, i) => ({ channelId: `c${i}`, between: [`n${c.a}`, `n${c.b}`], capacityMsat: c.capacity, policies: [c.ab ?? undefined, c.ba ?? undefined] as [Policy | undefined, Policy | undefined] }));
+        const graph = buildGraph(edges);
+        // Queries follow each other on one graph: stamps of one search must not leak into the next,
+        // and past the 16th the landmarks guide them too.
+        for (const q of queries) {
+          expectSameRoute(graph, {
+            source: `n${q.s}`,
+            target: `n${q.t}`,
+            amountMsat: q.amount,
+            currentHeight: 100,
+            finalCltvDelta: 18,
+            excludeChannels: new Set(q.excluded.map((i) => `c${i}`)),
+            ...(q.spendable !== null ? { spendableMsat: () => q.spendable! } : {}),
+            ...(q.maxHops !== null ? { maxHops: q.maxHops } : {}),
+            ...(q.maxTotalCltv !== null ? { maxTotalCltv: q.maxTotalCltv } : {}),
+          });
+        }
+      }),
+      { numRuns: runs(400), seed: 16 },
+    );
+  });
+
+  it('answers "no route" without searching when no enabled path leads from payer to payee', () => {
+    const p: Policy = { feeBaseMsat: 0, feePpm: 0, cltvDelta: 40, minHtlcMsat: 0, disabled: false };
+    const off: Policy = { ...p, disabled: true };
+    // A core a ⇄ b ⇄ c; d only sends into it (its incoming direction is disabled); e only receives.
+    const graph = buildGraph([
+      { channelId: 'ab', between: ['a', 'b'], capacityMsat: 1e9, policies: [p, p] },
+      { channelId: 'bc', between: ['b', 'c'], capacityMsat: 1e9, policies: [p, p] },
+      { channelId: 'da', between: ['d', 'a'], capacityMsat: 1e9, policies: [p, off] },
+      { channelId: 'ce', between: ['c', 'e'], capacityMsat: 1e9, policies: [p, undefined] },
+    ]);
+    const settledBy = (source: string, target: string): number => {
+      const before = searchStats.settled;
+      findRoute(graph, { source, target, amountMsat: 1000, currentHeight: 0, finalCltvDelta: 18 });
+      return searchStats.settled - before;
+    };
+    for (const [s, t] of [['d', 'e'], ['a', 'e'], ['d', 'c']]) expect(findRoute(graph, { source: s!, target: t!, amountMsat: 1000, currentHeight: 0, finalCltvDelta: 18 })).not.toBeNull();
+    // Nobody reaches d; e reaches nobody: answered with no node settled.
+    expect(settledBy('a', 'd')).toBe(0);
+    expect(settledBy('e', 'a')).toBe(0);
+    expect(settledBy('e', 'd')).toBe(0);
+    expect(settledBy('c', 'd')).toBe(0);
+  });
+
+  const snapshot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'lnd-describegraph-2019-03-09.json.gz');
+  (existsSync(snapshot) ? it : it.skip)('gives the same routes on the 2019 snapshot, with and without exclusions', () => {
+    const { nodes, channels } = readLndGraph(snapshot);
+    const graph = buildGraph(channels);
+    let state = 16;
+    const pick = (n: number): number => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31), state % n);
+    let routes = 0;
+    for (let i = 0; i < runs(300); i++) {
+      const query: RouteQuery = { source: nodes[pick(nodes.length)]!, target: nodes[pick(nodes.length)]!, amountMsat: 100_000, currentHeight: 600_000, finalCltvDelta: 18 };
+      const first = findRoute(graph, query);
+      expectSameRoute(graph, query);
+      if (!first) continue;
+      routes++;
+      // Retry as a payer would, without the route's middle channel.
+      expectSameRoute(graph, { ...query, excludeChannels: new Set([first.hops[first.hops.length >> 1]!.channelId]) });
+    }
+    expect(routes).toBeGreaterThan(100); // a third of uniform pairs have no enabled path
+  });
+});
