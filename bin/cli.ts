@@ -2,16 +2,19 @@
  * The command implementations behind `pcnsim` (STYLE §15: a thin CLI; each command parses its
  * flags and calls exported functions). Errors propagate to the one handler in pcnsim.ts.
  */
-import { ScenarioError } from '../sim/errors.js';
+import { printable, ScenarioError } from '../sim/errors.js';
 import { join } from 'node:path';
-import { StreamedRows, unmetExpectations, reportJson, summarize, summaryText, writeReports } from '../sim/report/index.js';
-import { checkScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
+import { StreamedRows, unmetExpectations, reportJson, summarize, summaryText } from '../sim/report/index.js';
+import { validateScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
 import { estimate, explain } from '../sim/estimate/bound.js';
 import { explainSimulation } from '../sim/estimate/report.js';
 import { DEFAULT_SCALE, simulate } from '../sim/estimate/simulate.js';
 import { GAMES } from '../sim/games/index.js';
+import { prepareOutDir } from './outputs.js';
+import { runReport } from './provenance.js';
+import { writeRunReports } from './reports.js';
 
 export interface RunFlags {
   seed?: string;
@@ -23,18 +26,23 @@ export interface RunFlags {
   trace?: boolean;
 }
 
-/** `pcnsim run`: returns the exit code (0, or 3 when an `expect` is unmet). */
-export function runCommand(files: readonly string[], flags: RunFlags, out: (s: string) => void, progress?: (name: string, f: number) => void): number {
+/** `pcnsim run`: returns the exit code (0; 3 when an `expect` is unmet; 1 when a report writer broke). */
+export function runCommand(files: readonly string[], flags: RunFlags, io: { out: (s: string) => void; err: (s: string) => void; version: string }, progress?: (name: string, f: number) => void): number {
+  const { out, err } = io;
   const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
   const untilMs = flags.until === undefined ? undefined : parseTimeMs(flags.until, '--until');
   const crypto = parseCrypto(flags.crypto);
-  // Validate every file before running any, so a typo in the last file fails fast.
+  // Validate every file and the output folder before running any, so a typo fails fast.
   const scenarios: Scenario[] = files.map((f) => loadScenario(f));
+  prepareOutDir(flags.out);
   let exit = 0;
   for (const scenario of scenarios) {
+    for (const warning of scenario.warnings) err(`pcnsim: ${scenario.file}: warning: ${printable(warning)}`);
     const started = process.hrtime.bigint();
     // Rows go straight to payments.csv / events.ndjson: memory stays flat however long the run.
-    const rows = new StreamedRows(join(flags.out, scenario.name), { trace: flags.trace ?? false });
+    const dir = join(flags.out, scenario.name);
+    prepareOutDir(dir);
+    const rows = new StreamedRows(dir, { trace: flags.trace ?? false });
     const run = runScenario(scenario, {
       ...(seed !== undefined ? { seed } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
@@ -45,15 +53,19 @@ export function runCommand(files: readonly string[], flags: RunFlags, out: (s: s
       onEvent: rows.onEvent,
     });
     rows.finish(run);
-    const report = summarize(run);
-    const dir = writeReports(flags.out, run, report, { trace: flags.trace ?? false, streamed: true });
+    const report = runReport(summarize(run), run, scenario, io.version, { seed: run.seed, untilMs: run.simulatedMs, crypto });
+    const failures = writeRunReports(dir, run, report);
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (flags.json) out(reportJson(report).trimEnd());
     else if (!flags.quiet) out(`${summaryText(report)}\n  reports   ${dir}/ (${wallMs.toFixed(0)} ms wall-clock)`);
+    for (const f of failures) {
+      err(f.io ? `pcnsim: ${f.file}: cannot write (${f.reason}); the other reports are in ${dir}/` : `pcnsim: ${f.file}: the report writer failed: ${f.reason} (this is a bug; the other reports are in ${dir}/)`);
+      exit = f.io ? Math.max(exit, 2) : 1;
+    }
     const unmet = unmetExpectations(report, scenario.expect);
     if (unmet.length > 0) {
-      exit = 3;
-      for (const line of unmet) process.stderr.write(`pcnsim: ${scenario.file}: expect ${line}\n`);
+      if (exit === 0) exit = 3;
+      for (const line of unmet) err(`pcnsim: ${scenario.file}: expect ${line}`);
     }
   }
   return exit;
@@ -63,9 +75,10 @@ export function runCommand(files: readonly string[], flags: RunFlags, out: (s: s
 export function validateCommand(files: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   let exit = 0;
   for (const file of files) {
-    const problems = checkScenario(file);
+    const { problems, warnings } = validateScenario(file);
     if (problems.length === 0) out(`${file}: ok`);
     for (const p of problems) err(`pcnsim: ${p.message}`);
+    for (const w of warnings) err(`pcnsim: ${file}: warning: ${printable(w)}`);
     if (problems.length > 0) exit = 2;
   }
   return exit;

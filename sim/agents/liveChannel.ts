@@ -39,6 +39,8 @@ export interface LiveChannelSpec extends ChannelConfig {
   /** Fee each party bids on its channel transactions, paid from its wallet. */
   readonly txFeeMsat?: number;
   readonly limits?: HtlcLimits;
+  /** Limits of the HTLCs each side offers, overriding `limits` (an imported channel's per-direction limits). */
+  readonly limitsBySide?: readonly [HtlcLimits, HtlcLimits];
 }
 
 export class LiveChannel {
@@ -121,7 +123,7 @@ export class LiveChannel {
     if (side === undefined) return fail('not-a-party', `offerHtlc: ${offerer} is not a party of ${this.id}`);
     if (!this.usable) return fail('channel-not-open', `offerHtlc: channel ${this.id} is not open`);
     if (!this.canUpdate()) return fail('peer-offline', `offerHtlc: ${this.spec.nodes[other(side)]} is offline`);
-    const result = addHtlc(this.channel, side, amountMsat, hashLock, timeLock, this.spec.limits ?? DEFAULT_LIMITS);
+    const result = addHtlc(this.channel, side, amountMsat, hashLock, timeLock, this.spec.limitsBySide?.[side] ?? this.spec.limits ?? DEFAULT_LIMITS);
     if (result.ok) this.event('htlc-add', offerer, { sequence: result.value, amountMsat, detail: hashLock, expiryHeight: timeLock });
     return result;
   }

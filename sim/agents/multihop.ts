@@ -10,7 +10,7 @@
  */
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
 import type { Outcome } from '../errors.js';
-import { buildGraph, edgeKey, findRoute, forwardingFee, type ChannelEdge, type Hop, type HtlcStyle, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
+import { buildGraph, directionCapacity, edgeKey, findRoute, forwardingFee, type ChannelEdge, type Hop, type HtlcStyle, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
 import type { LiveChannel } from './liveChannel.js';
 import type { World } from './world.js';
@@ -25,6 +25,8 @@ export interface MultiHopOptions {
   readonly deadlineBlocks: number;
   readonly style: HtlcStyle;
   readonly weight?: Weight;
+  /** The largest fee a payer accepts for an amount (none: any fee). */
+  readonly maxFee?: (amountMsat: number) => number;
   /** A payer abandons an attempt whose HTLCs have not reached the payee after this long, ms. */
   readonly timeoutMs: number;
   /** How long a policy change takes to reach payers' view of the graph, ms. */
@@ -96,7 +98,7 @@ export class MultiHop {
       if (policy && !this.graph.hasEdge(key)) {
         this.graph.mergeNode(edge.between[0]);
         this.graph.mergeNode(edge.between[1]);
-        this.graph.addDirectedEdgeWithKey(key, from, edge.between[1 - i]!, { channelId: edge.channelId, capacityMsat: edge.capacityMsat, policy });
+        this.graph.addDirectedEdgeWithKey(key, from, edge.between[1 - i]!, { channelId: edge.channelId, capacityMsat: directionCapacity(edge, i as 0 | 1), policy });
       }
     }
   }
@@ -124,6 +126,7 @@ export class MultiHop {
       spendableMsat: (channelId, node) => (node === p.from ? this.spendable(channelId, node) : undefined),
       style: this.options.style,
       ...(this.options.weight ? { weight: this.options.weight } : {}),
+      ...(this.options.maxFee ? { maxFeeMsat: this.options.maxFee(p.amountMsat) } : {}),
     });
     if (!route) return this.finish(p, 'failed', p.attempts === 0 ? 'no-route' : p.lastReason);
     p.attempts++;

@@ -32,6 +32,22 @@ export interface ChannelSpec {
   /** Per-direction policies (an imported snapshot's), overriding `policy`; undefined: cannot forward. */
   readonly policies?: readonly [Policy | undefined, Policy | undefined];
   readonly maxHtlcs?: number;
+  /**
+   * Per-direction HTLC limits, overriding `maxHtlcs`: [0] for HTLCs between[0] offers to
+   * between[1], [1] for the reverse (an imported file's, e.g. sim-ln's max_htlc_count per side).
+   */
+  readonly directions?: readonly [DirectionLimits, DirectionLimits];
+  /** genesis: the deposits confirm in a genesis block at t = 0; chain (default): they wait for confirmations. */
+  readonly funding?: 'genesis' | 'chain';
+}
+
+/** What one direction of a channel accepts (BOLT #2 limits; undefined: no limit of its own). */
+export interface DirectionLimits {
+  readonly maxHtlcs?: number;
+  readonly maxHtlcMsat?: number;
+  readonly minHtlcMsat?: number;
+  readonly maxInFlightMsat?: number;
+  readonly reserveMsat?: number;
 }
 
 export interface PaymentSpec {

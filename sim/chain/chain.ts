@@ -282,7 +282,17 @@ export class Chain {
     this.engine.schedule(delay, () => this.mine(), { priority: Priority.chain, label: 'block' });
   }
 
-  private mine(): void {
+  /**
+   * Before start(): mines one block at the current time holding the waiting transactions that
+   * `include` picks, whatever the block limits: the genesis block of channels that exist from the
+   * start (their deposits confirm at t = 0). The next block is scheduled by start() as usual.
+   */
+  mineGenesis(include: (tx: Tx) => boolean): void {
+    invariant(!this.started, 'chain-started', 'Chain.mineGenesis: the chain has started');
+    this.mine(include);
+  }
+
+  private mine(genesis?: (tx: Tx) => boolean): void {
     const height = (this.height + 1) as Height;
     const timestamp = Math.max(this.timestamp, this.config.startTimestamp + Math.floor(this.engine.now / 1000)) as UnixSeconds;
     const policy = this.policy;
@@ -299,8 +309,12 @@ export class Chain {
     let spentSome = false;
     const { blockTxLimit, blockWeightLimit } = this.config;
     for (const tx of this.mempool.ordered()) {
-      if (blockTxLimit !== undefined && included.length >= blockTxLimit) break;
-      if (blockWeightLimit !== undefined && weight + tx.weight > blockWeightLimit) continue;
+      if (genesis) {
+        if (!genesis(tx)) continue;
+      } else {
+        if (blockTxLimit !== undefined && included.length >= blockTxLimit) break;
+        if (blockWeightLimit !== undefined && weight + tx.weight > blockWeightLimit) continue;
+      }
       if (censoring && policy.excludes(tx)) continue;
       const verdict = inclusionVerdict(tx, height, timestamp, this.ledger, this.dropped);
       if (verdict === 'wait') continue;
@@ -344,7 +358,7 @@ export class Chain {
     }
     this.checkConservation();
     this.watches.answer(block, included, drops, (f, label) => this.fireNow(f, label));
-    this.scheduleNextBlock();
+    if (!genesis) this.scheduleNextBlock();
   }
 
   /** Applies `tx` to the ledger (and its contract); nothing changes unless it returns 'include'. */

@@ -33,9 +33,32 @@ export const blockCount = () => viaParser<number>((v) => parseBlocks(v), "A numb
 /** Events per second: `5/s`, `300/min`; a bare number is per second. */
 export const rate = () => viaParser<number>((v) => parseRatePerSecond(v), "A rate such as '5/s', '300/min', '2/h'; a bare number is per second");
 
-/** A node name: letters, digits, `-`, `_`, `.`. */
+/** A node name: letters, digits, `-`, `_`, `.` (at most 200 characters). */
 export const nodeName = () =>
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'expected a node name (letters, digits, -, _ or .)' });
+  z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'expected a node name (letters, digits, -, _ or .)' })
+    .max(200, { message: 'expected a node name of at most 200 characters' });
+
+/** A path to a file, relative to the scenario file. */
+export const filePath = () =>
+  z
+    .string()
+    .min(1, { message: 'expected a file path' })
+    .max(4096, { message: 'expected a file path of at most 4096 characters' })
+    .refine((p) => !p.includes('\u0000'), { message: 'expected a file path (without NUL characters)' });
+
+/** A payer's fee limit: an amount, or a share of the payment such as '5%'. */
+export type FeeLimit = { readonly msat: Msat } | { readonly share: number };
+
+export const feeLimit = () =>
+  viaParser<FeeLimit>((v) => {
+    const m = typeof v === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v) : null;
+    if (!m) return { msat: parseAmount(v) };
+    const share = Number(m[1]) / 100;
+    if (share > 1) throw new ScenarioError('bad-value', `expected a percentage from 0% to 100%, got '${String(v)}'`);
+    return { share };
+  }, "A fee limit: an amount such as '100 sat', or a share of the payment such as '5%'");
 
 export const positiveInt = () => z.number().int().positive();
 export const nonNegativeInt = () => z.number().int().nonnegative();
