@@ -9,6 +9,7 @@ import { summarize } from '../sim/report/index.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
 import { parseScenario, runScenario } from '../sim/scenario/index.js';
 import { parseCrypto } from './cli.js';
+import { checkOutFile } from './outputs.js';
 
 export interface BenchFlags {
   payments?: string;
@@ -54,6 +55,7 @@ export function benchCommand(root: string, flags: BenchFlags, out: (s: string) =
           { name: '1M payments, generated 10,000 nodes', payments: 1_000_000, topology: '{ generate: scale-free, nodes: 10000, degree: 3, capacity: { median: 0.05 btc, sigma: 1 } }' },
         ];
   const crypto = parseCrypto(flags.crypto);
+  checkOutFile(flags.out, '--out'); // before the benchmark runs, not after
   const results = workloads.map((w) => {
     const r = runOne(w, crypto);
     out(

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { StreamedRows, unmetExpectations, reportJson, summarize, summaryText } from '../sim/report/index.js';
 import { validateScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
+import { checkBlocks } from '../sim/scenario/limits.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
 import { estimate, explain } from '../sim/estimate/bound.js';
 import { explainSimulation } from '../sim/estimate/report.js';
@@ -34,6 +35,7 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
   const crypto = parseCrypto(flags.crypto);
   // Validate every file and the output folder before running any, so a typo fails fast.
   const scenarios: Scenario[] = files.map((f) => loadScenario(f));
+  if (untilMs !== undefined) for (const s of scenarios) checkBlocks(untilMs, s.chain.blockIntervalMs, '--until');
   prepareOutDir(flags.out);
   let exit = 0;
   for (const scenario of scenarios) {
@@ -107,7 +109,7 @@ export function estimateCommand(flags: EstimateFlags, out: (s: string) => void, 
   };
   const e = estimate(input);
   if (!flags.simulate) {
-    if (flags.scale !== undefined || flags.seed !== undefined) throw new ScenarioError('bad-flag', 'only used with --simulate', flags.scale !== undefined ? '--scale' : '--seed');
+    if (flags.scale !== undefined || flags.seed !== undefined) throw new ScenarioError('bad-flag', 'only used with --simulate; expected --simulate too', flags.scale !== undefined ? '--scale' : '--seed');
     out(explain(e));
     return 0;
   }

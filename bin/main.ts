@@ -5,7 +5,7 @@
  * PCNSIM_DEBUG=1. `bin/pcnsim.ts` calls it for the installed command; tests call it in-process.
  */
 import { Command, CommanderError } from 'commander';
-import { InvariantError, ScenarioError } from '../sim/errors.js';
+import { InvariantError, printable, ScenarioError } from '../sim/errors.js';
 import { scenarioJsonSchema } from '../sim/scenario/index.js';
 import { GAMES } from '../sim/games/index.js';
 import { benchCommand, type BenchFlags } from './bench.js';
@@ -41,7 +41,7 @@ export function main(argv: readonly string[], io: Io): number {
     .description('Deterministic simulator of payment-channel networks (Lightning-style)')
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => err(`pcnsim: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}`) })
+    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(`pcnsim: ${commanderLine(s)}`) })
     .showSuggestionAfterError(true);
 
   program
@@ -139,3 +139,9 @@ export function main(argv: readonly string[], io: Io): number {
   }
 }
 
+
+/** A commander message on one line, saying where the expected forms are. */
+function commanderLine(text: string): string {
+  const line = printable(text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' '));
+  return /expected|did you mean/i.test(line) ? line : `${line}; expected the arguments and options that --help lists`;
+}

@@ -8,13 +8,13 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fsReason, ScenarioError } from '../sim/errors.js';
 
-function kindOf(path: string): 'dir' | 'file' | 'missing' | 'other' {
+function kindOf(path: string, what = 'a path you can write to'): 'dir' | 'file' | 'missing' | 'other' {
   try {
     const s = statSync(path);
     return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw new ScenarioError('bad-output', `cannot use ${path}: ${fsReason(error)}`, '');
+    throw new ScenarioError('bad-output', `cannot use ${path} (${fsReason(error)}); expected ${what}`, '');
   }
 }
 

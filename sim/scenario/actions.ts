@@ -62,7 +62,7 @@ export function resolveActions(
     if (a.do === 'open') return { atMs: a.at, node: a.node, do: 'open', channel: opens.get(i)! };
     checkNode(a.node, `${path}.node`);
     const need = <T>(value: T | undefined, key: string, form: string): T => {
-      if (value === undefined) throw new ScenarioError('missing-field', `missing; '${a.do}' needs ${key} (${form})`, `${path}.${key}`);
+      if (value === undefined) throw new ScenarioError('missing-field', `missing; expected ${key} (${form}) for '${a.do}'`, `${path}.${key}`);
       return value;
     };
     const channelOf = (): string => {
@@ -107,7 +107,7 @@ export function resolveActions(
       case 'set-policy': {
         const channel = channelOf();
         if (channels.get(channel)!.spec.kind === 'one-way') throw new ScenarioError('bad-value', `${channel} is a one-way channel, which forwards nothing; expected a channel that forwards`, `${path}.channel`);
-        if (a.feeBase === undefined && a.feePpm === undefined && a.cltvDelta === undefined) throw new ScenarioError('missing-field', "missing; 'set-policy' needs feeBase, feePpm or cltvDelta", path);
+        if (a.feeBase === undefined && a.feePpm === undefined && a.cltvDelta === undefined) throw new ScenarioError('missing-field', "missing; expected feeBase, feePpm or cltvDelta for 'set-policy'", path);
         const policy = {
           ...(a.feeBase !== undefined ? { feeBaseMsat: a.feeBase } : {}),
           ...(a.feePpm !== undefined ? { feePpm: a.feePpm } : {}),
@@ -118,7 +118,7 @@ export function resolveActions(
       case 'pay': {
         const to = need(a.to, 'to', 'a node');
         checkNode(to, `${path}.to`);
-        if (to === a.node) throw new ScenarioError('self-payment', `a payment needs two different nodes, got ${to} twice`, `${path}.to`);
+        if (to === a.node) throw new ScenarioError('self-payment', `expected two different nodes, got ${to} twice`, `${path}.to`);
         return { atMs: a.at, node: a.node, do: 'pay', to, amountMsat: need(a.amount, 'amount', "an amount such as '10 sat'") };
       }
     }

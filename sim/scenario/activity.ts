@@ -80,7 +80,7 @@ function simLnActivity(list: readonly unknown[], file: string, ctx: ActivityCont
     const a = parseRow(activitySchema, raw, file, path);
     const from = node(a.source, `${path}.source`);
     const to = node(a.destination, `${path}.destination`);
-    if (from === to) throw new ScenarioError('bad-import', 'a payment needs two different nodes', `${path}.destination`, file);
+    if (from === to) throw new ScenarioError('bad-import', 'expected two different nodes, got the same twice', `${path}.destination`, file);
     let atMs = (a.start_secs ?? 0) * 1000;
     for (let k = 0; (a.count === undefined || k < a.count) && atMs <= ctx.untilMs; k++) {
       const amountMsat = draw(a.amount_msat, `${path}.amount_msat`);
@@ -117,7 +117,7 @@ function clothPayments(text: string, file: string, ctx: ActivityContext): Paymen
     for (const [n, col] of [[from, 'sender_id'], [to, 'receiver_id']] as const) {
       if (!ctx.nodes.has(n)) throw new ScenarioError('bad-import', `unknown node ${n.slice(1)}; expected an id from the CLoTH topology`, `${path}.${col}`, file);
     }
-    if (from === to) throw new ScenarioError('bad-import', 'a payment needs two different nodes', `${path}.receiver_id`, file);
+    if (from === to) throw new ScenarioError('bad-import', 'expected two different nodes, got the same twice', `${path}.receiver_id`, file);
     if (p.amount <= 0 || p.amount > MAX_MSAT) throw new ScenarioError('bad-import', `expected an amount from 1 msat to 90000 btc, got ${p.amount}`, `${path}.amount`, file);
     return { atMs: p.start_time, from, to, amountMsat: p.amount as Msat };
   });

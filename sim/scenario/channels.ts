@@ -38,7 +38,7 @@ export function settingsOver(s: Written, under: ChannelSettings, path: string): 
     ...(s.reserve !== undefined ? { reserveMsat: s.reserve } : {}),
   };
   if (limits.minHtlcMsat !== undefined && limits.maxHtlcMsat !== undefined && limits.minHtlcMsat > limits.maxHtlcMsat) {
-    throw new ScenarioError('bad-amount', 'minHtlc must not exceed maxHtlc', `${path}.minHtlc`);
+    throw new ScenarioError('bad-amount', 'expected minHtlc ≤ maxHtlc', `${path}.minHtlc`);
   }
   const funding = s.funding ?? under.funding;
   const maxHtlcs = s.maxHtlcs ?? under.maxHtlcs;
@@ -66,19 +66,19 @@ export function resolveDeposit(deposit: Msat | readonly [Msat, Msat], kind: stri
   if (kind === 'one-way') {
     const pair: Pair = typeof deposit === 'number' ? [deposit, 0 as Msat] : deposit;
     if (pair[1] !== 0) throw new ScenarioError('bad-amount', 'a one-way channel is funded by the payer alone: give one amount, or [amount, 0]', path);
-    if (pair[0] <= 0) throw new ScenarioError('bad-amount', 'the deposit must be positive', `${path}[0]`);
+    if (pair[0] <= 0) throw new ScenarioError('bad-amount', 'expected a positive deposit, got 0', `${path}[0]`);
     return pair;
   }
   if (typeof deposit === 'number') throw new ScenarioError('bad-amount', 'expected two deposits [a, b] (one per side)', path);
   deposit.forEach((d, side) => {
-    if (d <= 0) throw new ScenarioError('bad-amount', 'both deposits must be positive (BRIEF §2 construct)', `${path}[${side}]`);
+    if (d <= 0) throw new ScenarioError('bad-amount', 'expected a positive deposit on each side (BRIEF §2 construct), got 0', `${path}[${side}]`);
   });
   return deposit;
 }
 
 function toFreeze(d: Duration, path: string): Freeze {
   if (d.kind === 'blocks') {
-    if (d.blocks <= 0) throw new ScenarioError('bad-duration', 'the freeze must be at least 1 block', path);
+    if (d.blocks <= 0) throw new ScenarioError('bad-duration', 'expected a freeze of at least 1 block, got 0 blocks', path);
     return { blocks: d.blocks };
   }
   if (d.ms < 1000 || d.ms % 1000 !== 0) throw new ScenarioError('bad-duration', 'a freeze in time counts block-timestamp seconds: expected whole seconds ≥ 1s', path);

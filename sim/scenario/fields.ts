@@ -23,9 +23,9 @@ function viaParser<T>(parse: (input: unknown) => T, form: string) {
 export const amount = () => viaParser<Msat>((v) => parseAmount(v), "An amount: a number of sat, or a string such as '1.003 btc', '2000 sat', '5 mbtc', '100 bits', '5000 msat'");
 /** A strictly positive amount. */
 export const positiveAmount = () =>
-  amount().refine((v) => v > 0, { message: 'amount must be positive' });
+  amount().refine((v) => v > 0, { message: 'expected a positive amount such as \'1 sat\', got 0' });
 /** A time (not blocks): a bare number is seconds. → ms */
-export const time = () => viaParser<number>((v) => parseTimeMs(v), "A time: a number of seconds, or a string such as '100ms', '10s', '5min', '2h', '1d'");
+export const time = () => viaParser<number>((v) => parseTimeMs(v), "A time: a number of seconds, or a string such as '100ms', '10s', '5min', '2h', '1d' (not blocks)");
 /** A duration in time or blocks. */
 export const duration = () => viaParser<Duration>((v) => parseDuration(v), "A duration in time ('1h', '1d') or blocks ('144 blocks'); a bare number is seconds");
 /** A number of blocks: a bare number is blocks. */

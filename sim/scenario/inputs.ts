@@ -25,6 +25,16 @@ export class InputLog {
 
   constructor(private readonly scenarioFile: string) {}
 
+  /**
+   * An error met reading a file for scenario field `field`: a problem of the whole file is the
+   * field's (named with the file); a problem of one row names the file, the row and the field.
+   */
+  located(error: ScenarioError, field: string): ScenarioError {
+    if (!error.file || error.file === this.scenarioFile) return error.under(field);
+    if (!error.path) return new ScenarioError(error.code, `${error.file}: ${error.detail}`, field);
+    return new ScenarioError(error.code, `${error.detail} (read for ${field} of ${this.scenarioFile})`, error.path, error.file);
+  }
+
   /** The path a scenario field names, relative to the scenario file. */
   resolve(path: string): string {
     return isAbsolute(path) ? path : join(dirname(this.scenarioFile), path);

@@ -56,7 +56,7 @@ export function scenarioFromData(data: unknown, file: string, text?: string): Sc
   try {
     return resolveScenario(parsed.data, file, text ?? JSON.stringify(data));
   } catch (error) {
-    throw error instanceof ScenarioError ? error.inFile(file) : error;
+    throw error instanceof ScenarioError && !error.file ? error.inFile(file) : error;
   }
 }
 
@@ -93,16 +93,17 @@ function parseText(text: string, file: string): unknown {
       return data;
     } catch (error) {
       if (error instanceof ScenarioError) throw error;
-      throw new ScenarioError('bad-syntax', `invalid JSON: ${(error as Error).message}`, '', file);
+      throw new ScenarioError('bad-syntax', `invalid JSON: ${(error as Error).message}; expected a JSON scenario file`, '', file);
     }
   }
+  if (flowDepth(text) > MAX_DEPTH) throw new ScenarioError('bad-syntax', `lists and mappings nest more than ${MAX_DEPTH} levels deep; expected a scenario file`, '', file);
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0];
     const where = line ? ` at line ${line.line}, column ${line.col}` : '';
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new ScenarioError('bad-syntax', `invalid YAML${where}: ${message}`, '', file);
+    throw new ScenarioError('bad-syntax', `invalid YAML${where}: ${message}; expected a YAML or JSON scenario file`, '', file);
   }
   let data: unknown;
   try {
@@ -134,6 +135,18 @@ function depth(data: unknown): number {
     deepest = Math.max(deepest, d + 1);
     if (deepest > MAX_DEPTH) return deepest;
     for (const child of Object.values(node)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
+/** Deepest nesting of `[`/`{` in YAML flow style, counted before parsing (the parser recurses on it). */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
   }
   return deepest;
 }

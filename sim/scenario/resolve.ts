@@ -82,7 +82,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     const [a, b] = c.between;
     checkNode(a, `${path}.between[0]`);
     checkNode(b, `${path}.between[1]`);
-    if (a === b) throw new ScenarioError('channel-to-itself', `a channel needs two different nodes, got ${a} twice`, `${path}.between`);
+    if (a === b) throw new ScenarioError('channel-to-itself', `expected two different nodes, got ${a} twice`, `${path}.between`);
     const id = c.id ?? `${a}-${b}`;
     const pair = [a, b].sort().join('|');
     if (byId.has(id) || (c.id === undefined && pairs.has(pair))) {
@@ -104,9 +104,9 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     const path = `payments[${i}]`;
     checkNode(p.from, `${path}.from`);
     checkNode(p.to, `${path}.to`);
-    if (p.from === p.to) throw new ScenarioError('self-payment', `a payment needs two different nodes, got ${p.from} twice`, `${path}.to`);
+    if (p.from === p.to) throw new ScenarioError('self-payment', `expected two different nodes, got ${p.from} twice`, `${path}.to`);
     const count = p.count ?? 1;
-    if (count > 1 && p.every === undefined) throw new ScenarioError('missing-field', 'missing; a repeated payment needs every (e.g. 1s)', `${path}.every`);
+    if (count > 1 && p.every === undefined) throw new ScenarioError('missing-field', 'missing; expected every (e.g. 1s) for a repeated payment', `${path}.every`);
     if (payments.length + count > MAX_LISTED_PAYMENTS) throw new ScenarioError('run-too-long', `expected at most ${MAX_LISTED_PAYMENTS} payments in all, got ${payments.length + count}`, `${path}.count`);
     for (let k = 0; k < count; k++) payments.push({ atMs: p.at + k * (p.every ?? 0), from: p.from, to: p.to, amountMsat: p.amount });
   });
@@ -117,10 +117,10 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     if (a.do !== 'open') return;
     const path = `actions[${i}]`;
     checkNode(a.node, `${path}.node`);
-    if (a.with === undefined) throw new ScenarioError('missing-field', "missing; 'open' needs with (the peer)", `${path}.with`);
+    if (a.with === undefined) throw new ScenarioError('missing-field', "missing; expected with (the peer) for 'open'", `${path}.with`);
     checkNode(a.with, `${path}.with`);
-    if (a.with === a.node) throw new ScenarioError('channel-to-itself', `a channel needs two different nodes, got ${a.node} twice`, `${path}.with`);
-    if (a.deposit === undefined) throw new ScenarioError('missing-field', "missing; 'open' needs deposit [mine, peer's]", `${path}.deposit`);
+    if (a.with === a.node) throw new ScenarioError('channel-to-itself', `expected two different nodes, got ${a.node} twice`, `${path}.with`);
+    if (a.deposit === undefined) throw new ScenarioError('missing-field', "missing; expected deposit [mine, peer's] for 'open'", `${path}.deposit`);
     const id = a.id ?? `${a.node}-${a.with}`;
     if (byId.has(id)) throw new ScenarioError('duplicate-channel', `duplicate channel '${id}'; give it its own id`, `${path}.id`);
     const kind = a.kind ?? base.kind;
@@ -147,7 +147,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     try {
       payments.push(...readActivity(w.file, inputs, { nodes: known, aliases, untilMs, seed: input.seed ?? 1 }));
     } catch (error) {
-      if (error instanceof ScenarioError) throw new ScenarioError(error.code, `${error.detail} (read by workload.file)`, error.path, error.file);
+      if (error instanceof ScenarioError) throw inputs.located(error, 'workload.file');
       throw error;
     }
     if (payments.length > MAX_LISTED_PAYMENTS) throw new ScenarioError('run-too-long', `expected at most ${MAX_LISTED_PAYMENTS} payments in all, got ${payments.length}`, 'workload.file');
@@ -246,9 +246,9 @@ function resolveWorkload(
   checkNode: (node: string, path: string) => void,
   inputs: InputLog,
 ): Workload {
-  if (w.rate === undefined) throw new ScenarioError('missing-field', "missing; a workload needs rate (e.g. '5/s'), or file (another tool's payments)", 'workload.rate');
-  if (w.amount === undefined) throw new ScenarioError('missing-field', "missing; a workload needs amount (e.g. '1000 sat')", 'workload.amount');
-  if (nodes.length < 2) throw new ScenarioError('bad-value', 'a workload needs at least two nodes', 'workload');
+  if (w.rate === undefined) throw new ScenarioError('missing-field', "missing; expected rate (e.g. '5/s') for generated payments, or file for another tool's", 'workload.rate');
+  if (w.amount === undefined) throw new ScenarioError('missing-field', "missing; expected amount (e.g. '1000 sat') for generated payments", 'workload.amount');
+  if (nodes.length < 2) throw new ScenarioError('bad-value', 'expected at least two nodes for a workload', 'workload');
   const list = (names: readonly string[] | undefined, path: string): string[] => {
     (names ?? []).forEach((n, i) => checkNode(n, `${path}[${i}]`));
     return [...(names ?? [])];
@@ -283,7 +283,7 @@ function resolveNodes(input: ScenarioInput): string[] {
   if (input.nodes) {
     const seen = new Set<string>();
     input.nodes.forEach((n, i) => {
-      if (seen.has(n)) throw new ScenarioError('duplicate-node', `node '${n}' is listed twice`, `nodes[${i}]`);
+      if (seen.has(n)) throw new ScenarioError('duplicate-node', `node '${n}' is listed twice; expected each node once`, `nodes[${i}]`);
       seen.add(n);
     });
     return [...new Set([...input.nodes, ...towers])];
@@ -309,7 +309,7 @@ function resolveTraffic(input: ScenarioInput, untilMs: number): Traffic | undefi
   const t = input.traffic;
   if (!t) return undefined;
   const fee = t.fee === undefined ? { min: 1_000_000, max: 1_000_000 } : typeof t.fee === 'number' ? { min: t.fee, max: t.fee } : t.fee;
-  if (fee.min > fee.max) throw new ScenarioError('bad-amount', 'traffic fee min must not exceed max', 'traffic.fee');
+  if (fee.min > fee.max) throw new ScenarioError('bad-amount', `expected min ≤ max, got min ${fee.min} msat > max ${fee.max} msat`, 'traffic.fee');
   const span = Math.min(t.duration ?? untilMs, untilMs);
   checkArrivals(t.rate, span, MAX_TRAFFIC_TXS, 'traffic.rate × duration gives background transactions', 'traffic.rate', 'lower the rate or shorten traffic.duration');
   return { ratePerSecond: t.rate, feeMsat: fee, weight: t.weight ?? 561, untilMs: t.duration ?? untilMs };

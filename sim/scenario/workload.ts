@@ -32,7 +32,7 @@ type AmountInput = number | { dist: 'fixed' | 'uniform' | 'lognormal' | 'csv'; f
 export function resolveAmount(input: AmountInput, path: string, inputs: InputLog): AmountDistribution {
   if (typeof input === 'number') return { dist: 'fixed', value: input };
   const need = (v: number | undefined, key: string): number => {
-    if (v === undefined) throw new ScenarioError('missing-field', `missing; a ${input.dist} amount needs ${key}`, `${path}.${key}`);
+    if (v === undefined) throw new ScenarioError('missing-field', `missing; expected ${key} for a ${input.dist} amount`, `${path}.${key}`);
     return v;
   };
   switch (input.dist) {
@@ -41,7 +41,7 @@ export function resolveAmount(input: AmountInput, path: string, inputs: InputLog
     case 'uniform': {
       const min = need(input.min, 'min');
       const max = need(input.max, 'max');
-      if (min > max) throw new ScenarioError('bad-amount', 'min must not exceed max', `${path}.min`);
+      if (min > max) throw new ScenarioError('bad-amount', `expected min ≤ max, got min ${min} msat > max ${max} msat`, `${path}.min`);
       return { dist: 'uniform', min, max };
     }
     case 'lognormal':
@@ -59,27 +59,27 @@ const MAX_AMOUNTS = 1_000_000;
  * without digits is a header. A file of several columns is refused rather than read in part.
  */
 function readAmounts(file: string | undefined, path: string, inputs: InputLog): number[] {
-  if (!file) throw new ScenarioError('missing-field', 'missing; a csv amount needs file (a CSV of amounts, one per line)', path);
+  if (!file) throw new ScenarioError('missing-field', 'missing; expected file (a CSV of amounts, one per line) for a csv amount', path);
   const form = 'a CSV of amounts, one per line';
   const full = inputs.resolve(file);
   let rows: string[][];
   try {
     rows = csvRows(inputs.readText(file, form), full);
   } catch (error) {
-    throw error instanceof ScenarioError ? new ScenarioError(error.code, `${error.detail} (read by ${path})`, error.path, error.file) : error;
+    throw error instanceof ScenarioError ? inputs.located(error, path) : error;
   }
   if (rows.length > 0 && !/\d/.test(rows[0]!.join(','))) rows.shift();
-  if (rows.length > MAX_AMOUNTS) throw new ScenarioError('file-too-large', `holds ${rows.length} amounts; expected at most ${MAX_AMOUNTS} (read by ${path})`, '', full);
+  if (rows.length > MAX_AMOUNTS) throw new ScenarioError('file-too-large', `${full} holds ${rows.length} amounts; expected at most ${MAX_AMOUNTS}`, path);
   const values = rows.map((cells, i) => {
     const line = `line ${i + 1}`;
-    if (cells.length !== 1) throw new ScenarioError('bad-amount', `has ${cells.length} columns; expected ${form} (read by ${path})`, line, full);
+    if (cells.length !== 1) throw inputs.located(new ScenarioError('bad-amount', `has ${cells.length} columns; expected ${form}`, line, full), path);
     try {
       return parseAmount(cells[0]!.trim());
     } catch (error) {
-      throw error instanceof ScenarioError ? new ScenarioError(error.code, `${error.detail} (read by ${path})`, line, full) : error;
+      throw error instanceof ScenarioError ? inputs.located(new ScenarioError(error.code, error.detail, line, full), path) : error;
     }
   });
-  if (values.length === 0) throw new ScenarioError('bad-amount', `holds no amounts; expected ${form} (read by ${path})`, '', full);
+  if (values.length === 0) throw new ScenarioError('bad-amount', `${full} holds no amounts; expected ${form}`, path);
   return values;
 }
 

@@ -38,7 +38,7 @@ export function readCloth(dir: string, inputs: InputLog, shown: string): Importe
     const c = parseRow(channelRow, row, channels.file, `row ${i + 2}`);
     if (c.node1_id === c.node2_id) throw new ScenarioError('bad-import', `channel ${c.id} joins node ${c.node1_id} to itself; expected two different nodes`, `row ${i + 2}.node2_id`, channels.file);
     if (out.has(c.id)) throw new ScenarioError('bad-import', `duplicate channel id ${c.id}`, `row ${i + 2}.id`, channels.file);
-    if (c.capacity === 0) throw new ScenarioError('bad-import', 'expected a positive capacity', `row ${i + 2}.capacity`, channels.file);
+    if (c.capacity === 0) throw new ScenarioError('bad-import', 'expected a positive capacity, got 0', `row ${i + 2}.capacity`, channels.file);
     out.set(c.id, { c, directions: [{ policy: undefined }, { policy: undefined }], balances: [0, 0], sides: 0 });
   });
   edges.rows.forEach((row, i) => {
@@ -70,7 +70,7 @@ export function readCloth(dir: string, inputs: InputLog, shown: string): Importe
 /** Rows of `name.csv` (or `name_ln.csv`) as records keyed by column; headers lose units such as `(millisat)`. */
 export function table(dir: string, name: string, required: readonly string[], inputs: InputLog, shown: string): { file: string; rows: Record<string, string>[] } {
   const file = [join(dir, `${name}.csv`), join(dir, `${name}_ln.csv`)].find(existsSync);
-  if (!file) throw new ScenarioError('missing-file', `a CLoTH folder needs ${name}.csv (or ${name}_ln.csv)`, '', dir);
+  if (!file) throw new ScenarioError('missing-file', `expected a CLoTH folder with ${name}.csv (or ${name}_ln.csv)`, '', dir);
   const rel = join(shown, file.slice(dir.length + 1));
   const rows = csvRows(inputs.readText(rel, `CLoTH's ${name}.csv`), inputs.resolve(rel));
   const columns = (rows[0] ?? []).map((h) => h.trim().replace(/\s*\(.*\)$/, ''));

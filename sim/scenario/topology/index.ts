@@ -82,7 +82,7 @@ export function resolveTopology(input: ScenarioInput, base: Base, inputs: InputL
     try {
       graph = importGraph(t.import, inputs);
     } catch (error) {
-      if (error instanceof ScenarioError) throw new ScenarioError(error.code, `${error.detail} (imported by topology.import)`, error.path, error.file);
+      if (error instanceof ScenarioError) throw inputs.located(error, 'topology.import');
       throw error;
     }
     if (graph.nodes.length > MAX_NODES || graph.channels.length > MAX_CHANNELS) {

@@ -47,8 +47,8 @@ export function fromSimLn(data: { sim_network: unknown[]; exclude?: unknown }, f
     const id = String(c.scid);
     if (seen.has(id)) throw new ScenarioError('bad-import', `duplicate scid ${id} (also sim_network[${seen.get(id)}]); expected each channel once`, `${path}.scid`, file);
     seen.set(id, i);
-    if (c.node_1.pubkey === c.node_2.pubkey) throw new ScenarioError('bad-import', 'a channel needs two different nodes', `${path}.node_2.pubkey`, file);
-    if (c.capacity_msat === 0) throw new ScenarioError('bad-import', 'expected a positive capacity_msat', `${path}.capacity_msat`, file);
+    if (c.node_1.pubkey === c.node_2.pubkey) throw new ScenarioError('bad-import', 'expected two different nodes, got the same twice', `${path}.node_2.pubkey`, file);
+    if (c.capacity_msat === 0) throw new ScenarioError('bad-import', 'expected a positive capacity_msat, got 0', `${path}.capacity_msat`, file);
     for (const side of [c.node_1, c.node_2]) if (side.alias) aliases.set(side.pubkey, side.alias);
     const directions = [direction(c.node_1, c.capacity_msat), direction(c.node_2, c.capacity_msat)] as const;
     channels.push({ channelId: id, between: [c.node_1.pubkey, c.node_2.pubkey], capacityMsat: c.capacity_msat, directions, ...(c.forward_only ? { forwardOnly: true } : {}) });
