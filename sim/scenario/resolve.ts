@@ -223,13 +223,19 @@ export function nullProto<T>(record: Readonly<Record<string, T>>): Record<string
   return Object.assign(Object.create(null) as Record<string, T>, record);
 }
 
+/**
+ * Unless the scenario says otherwise, a payer pays at most the amount itself in fees (lnd's
+ * default when no fee limit is given), so a policy of 2^31 − 1 msat (real nodes' "do not route
+ * here") is never paid for payments below 2,147,483 sat; `feeLimit: 5%` is stricter.
+ */
+const DEFAULT_FEE_LIMIT: FeeLimit = { share: 1 };
+
 /** The payer's route choice: lnd's fee-and-lock cost (default) or with lnd's success probability; the fee limit. */
-function routing(r: NonNullable<ScenarioInput['defaults']>['routing']): { weight?: Weight; maxFee?: (amountMsat: number) => number } {
-  if (!r) return {};
-  const limit: FeeLimit | undefined = r.feeLimit;
+function routing(r: NonNullable<ScenarioInput['defaults']>['routing'] = {}): { weight?: Weight; maxFee: (amountMsat: number) => number } {
+  const limit: FeeLimit = r.feeLimit ?? DEFAULT_FEE_LIMIT;
   return {
     ...(r.cost === 'probability' ? { weight: withSuccessProbability(feeAndLockRisk()) } : {}),
-    ...(limit ? { maxFee: 'share' in limit ? (a: number) => Math.floor(a * limit.share) : () => limit.msat } : {}),
+    maxFee: 'share' in limit ? (a: number) => Math.floor(a * limit.share) : () => limit.msat,
   };
 }
 

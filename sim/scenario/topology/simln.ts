@@ -54,7 +54,7 @@ export function fromSimLn(data: { sim_network: unknown[]; exclude?: unknown }, f
     channels.push({ channelId: id, between: [c.node_1.pubkey, c.node_2.pubkey], capacityMsat: c.capacity_msat, directions, ...(c.forward_only ? { forwardOnly: true } : {}) });
   });
   const exclude = data.exclude === undefined ? [] : parseRow(z.array(nodeId), data.exclude, file, 'exclude');
-  if (channels.some((c) => c.forwardOnly)) tally.add('{n} file(s) mark channels forward_only: their nodes are left out of generated payments');
+  for (const c of channels) if (c.forwardOnly) tally.add('{n} channels are forward_only: nodes without another channel are left out of generated payments');
   return { nodes: [...new Set(channels.flatMap((c) => c.between))], channels, aliases, excluded: [...exclude, ...forwardOnlyNodes(channels)], warnings: tally.lines(file) };
 }
 
