@@ -15,7 +15,7 @@ import { DEFAULT_SCALE, simulate } from '../sim/estimate/simulate.js';
 import { GAMES } from '../sim/games/index.js';
 import { prepareOutDir } from './outputs.js';
 import { runReport } from './provenance.js';
-import { writeRunReports } from './reports.js';
+import { reportWriters, writeRunReports } from './reports.js';
 
 export interface RunFlags {
   seed?: string;
@@ -56,10 +56,10 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
     });
     rows.finish(run);
     const report = runReport(summarize(run), run, scenario, io.version, { seed: run.seed, untilMs: run.simulatedMs, crypto });
-    const failures = writeRunReports(dir, run, report);
+    const failures = writeRunReports(dir, reportWriters(run, report));
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (flags.json) out(reportJson(report).trimEnd());
-    else if (!flags.quiet) out(`${summaryText(report)}\n  reports   ${dir}/ (${wallMs.toFixed(0)} ms wall-clock)`);
+    else if (!flags.quiet) out(`${summaryText(report)}${extraLines(report)}\n  reports   ${dir}/ (${wallMs.toFixed(0)} ms wall-clock)`);
     for (const f of failures) {
       err(f.io ? `pcnsim: ${f.file}: cannot write (${f.reason}); the other reports are in ${dir}/` : `pcnsim: ${f.file}: the report writer failed: ${f.reason} (this is a bug; the other reports are in ${dir}/)`);
       exit = f.io ? Math.max(exit, 2) : 1;
@@ -71,6 +71,14 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
     }
   }
   return exit;
+}
+
+/** Why payments failed and which scripted actions were refused, under the summary table. */
+function extraLines(report: ReturnType<typeof runReport>): string {
+  const failures = Object.entries(report.payments.failures).map(([reason, n]) => `${reason} ${n}`);
+  const lines = failures.length ? [`  failures   ${failures.join(', ')}`] : [];
+  if (report.actions.refused > 0) lines.push(`  refused    ${report.actions.refused} scripted actions (events.ndjson with --trace lists them)`);
+  return lines.map((l) => `\n${l}`).join('');
 }
 
 /** `pcnsim validate`: prints `ok` per valid file or one line per problem; exit 2 if any. */

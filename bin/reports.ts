@@ -17,13 +17,17 @@ export interface WriteFailure {
   readonly reason: string;
 }
 
-export function writeRunReports(dir: string, run: RunRecords, report: Report & { provenance?: unknown }): WriteFailure[] {
-  const writers: [string, () => string][] = [
+/** The files of a report, in the order they are written: the plain ones first, the chart page last. */
+export function reportWriters(run: RunRecords, report: Report): [string, () => string][] {
+  return [
     ['report.json', () => reportJson(report)],
     ['report.md', () => reportMarkdown(report, run.description)],
     ['timeline.csv', () => timelineCsv(run)],
     ['report.html', () => reportHtml(report, run)],
   ];
+}
+
+export function writeRunReports(dir: string, writers: readonly [string, () => string][]): WriteFailure[] {
   const failures: WriteFailure[] = [];
   for (const [name, text] of writers) {
     const file = join(dir, name);

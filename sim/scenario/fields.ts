@@ -33,12 +33,22 @@ export const blockCount = () => viaParser<number>((v) => parseBlocks(v), "A numb
 /** Events per second: `5/s`, `300/min`; a bare number is per second. */
 export const rate = () => viaParser<number>((v) => parseRatePerSecond(v), "A rate such as '5/s', '300/min', '2/h'; a bare number is per second");
 
-/** A node name: letters, digits, `-`, `_`, `.` (at most 200 characters). */
+/**
+ * Names JavaScript objects already hold (`constructor`, `toString`, …). pcnsim keys its own records
+ * by node without a prototype, but the graph library it routes on does not: such a node would
+ * break routing, so the name is refused here.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export const reservedName = (name: string): boolean => RESERVED_NAMES.has(name);
+
+/** A node name: letters, digits, `-`, `_`, `.` (at most 200 characters, not a reserved name). */
 export const nodeName = () =>
   z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'expected a node name (letters, digits, -, _ or .)' })
-    .max(200, { message: 'expected a node name of at most 200 characters' });
+    .max(200, { message: 'expected a node name of at most 200 characters' })
+    .refine((n) => !reservedName(n), { message: 'is a name JavaScript objects already hold; expected another node name (e.g. add a prefix)' });
 
 /** A path to a file, relative to the scenario file. */
 export const filePath = () =>

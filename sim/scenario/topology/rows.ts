@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ScenarioError } from '../../errors.js';
+import { reservedName } from '../fields.js';
 import { formatPath } from '../issues.js';
 
 /** A whole number written as a JSON number or a decimal string; values past 2^53 are clamped (limits such as 2^64 − 1 mean "none"). */
@@ -23,7 +24,11 @@ export const whole = (what: string) =>
   });
 
 /** Public keys, aliases, CLoTH ids: a non-empty string of printable characters. */
-export const nodeId = z.string().min(1, { message: 'expected a node id' }).max(200, { message: 'expected a node id of at most 200 characters' });
+export const nodeId = z
+  .string()
+  .min(1, { message: 'expected a node id' })
+  .max(200, { message: 'expected a node id of at most 200 characters' })
+  .refine((n) => !reservedName(n), { message: 'is a name JavaScript objects already hold; expected a public key or another node id' });
 
 export function show(v: unknown): string {
   if (typeof v === 'number') return String(v);
