@@ -15,6 +15,7 @@ import { searchStats } from '../sim/router/index.js';
 import { parseScenario, runScenario } from '../sim/scenario/index.js';
 import { cpuSeconds, replayRoutes, type RoutingReplay } from './benchRouting.js';
 import { parseCrypto } from './cli.js';
+import { checkOutFile } from './outputs.js';
 
 export interface BenchFlags {
   payments?: string;
@@ -67,6 +68,7 @@ export function benchCommand(root: string, flags: BenchFlags, out: (s: string) =
   const pairs = flags.pairs;
   const imported = `{ import: ${JSON.stringify(graph)}, balance: half }`;
   const crypto = parseCrypto(flags.crypto);
+  checkOutFile(flags.out, '--out'); // before the benchmark runs, not after
   if (flags.routing) {
     const payments = flags.payments !== undefined ? count(flags.payments) : 20_000;
     const replay = replayRoutes({ name: `${payments} ${pairs} payments, routes replayed`, payments, topology: imported, pairs }, crypto, runOne);

@@ -2,16 +2,20 @@
  * The command implementations behind `pcnsim` (STYLE §15: a thin CLI; each command parses its
  * flags and calls exported functions). Errors propagate to the one handler in pcnsim.ts.
  */
-import { ScenarioError } from '../sim/errors.js';
+import { printable, ScenarioError } from '../sim/errors.js';
 import { join } from 'node:path';
-import { StreamedRows, unmetExpectations, reportJson, summarize, summaryText, writeReports } from '../sim/report/index.js';
-import { checkScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
+import { StreamedRows, unmetExpectations, reportJson, summarize, summaryText } from '../sim/report/index.js';
+import { validateScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
+import { checkBlocks } from '../sim/scenario/limits.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
 import { estimate, explain } from '../sim/estimate/bound.js';
 import { explainSimulation } from '../sim/estimate/report.js';
 import { DEFAULT_SCALE, simulate } from '../sim/estimate/simulate.js';
 import { GAMES } from '../sim/games/index.js';
+import { prepareOutDir } from './outputs.js';
+import { runReport } from './provenance.js';
+import { reportWriters, writeRunReports } from './reports.js';
 
 export interface RunFlags {
   seed?: string;
@@ -23,18 +27,24 @@ export interface RunFlags {
   trace?: boolean;
 }
 
-/** `pcnsim run`: returns the exit code (0, or 3 when an `expect` is unmet). */
-export function runCommand(files: readonly string[], flags: RunFlags, out: (s: string) => void, progress?: (name: string, f: number) => void): number {
+/** `pcnsim run`: returns the exit code (0; 3 when an `expect` is unmet; 1 when a report writer broke). */
+export function runCommand(files: readonly string[], flags: RunFlags, io: { out: (s: string) => void; err: (s: string) => void; version: string }, progress?: (name: string, f: number) => void): number {
+  const { out, err } = io;
   const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
   const untilMs = flags.until === undefined ? undefined : parseTimeMs(flags.until, '--until');
   const crypto = parseCrypto(flags.crypto);
-  // Validate every file before running any, so a typo in the last file fails fast.
+  // Validate every file and the output folder before running any, so a typo fails fast.
   const scenarios: Scenario[] = files.map((f) => loadScenario(f));
+  if (untilMs !== undefined) for (const s of scenarios) checkBlocks(untilMs, s.chain.blockIntervalMs, '--until');
+  prepareOutDir(flags.out);
   let exit = 0;
   for (const scenario of scenarios) {
+    for (const warning of scenario.warnings) err(`pcnsim: ${scenario.file}: warning: ${printable(warning)}`);
     const started = process.hrtime.bigint();
     // Rows go straight to payments.csv / events.ndjson: memory stays flat however long the run.
-    const rows = new StreamedRows(join(flags.out, scenario.name), { trace: flags.trace ?? false });
+    const dir = join(flags.out, scenario.name);
+    prepareOutDir(dir);
+    const rows = new StreamedRows(dir, { trace: flags.trace ?? false });
     const run = runScenario(scenario, {
       ...(seed !== undefined ? { seed } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
@@ -45,27 +55,40 @@ export function runCommand(files: readonly string[], flags: RunFlags, out: (s: s
       onEvent: rows.onEvent,
     });
     rows.finish(run);
-    const report = summarize(run);
-    const dir = writeReports(flags.out, run, report, { trace: flags.trace ?? false, streamed: true });
+    const report = runReport(summarize(run), run, scenario, io.version, { seed: run.seed, untilMs: run.simulatedMs, crypto });
+    const failures = writeRunReports(dir, reportWriters(run, report));
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (flags.json) out(reportJson(report).trimEnd());
-    else if (!flags.quiet) out(`${summaryText(report)}\n  reports   ${dir}/ (${wallMs.toFixed(0)} ms wall-clock)`);
+    else if (!flags.quiet) out(`${summaryText(report)}${extraLines(report)}\n  reports   ${dir}/ (${wallMs.toFixed(0)} ms wall-clock)`);
+    for (const f of failures) {
+      err(f.io ? `pcnsim: ${f.file}: cannot write (${f.reason}); the other reports are in ${dir}/` : `pcnsim: ${f.file}: the report writer failed: ${f.reason} (this is a bug; the other reports are in ${dir}/)`);
+      exit = f.io ? Math.max(exit, 2) : 1;
+    }
     const unmet = unmetExpectations(report, scenario.expect);
     if (unmet.length > 0) {
-      exit = 3;
-      for (const line of unmet) process.stderr.write(`pcnsim: ${scenario.file}: expect ${line}\n`);
+      if (exit === 0) exit = 3;
+      for (const line of unmet) err(`pcnsim: ${scenario.file}: expect ${line}`);
     }
   }
   return exit;
+}
+
+/** Why payments failed and which scripted actions were refused, under the summary table. */
+function extraLines(report: ReturnType<typeof runReport>): string {
+  const failures = Object.entries(report.payments.failures).map(([reason, n]) => `${reason} ${n}`);
+  const lines = failures.length ? [`  failures   ${failures.join(', ')}`] : [];
+  if (report.actions.refused > 0) lines.push(`  refused    ${report.actions.refused} scripted actions (events.ndjson with --trace lists them)`);
+  return lines.map((l) => `\n${l}`).join('');
 }
 
 /** `pcnsim validate`: prints `ok` per valid file or one line per problem; exit 2 if any. */
 export function validateCommand(files: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   let exit = 0;
   for (const file of files) {
-    const problems = checkScenario(file);
+    const { problems, warnings } = validateScenario(file);
     if (problems.length === 0) out(`${file}: ok`);
     for (const p of problems) err(`pcnsim: ${p.message}`);
+    for (const w of warnings) err(`pcnsim: ${file}: warning: ${printable(w)}`);
     if (problems.length > 0) exit = 2;
   }
   return exit;
@@ -94,7 +117,7 @@ export function estimateCommand(flags: EstimateFlags, out: (s: string) => void, 
   };
   const e = estimate(input);
   if (!flags.simulate) {
-    if (flags.scale !== undefined || flags.seed !== undefined) throw new ScenarioError('bad-flag', 'only used with --simulate', flags.scale !== undefined ? '--scale' : '--seed');
+    if (flags.scale !== undefined || flags.seed !== undefined) throw new ScenarioError('bad-flag', 'only used with --simulate; expected --simulate too', flags.scale !== undefined ? '--scale' : '--seed');
     out(explain(e));
     return 0;
   }

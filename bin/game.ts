@@ -5,8 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../sim/errors.js';
 import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep } from '../sim/games/index.js';
+import { checkParam } from '../sim/games/play.js';
 import { parseSet, parseSweep } from '../sim/games/sweepRange.js';
 import { payoffLines, sweepHtml, sweepLines } from '../sim/games/tables.js';
+import { checkOutFile } from './outputs.js';
 
 export interface GameFlags {
   narrate?: boolean;
@@ -26,6 +28,15 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   const params = gameParams(game, doc, parseSet(flags.set));
   const range = flags.sweep === undefined ? undefined : parseSweep(flags.sweep);
   if (flags.out !== undefined && !range) throw new ScenarioError('bad-flag', '--out writes the chart of a sweep; expected --sweep too', '--out');
+  if (flags.out !== undefined) checkOutFile(flags.out, '--out');
+  // Every point of the sweep is checked before any is played; errors name --sweep, not --set.
+  for (const value of range?.values ?? []) {
+    try {
+      checkParam(game, range!.name, value);
+    } catch (error) {
+      throw error instanceof ScenarioError ? new ScenarioError(error.code, error.detail, '--sweep') : error;
+    }
+  }
 
   out(`${game.title}  (pcnsim game ${game.name}; scenarios/games/${game.file})`);
   out(`parameters: ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')}`);

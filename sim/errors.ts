@@ -20,7 +20,7 @@ export class ScenarioError extends Error {
     /** The file it came from, when known. */
     readonly file?: string,
   ) {
-    super(formatLocation(file, path) + detail);
+    super(printable(formatLocation(file, path) + detail));
   }
 
   /** The same error, located in a file (the loader knows the file, the parsers do not). */
@@ -87,6 +87,37 @@ export function joinPath(prefix: string, key: string | number): string {
   if (typeof key === 'number') return `${prefix}[${key}]`;
   if (key.startsWith('[')) return prefix + key;
   return prefix ? `${prefix}.${key}` : key;
+}
+
+/**
+ * Text from a user's file, safe for a terminal on one line: control characters, line and
+ * paragraph separators and bidirectional overrides become visible escapes (\x1b, \u202e).
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Why a filesystem call failed, in words (a permission problem is never "no such file"). */
+export function fsReason(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const reasons: Readonly<Record<string, string>> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'no such file or folder',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'is a folder',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'the name is too long',
+    EEXIST: 'already exists',
+    ELOOP: 'too many symbolic links',
+    EMFILE: 'too many open files',
+  };
+  if (typeof code === 'string') return reasons[code] ?? code;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function formatLocation(file: string | undefined, path: string): string {

@@ -69,13 +69,13 @@ export function parseAmount(input: unknown, path = ''): Msat {
   if (exponent === undefined) {
     throw new ScenarioError('bad-amount', `unknown amount unit '${unit}': expected btc, mbtc, bits, sat or msat`, path);
   }
-  if (digits.startsWith('-')) throw new ScenarioError('bad-amount', `amount must not be negative, got ${show(input)}`, path);
+  if (digits.startsWith('-')) throw new ScenarioError('bad-amount', `expected an amount ≥ 0 such as '2000 sat', got ${show(input)}`, path);
   const value = scaleDecimal(digits, 10 ** exponent);
   if (value === null) {
-    throw new ScenarioError('bad-amount', `amount ${show(input)} is not a whole number of msat`, path);
+    throw new ScenarioError('bad-amount', `expected a whole number of msat, got ${show(input)}`, path);
   }
   if (value > MAX_MSAT) {
-    throw new ScenarioError('amount-too-large', `amount ${show(input)} exceeds the safe limit of 90000 btc`, path);
+    throw new ScenarioError('amount-too-large', `expected at most 90000 btc (the safe limit), got ${show(input)}`, path);
   }
   return value as Msat;
 }
@@ -125,11 +125,11 @@ export function parseDuration(input: unknown, path = ''): Duration {
   } else {
     throw new ScenarioError('bad-duration', `expected ${DURATION_FORM}, got ${describe(input)}`, path);
   }
-  if (digits.startsWith('-')) throw new ScenarioError('bad-duration', `duration must not be negative, got ${show(input)}`, path);
+  if (digits.startsWith('-')) throw new ScenarioError('bad-duration', `expected a duration ≥ 0 such as '10s', got ${show(input)}`, path);
   if (unit === 'block' || unit === 'blocks') {
     const count = scaleDecimal(digits, 1);
-    if (count === null) throw new ScenarioError('bad-duration', `a block count must be a whole number, got ${show(input)}`, path);
-    if (count > MAX_BLOCKS) throw new ScenarioError('bad-duration', `${show(input)} is too long (at most ${MAX_BLOCKS} blocks)`, path);
+    if (count === null) throw new ScenarioError('bad-duration', `expected a whole number of blocks, got ${show(input)}`, path);
+    if (count > MAX_BLOCKS) throw new ScenarioError('bad-duration', `expected at most ${MAX_BLOCKS} blocks, got ${show(input)}`, path);
     return { kind: 'blocks', blocks: count as Blocks };
   }
   const factor = TIME_UNITS[unit];
@@ -137,19 +137,26 @@ export function parseDuration(input: unknown, path = ''): Duration {
     throw new ScenarioError('bad-duration', `unknown time unit '${unit}': expected ms, s, min, h, d or blocks`, path);
   }
   const ms = scaleDecimal(digits, factor);
-  if (ms === null) throw new ScenarioError('bad-duration', `duration ${show(input)} is not a whole number of milliseconds`, path);
-  if (ms > MAX_DURATION_MS) throw new ScenarioError('bad-duration', `${show(input)} is too long (at most 100 years)`, path);
+  if (ms === null) throw new ScenarioError('bad-duration', `expected a whole number of milliseconds, got ${show(input)}`, path);
+  if (ms > MAX_DURATION_MS) throw new ScenarioError('bad-duration', `expected at most 100 years, got ${show(input)}`, path);
   return { kind: 'time', ms };
 }
 
 /** A duration that must be simulated time (not blocks), in milliseconds. */
 export function parseTimeMs(input: unknown, path = ''): number {
-  const d = parseDuration(input, path);
-  if (d.kind === 'blocks') {
-    throw new ScenarioError('bad-duration', `expected a time such as '10s' or '2h' here, not blocks`, path);
+  let d: Duration;
+  try {
+    d = parseDuration(input, path);
+  } catch (error) {
+    // The same message, but without offering blocks where they are not taken.
+    if (error instanceof ScenarioError && error.detail.includes(DURATION_FORM)) throw new ScenarioError(error.code, error.detail.replace(DURATION_FORM, TIME_FORM), path);
+    throw error;
   }
+  if (d.kind === 'blocks') throw new ScenarioError('bad-duration', `expected ${TIME_FORM} (block times vary, so blocks are not taken here), got ${show(input)}`, path);
   return d.ms;
 }
+
+const TIME_FORM = "a time such as 10 (seconds), '100ms', '10s', '5min', '2h' or '1d'";
 
 const BLOCKS_FORM = "a number of blocks such as 144 or '144 blocks'";
 
@@ -169,10 +176,10 @@ export function parseBlocks(input: unknown, path = ''): Blocks {
   }
   const m = /^\s*(-?\d+(?:\.\d+)?)\s*(?:blocks?)?\s*$/i.exec(text);
   if (!m) throw new ScenarioError('bad-blocks', `expected ${BLOCKS_FORM}, got ${show(input)}`, path);
-  if (m[1]!.startsWith('-')) throw new ScenarioError('bad-blocks', `a block count must not be negative, got ${show(input)}`, path);
+  if (m[1]!.startsWith('-')) throw new ScenarioError('bad-blocks', `expected a number of blocks ≥ 0, got ${show(input)}`, path);
   const count = scaleDecimal(m[1]!, 1);
-  if (count === null) throw new ScenarioError('bad-blocks', `a block count must be a whole number, got ${show(input)}`, path);
-  if (count > MAX_BLOCKS) throw new ScenarioError('bad-blocks', `${show(input)} is too many blocks (at most ${MAX_BLOCKS})`, path);
+  if (count === null) throw new ScenarioError('bad-blocks', `expected a whole number of blocks, got ${show(input)}`, path);
+  if (count > MAX_BLOCKS) throw new ScenarioError('bad-blocks', `expected at most ${MAX_BLOCKS} blocks, got ${show(input)}`, path);
   return count as Blocks;
 }
 
@@ -195,9 +202,9 @@ export function parseRatePerSecond(input: unknown, path = ''): number {
   }
   const seconds = RATE_UNITS[per];
   if (seconds === undefined) throw new ScenarioError('bad-rate', `unknown rate unit '/${per}': expected /s, /min, /h or /d`, path);
-  if (!Number.isFinite(count) || count <= 0) throw new ScenarioError('bad-rate', `rate must be positive, got ${show(input)}`, path);
+  if (!Number.isFinite(count) || count <= 0) throw new ScenarioError('bad-rate', `expected a positive rate such as '5/s', got ${show(input)}`, path);
   const rate = count / seconds;
-  if (rate > 1_000_000) throw new ScenarioError('bad-rate', `rate ${show(input)} is too high (at most 1000000/s)`, path);
+  if (rate > 1_000_000) throw new ScenarioError('bad-rate', `expected at most 1000000/s, got ${show(input)}`, path);
   return rate;
 }
 

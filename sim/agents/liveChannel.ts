@@ -40,6 +40,8 @@ export interface LiveChannelSpec extends ChannelConfig {
   /** Fee each party bids on its channel transactions, paid from its wallet. */
   readonly txFeeMsat?: number;
   readonly limits?: HtlcLimits;
+  /** Limits of the HTLCs each side offers, overriding `limits` (an imported channel's per-direction limits). */
+  readonly limitsBySide?: readonly [HtlcLimits, HtlcLimits];
 }
 
 /** One HTLC of this channel and its machine. */
@@ -94,8 +96,9 @@ export class LiveChannel implements Guarded {
     return this.life;
   }
 
-  private get limits(): HtlcLimits {
-    return this.spec.limits ?? DEFAULT_LIMITS;
+  /** The limits on the HTLCs (and the reserve) of side `side`: per direction when an imported file says so. */
+  private limitsFor(side: Side): HtlcLimits {
+    return this.spec.limitsBySide?.[side] ?? this.spec.limits ?? DEFAULT_LIMITS;
   }
 
   /** Registers the contract and submits both deposits. */
@@ -118,7 +121,7 @@ export class LiveChannel implements Guarded {
     const refused = this.refusal('pay', side);
     if (refused) return refused;
     const balance = this.channel.balances[side];
-    const reserve = reserveMsat(this.channel, this.limits);
+    const reserve = reserveMsat(this.channel, this.limitsFor(side));
     if (balance - amountMsat < reserve) return fail('insufficient-balance', `pay: ${payer} would fall below its reserve`, amountMsat + reserve, balance);
     const result = this.channel.pay(side, amountMsat);
     if (result.ok) this.event('pay', payer, { sequence: result.value, amountMsat });
@@ -140,7 +143,7 @@ export class LiveChannel implements Guarded {
     if (side === undefined) return fail('not-a-party', `offerHtlc: ${offerer} is not a party of ${this.id}`);
     const refused = this.refusal('offerHtlc', side);
     if (refused) return refused;
-    const result = addHtlc(this.channel, side, amountMsat, hashLock, expiryHeight, this.limits, shared);
+    const result = addHtlc(this.channel, side, amountMsat, hashLock, expiryHeight, this.limitsFor(side), shared);
     if (!result.ok) return result;
     this.htlcs.set(`${side}|${hashLock}`, { terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' } });
     this.world.guarded.add(this);

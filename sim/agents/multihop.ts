@@ -15,7 +15,7 @@
  * Each hop's update (add, fulfil or fail) costs a round trip of two messages.
  */
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
-import { buildGraph, edgeKey, findRoute, forwardingFee, type ChannelEdge, type Hop, type HtlcStyle, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
+import { buildGraph, directionCapacity, edgeKey, findRoute, forwardingFee, type ChannelEdge, type Hop, type HtlcStyle, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
 import { START, stepPayment, type PaymentEvent, type PaymentState } from './attempt.js';
 import type { HopOutcome } from './hop.js';
@@ -32,6 +32,8 @@ export interface MultiHopOptions {
   readonly deadlineBlocks: number;
   readonly style: HtlcStyle;
   readonly weight?: Weight;
+  /** The largest fee a payer accepts for an amount (none: any fee). */
+  readonly maxFee?: (amountMsat: number) => number;
   /** A payer abandons an attempt whose HTLCs have not reached the payee after this long, ms. */
   readonly timeoutMs: number;
   /** How long a policy change takes to reach payers' view of the graph, ms. */
@@ -109,7 +111,7 @@ export class MultiHop {
       if (policy && !this.graph.hasEdge(key)) {
         this.graph.mergeNode(edge.between[0]);
         this.graph.mergeNode(edge.between[1]);
-        this.graph.addDirectedEdgeWithKey(key, from, edge.between[1 - i]!, { channelId: edge.channelId, capacityMsat: edge.capacityMsat, policy });
+        this.graph.addDirectedEdgeWithKey(key, from, edge.between[1 - i]!, { channelId: edge.channelId, capacityMsat: directionCapacity(edge, i as 0 | 1), policy });
       }
     }
   }
@@ -150,6 +152,7 @@ export class MultiHop {
       spendableMsat: (channelId, node) => (node === p.from ? this.spendable(channelId, node) : undefined),
       style: this.options.style,
       ...(this.options.weight ? { weight: this.options.weight } : {}),
+      ...(this.options.maxFee ? { maxFeeMsat: this.options.maxFee(p.amountMsat) } : {}),
     });
     if (route) {
       p.routes.push(route.hops);

@@ -204,6 +204,7 @@ export class Network {
             keepRevoked: this.mayCheat(spec),
             txFeeMsat: spec.txFeeMsat ?? 0,
             limits: limitsOf(spec),
+            ...(spec.directions ? { limitsBySide: [sideLimits(spec, 0), sideLimits(spec, 1)] as const } : {}),
           });
     this.channels.set(spec.id, live);
     this.opened.push(spec);
@@ -318,33 +319,46 @@ export class Network {
         this.pay(action.node, action.to, action.amountMsat);
         return;
       case 'set-policy':
-        this.routed().setPolicy(action.channel, action.node, action.policy);
+        if (!this.routed().setPolicy(action.channel, action.node, action.policy)) this.refused(action, 'no-such-direction');
         return;
       case 'broadcast':
       case 'close': {
         const live = this.channels.get(action.channel);
-        if (!live) return;
+        if (!live) return this.refused(action, 'no-such-channel');
         const outcome = action.do === 'close' ? closeOf(live, action.node) : live.broadcast(action.node, action.sequence);
-        if (!outcome.ok) {
-          this.recorder.push({ time: this.world.engine.now, height: this.chain.height, channel: action.channel, kind: 'rejected', node: action.node, detail: `${action.do} ${outcome.error.code}` });
-        }
+        if (!outcome.ok) this.refused(action, outcome.error.code);
         return;
       }
     }
   }
+
+  /** A scripted action the run could not carry out: recorded, so reports list it. */
+  private refused(action: ActionSpec & { channel: string }, code: string): void {
+    this.recorder.push({ time: this.world.engine.now, height: this.chain.height, channel: action.channel, kind: 'refused-action', node: action.node, detail: `${action.do} ${code}` });
+  }
 }
 
 function edgeOf(c: ChannelSpec): ChannelEdge {
-  return { channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: c.policies ?? [c.policy, c.policy] };
+  const maxHtlc = c.directions && [c.directions[0].maxHtlcMsat, c.directions[1].maxHtlcMsat] as const;
+  return { channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: c.policies ?? [c.policy, c.policy], ...(maxHtlc ? { maxHtlcMsat: maxHtlc } : {}) };
+}
+
+/** The HTLC limits of what `side` offers (its direction's), over the BOLT defaults. */
+/** The limits on the HTLCs side `side` offers: the channel's, overridden by that direction's own (an imported file's). */
+function sideLimits(spec: ChannelSpec, side: 0 | 1): HtlcLimits {
+  const d = spec.directions![side];
+  const base = limitsOf(spec);
+  return {
+    maxHtlcs: d.maxHtlcs ?? base.maxHtlcs,
+    maxInFlightMsat: d.maxInFlightMsat ?? base.maxInFlightMsat,
+    minHtlcMsat: d.minHtlcMsat ?? base.minHtlcMsat,
+    reservePpm: base.reservePpm,
+    ...(d.reserveMsat !== undefined ? { reserveMsat: d.reserveMsat } : {}),
+  };
 }
 
 function limitsOf(spec: ChannelSpec): HtlcLimits {
-  return {
-    maxHtlcs: spec.maxHtlcs ?? DEFAULT_LIMITS.maxHtlcs,
-    maxInFlightMsat: spec.maxInFlightMsat ?? DEFAULT_LIMITS.maxInFlightMsat,
-    minHtlcMsat: spec.minHtlcMsat ?? DEFAULT_LIMITS.minHtlcMsat,
-    reservePpm: spec.reservePpm ?? DEFAULT_LIMITS.reservePpm,
-  };
+  return { ...DEFAULT_LIMITS, maxHtlcs: spec.maxHtlcs ?? DEFAULT_LIMITS.maxHtlcs, reservePpm: spec.reservePpm ?? DEFAULT_LIMITS.reservePpm };
 }
 
 function closeOf(live: Live, node: string): Outcome<unknown> {

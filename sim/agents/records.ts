@@ -16,6 +16,7 @@ export type ChannelEventKind =
   | 'settle' // one-way channel: the payee settled the newest state
   | 'refund' // one-way channel: the payer took everything back after the refund lock
   | 'rejected' // a transaction the contract refused (e.g. a penalty that arrived too late)
+  | 'refused-action' // a scripted action the channel or network refused (e.g. a sequence that never existed)
   | 'htlc-add' // an HTLC offered off-chain (amount locked)
   | 'htlc-settle' // an HTLC fulfilled or failed off-chain (amount unlocked)
   | 'htlc-claim' // a pending HTLC claimed on chain with its preimage

@@ -33,12 +33,24 @@ export interface ChannelSpec {
   readonly policies?: readonly [Policy | undefined, Policy | undefined];
   /** HTLCs in flight per direction (BOLT #2: at most 483). */
   readonly maxHtlcs?: number;
-  /** Value offered in HTLCs at once per direction, msat. */
-  readonly maxInFlightMsat?: number;
-  /** Smallest HTLC accepted, msat. */
-  readonly minHtlcMsat?: number;
-  /** Reserve each side keeps, parts per million of the capacity (10 000 = 1%). */
+  /** Reserve each side keeps, parts per million of the capacity (10 000 = 1%), unless a direction sets an amount. */
   readonly reservePpm?: number;
+  /**
+   * Per-direction HTLC limits, overriding `maxHtlcs`: [0] for HTLCs between[0] offers to
+   * between[1], [1] for the reverse (an imported file's, e.g. sim-ln's max_htlc_count per side).
+   */
+  readonly directions?: readonly [DirectionLimits, DirectionLimits];
+  /** genesis: the deposits confirm in a genesis block at t = 0; chain (default): they wait for confirmations. */
+  readonly funding?: 'genesis' | 'chain';
+}
+
+/** What one direction of a channel accepts (BOLT #2 limits; undefined: no limit of its own). */
+export interface DirectionLimits {
+  readonly maxHtlcs?: number;
+  readonly maxHtlcMsat?: number;
+  readonly minHtlcMsat?: number;
+  readonly maxInFlightMsat?: number;
+  readonly reserveMsat?: number;
 }
 
 export interface PaymentSpec {

@@ -23,6 +23,8 @@ export interface BlockTemplate {
   readonly blockWeightLimit: number | undefined;
   /** The censoring miner's filter, when this block is mined by one. */
   readonly censors: ((tx: Tx) => boolean) | undefined;
+  /** A genesis block (channels that exist from the start): only what this picks, whatever the limits. */
+  readonly genesis?: (tx: Tx) => boolean;
 }
 
 export interface ChainState {
@@ -43,7 +45,7 @@ export interface Assembled {
 
 /** Walks `mempool` (in mining order) into a block; `waiting()` goes over every transaction still waiting afterwards, in a fixed order. */
 export function assembleBlock(mempool: readonly Tx[], waiting: () => Iterable<Tx>, template: BlockTemplate, state: ChainState): Assembled {
-  const { height, timestamp, blockTxLimit, blockWeightLimit, censors } = template;
+  const { height, timestamp, blockTxLimit, blockWeightLimit, censors, genesis } = template;
   const included: Tx[] = [];
   const drops: [Tx, DropReason][] = [];
   const gone = new Set<string>();
@@ -55,8 +57,12 @@ export function assembleBlock(mempool: readonly Tx[], waiting: () => Iterable<Tx
   let weight = 0;
   let spentSome = false;
   for (const tx of mempool) {
-    if (blockTxLimit !== undefined && included.length >= blockTxLimit) break;
-    if (blockWeightLimit !== undefined && weight + tx.weight > blockWeightLimit) continue;
+    if (genesis) {
+      if (!genesis(tx)) continue;
+    } else {
+      if (blockTxLimit !== undefined && included.length >= blockTxLimit) break;
+      if (blockWeightLimit !== undefined && weight + tx.weight > blockWeightLimit) continue;
+    }
     if (censors?.(tx)) continue;
     const verdict = inclusionVerdict(tx, height, timestamp, state.ledger, state.dropped);
     if (verdict === 'wait') continue;

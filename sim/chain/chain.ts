@@ -313,7 +313,17 @@ export class Chain {
     this.engine.schedule(delay, () => this.mine(), { priority: Priority.chain, label: 'block' });
   }
 
-  private mine(): void {
+  /**
+   * Before start(): mines one block at the current time holding the waiting transactions that
+   * `include` picks, whatever the block limits: the genesis block of channels that exist from the
+   * start (their deposits confirm at t = 0). The next block is scheduled by start() as usual.
+   */
+  mineGenesis(include: (tx: Tx) => boolean): void {
+    invariant(!this.started, 'chain-started', 'Chain.mineGenesis: the chain has started');
+    this.mine(include);
+  }
+
+  private mine(genesis?: (tx: Tx) => boolean): void {
     this.admitOpened();
     const height = (this.height + 1) as Height;
     const timestamp = Math.max(this.timestamp, this.config.startTimestamp + Math.floor(this.engine.now / 1000)) as UnixSeconds;
@@ -323,7 +333,7 @@ export class Chain {
     const { included, drops, weight, gone } = assembleBlock(
       this.mempool.ordered(),
       () => this.waiting(),
-      { height, timestamp, blockTxLimit, blockWeightLimit, censors: censoring ? policy.excludes : undefined },
+      { height, timestamp, blockTxLimit, blockWeightLimit, censors: censoring ? policy.excludes : undefined, ...(genesis ? { genesis } : {}) },
       { ledger: this.ledger, dropped: this.dropped, apply: (tx) => this.apply(tx, height, timestamp) },
     );
     this.mempool.retain((tx) => !gone.has(tx.id));
@@ -336,7 +346,7 @@ export class Chain {
     this.rows.mined(block, included, drops, this.mempool.size);
     this.checkConservation();
     this.watches.answer(block, included, drops, this.preimages.takeFresh(), (f, label) => this.fireNow(f, label));
-    this.scheduleNextBlock();
+    if (!genesis) this.scheduleNextBlock();
   }
 
   /** Applies `tx` to the ledger (and its contract); nothing changes unless it returns 'include'. */

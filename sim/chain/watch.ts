@@ -54,7 +54,8 @@ export class WatchList<K, A extends unknown[]> {
   /** Removes and returns the live watches of every key for which `due` is true. */
   takeWhere(due: (key: K) => boolean): Watch<A>[] {
     const out: Watch<A>[] = [];
-    for (const key of [...this.byKey.keys()]) if (due(key)) out.push(...this.take(key));
+    // One at a time: a block may confirm 100,000 deposits, too many for a spread call.
+    for (const key of [...this.byKey.keys()]) if (due(key)) for (const watch of this.take(key)) out.push(watch);
     return out;
   }
 }

@@ -19,12 +19,14 @@ export interface HtlcLimits {
   readonly minHtlcMsat: number;
   /** Reserve as a fraction of capacity in parts per million (10 000 = 1%). */
   readonly reservePpm: number;
+  /** A reserve set as an amount (BOLT #2 channel_reserve_satoshis, an imported file's), overriding `reservePpm`. */
+  readonly reserveMsat?: number;
 }
 
 export const DEFAULT_LIMITS: HtlcLimits = { maxHtlcs: 483, maxInFlightMsat: Number.MAX_SAFE_INTEGER, minHtlcMsat: 1, reservePpm: 10_000 };
 
 export function reserveMsat(channel: Channel, limits: HtlcLimits): number {
-  return Math.floor((channel.totalMsat * limits.reservePpm) / 1_000_000);
+  return limits.reserveMsat ?? Math.floor((channel.totalMsat * limits.reservePpm) / 1_000_000);
 }
 
 export function htlcsOf(channel: Channel): readonly HtlcTerm[] {

@@ -68,6 +68,8 @@ export interface RouteQuery {
   readonly maxTotalCltv?: number;
   readonly maxHops?: number;
   readonly style?: HtlcStyle;
+  /** The payer's fee limit: routes whose fees add up to more are not taken. */
+  readonly maxFeeMsat?: number;
 }
 
 export interface Route {
@@ -160,6 +162,8 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   const weight = query.weight ?? defaultWeight;
   const maxCltv = query.maxTotalCltv ?? 2016;
   const maxHops = query.maxHops ?? 20;
+  // Fees only grow toward the payer, so a partial route already over the limit is dropped.
+  const maxCarried = amountMsat + (query.maxFeeMsat ?? Infinity);
   const index = routingIndex(graph);
   const src = index.ids.get(source)!;
   const dst = index.ids.get(target)!;
@@ -221,7 +225,7 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
       // (forwardingFee's arithmetic, on the unpacked policy).
       const feeMsat = atSource ? 0 : feeBaseMsat[k]! + Math.floor((carried * feePpm[k]!) / 1_000_000);
       const lock = cltv[v]! + (atSource ? 0 : cltvDelta[k]!);
-      if (lock > maxCltv) continue;
+      if (lock > maxCltv || carried + feeMsat > maxCarried) continue;
       const edgeCost = atSource ? 0 : risk !== undefined ? feeMsat + (carried * cltvDelta[k]! * risk) / 1e9 : weight(inAttributes[k]!, carried, feeMsat);
       const c = costV + edgeCost;
       if (reached[u] === epoch && cost[u]! <= c) continue;

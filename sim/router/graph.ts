@@ -32,7 +32,12 @@ export interface ChannelEdge {
   readonly capacityMsat: number;
   /** Policies by direction: [0] for between[0] → between[1], [1] for the reverse. */
   readonly policies: readonly [Policy | undefined, Policy | undefined];
+  /** Largest HTLC of each direction (BOLT #7 htlc_maximum_msat), when below the capacity. */
+  readonly maxHtlcMsat?: readonly [number | undefined, number | undefined];
 }
+
+/** What one direction can carry at most: its capacity, or its maximum HTLC when that is lower. */
+export const directionCapacity = (c: ChannelEdge, direction: 0 | 1): number => Math.min(c.capacityMsat, c.maxHtlcMsat?.[direction] ?? Infinity);
 
 export const edgeKey = (channelId: string, from: string): string => `${channelId}>${from}`;
 
@@ -43,8 +48,8 @@ export function buildGraph(channels: Iterable<ChannelEdge>): PaymentGraph {
     graph.mergeNode(a);
     graph.mergeNode(b);
     const [ab, ba] = c.policies;
-    if (ab) graph.addDirectedEdgeWithKey(edgeKey(c.channelId, a), a, b, { channelId: c.channelId, capacityMsat: c.capacityMsat, policy: ab });
-    if (ba) graph.addDirectedEdgeWithKey(edgeKey(c.channelId, b), b, a, { channelId: c.channelId, capacityMsat: c.capacityMsat, policy: ba });
+    if (ab) graph.addDirectedEdgeWithKey(edgeKey(c.channelId, a), a, b, { channelId: c.channelId, capacityMsat: directionCapacity(c, 0), policy: ab });
+    if (ba) graph.addDirectedEdgeWithKey(edgeKey(c.channelId, b), b, a, { channelId: c.channelId, capacityMsat: directionCapacity(c, 1), policy: ba });
   }
   return graph;
 }

@@ -42,7 +42,8 @@ export function isMiner(entry: AgentEntry): boolean {
 }
 
 export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, checkNode: (node: string, path: string) => void): ResolvedAgents {
-  const out: ResolvedAgents = { walletMsat: {}, onlineProbability: {}, cheaters: [], watchtowers: [], receivers: {}, miners: [] };
+  // Null-prototype records: a node may be called `constructor` or `toString`.
+  const out: ResolvedAgents = { walletMsat: Object.create(null), onlineProbability: Object.create(null), cheaters: [], watchtowers: [], receivers: Object.create(null), miners: [] };
   for (const [node, a] of Object.entries(agents)) {
     const path = `agents.${node}`;
     const strategy = a.strategy ?? 'honest';
@@ -79,6 +80,10 @@ export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, chec
       case 'honest':
         break;
     }
+  }
+  const shares = out.miners.reduce((sum, m) => sum + m.share, 0);
+  if (shares > 1 + 1e-9) {
+    throw new ScenarioError('bad-value', `the miners' shares of hash power add up to ${Number(shares.toFixed(6))}; expected at most 1`, `agents.${out.miners[out.miners.length - 1]!.node}.share`);
   }
   return out;
 }

@@ -64,7 +64,8 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       return `expected ${unionForm(issue)}, got ${got}`;
     default:
-      return got === undefined ? issue.message : `${issue.message}, got ${got}`;
+      // Unit parsers already say what they got.
+      return got === undefined || /\bgot\b/.test(issue.message) ? issue.message : `${issue.message}, got ${got}`;
   }
 }
 
@@ -84,6 +85,7 @@ function article(type: string): string {
 function show(input: unknown): string {
   if (input === undefined) return 'nothing';
   if (input === null) return 'null';
+  if (typeof input === 'number' && !Number.isFinite(input)) return String(input); // NaN, Infinity (.nan, .inf, 1e999)
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'a mapping';
   const text = JSON.stringify(input);
@@ -102,8 +104,13 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
       else return n;
     }
   };
+  // In a union (an amount or a mapping), the keys are the mapping branch's.
+  const objectBranch = (n: unknown): unknown => {
+    const def = (n as { _zod: { def: Record<string, unknown> } })._zod.def;
+    return def.type === 'union' ? (def.options as unknown[]).map(unwrap).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === 'object') ?? n : n;
+  };
   for (const key of path) {
-    node = unwrap(node);
+    node = objectBranch(unwrap(node));
     const def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
     if (def.type === 'object') node = (def.shape as Record<string, unknown>)[String(key)];
     else if (def.type === 'array') node = def.element;
@@ -111,7 +118,7 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     else return [];
     if (node === undefined) return [];
   }
-  node = unwrap(node);
+  node = objectBranch(unwrap(node));
   const def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
   return def.type === 'object' ? Object.keys(def.shape as object) : [];
 }

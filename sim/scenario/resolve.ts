@@ -1,16 +1,24 @@
 /**
  * Turns a validated scenario file into the simulation's own types: defaults filled in, units
  * resolved, cross-references checked (every node known, no channel to itself, no duplicate
- * channel, actions naming real channels). Errors name the field path.
+ * channel, actions naming real channels of their own node), and the work it asks for bounded.
+ * Errors name the field path; what is legal but probably unintended becomes a warning.
  */
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agents/network.js';
 import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/types.js';
-import type { Freeze, Pair } from '../channel/commitment.js';
 import { ScenarioError } from '../errors.js';
-import { MAX_MSAT, sequence, type Duration, type Msat } from '../units.js';
-import type { Policy } from '../router/index.js';
-import type { ScenarioInput } from './schema.js';
+import type { Weight } from '../router/index.js';
+import { feeAndLockRisk, withSuccessProbability } from '../router/index.js';
+import { MAX_MSAT } from '../units.js';
+import { resolveActions, type KnownChannel } from './actions.js';
+import { readActivity } from './activity.js';
 import { resolveAgents } from './agents.js';
+import { PCNSIM_DEFAULTS, resolveDeposit, settingsOver } from './channels.js';
+import { checkExpectPaths, earlyPaymentWarning, usableAtMs } from './checks.js';
+import type { FeeLimit } from './fields.js';
+import { InputLog, type InputRecord } from './inputs.js';
+import { checkArrivals, checkBlocks, MAX_CHANNELS, MAX_LISTED_PAYMENTS, MAX_TRAFFIC_TXS, MAX_WORKLOAD_PAYMENTS } from './limits.js';
+import type { ScenarioInput } from './schema.js';
 import { resolveTopology } from './topology/index.js';
 import { resolveAmount, type Workload } from './workload.js';
 
@@ -40,15 +48,26 @@ export interface Scenario {
   readonly untilMs: number;
   readonly expect: ExpectSpec | undefined;
   readonly workload: Workload | undefined;
+  /** Legal but probably unintended (payments before any channel opens, dropped import rows), one line each. */
+  readonly warnings: readonly string[];
+  /** The scenario file and every file it read, with their SHA-256 (for the report's provenance). */
+  readonly inputs: readonly InputRecord[];
+  /** Readable names of imported nodes (lnd and sim-ln aliases), by node id. */
+  readonly aliases: Readonly<Record<string, string>>;
 }
 
 const DAY_MS = 86_400_000;
 
-export function resolveScenario(input: ScenarioInput, file: string): Scenario {
+export function resolveScenario(input: ScenarioInput, file: string, text = ''): Scenario {
+  const inputs = new InputLog(file);
+  inputs.note(file, text);
   const untilMs = input.run?.until ?? DAY_MS;
+  const blockIntervalMs = input.chain?.blockInterval ?? 600_000;
+  if (blockIntervalMs <= 0) throw new ScenarioError('bad-duration', "expected a positive time such as '600s'", 'chain.blockInterval');
+  checkBlocks(untilMs, blockIntervalMs, input.run?.until !== undefined ? 'run.until' : 'chain.blockInterval');
   const defaults = input.defaults ?? {};
   const base = settingsOver(defaults, PCNSIM_DEFAULTS, 'defaults');
-  const topology = resolveTopology(input, file, base);
+  const topology = resolveTopology(input, base, inputs);
   const nodes = [...new Set([...resolveNodes(input), ...(topology?.nodes ?? [])])];
   const known = new Set(nodes);
   const checkNode = (node: string, path: string): void => {
@@ -56,67 +75,109 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
   };
 
   const channels: ChannelSpec[] = [...(topology?.channels ?? [])];
-  const opens = new Map<number, ChannelSpec>();
-  const ids = new Set<string>(channels.map((c) => c.id));
+  const byId = new Map<string, KnownChannel>(channels.map((c) => [c.id, { spec: c, openAtMs: 0 }]));
   const pairs = new Set<string>();
   (input.channels ?? []).forEach((c, i) => {
     const path = `channels[${i}]`;
     const [a, b] = c.between;
     checkNode(a, `${path}.between[0]`);
     checkNode(b, `${path}.between[1]`);
-    if (a === b) throw new ScenarioError('channel-to-itself', `a channel needs two different nodes, got ${a} twice`, `${path}.between`);
+    if (a === b) throw new ScenarioError('channel-to-itself', `expected two different nodes, got ${a} twice`, `${path}.between`);
     const id = c.id ?? `${a}-${b}`;
     const pair = [a, b].sort().join('|');
-    if (ids.has(id) || (c.id === undefined && pairs.has(pair))) {
+    if (byId.has(id) || (c.id === undefined && pairs.has(pair))) {
       throw new ScenarioError('duplicate-channel', `duplicate channel '${id}'; give each channel between the same nodes its own id`, c.id ? `${path}.id` : `${path}.between`);
     }
-    ids.add(id);
     pairs.add(pair);
     const settings = settingsOver(c, base, path);
     if (settings.kind === 'asymmetric' && !('blocks' in settings.freeze)) {
       throw new ScenarioError('bad-duration', "an asymmetric channel's delay is a relative lock: expected blocks, e.g. '1000 blocks'", `${path}.freeze`);
     }
-    channels.push({ ...settings, id, between: [a, b], deposit: resolveDeposit(c.deposit, settings.kind, `${path}.deposit`) });
+    const spec: ChannelSpec = { ...settings, id, between: [a, b], deposit: resolveDeposit(c.deposit, settings.kind, `${path}.deposit`) };
+    channels.push(spec);
+    byId.set(id, { spec, openAtMs: 0 });
   });
-  if (input.workload && nodes.length < 2) throw new ScenarioError('bad-value', 'a workload needs at least two nodes', 'workload');
+  if (channels.length > MAX_CHANNELS) throw new ScenarioError('run-too-long', `${channels.length} channels; expected at most ${MAX_CHANNELS}`, 'channels');
 
   const payments: PaymentSpec[] = [];
   (input.payments ?? []).forEach((p, i) => {
     const path = `payments[${i}]`;
     checkNode(p.from, `${path}.from`);
     checkNode(p.to, `${path}.to`);
-    if (p.from === p.to) throw new ScenarioError('self-payment', `a payment needs two different nodes, got ${p.from} twice`, `${path}.to`);
+    if (p.from === p.to) throw new ScenarioError('self-payment', `expected two different nodes, got ${p.from} twice`, `${path}.to`);
     const count = p.count ?? 1;
-    if (count > 1 && p.every === undefined) throw new ScenarioError('missing-field', 'missing; a repeated payment needs every (e.g. 1s)', `${path}.every`);
-    if (count > 1_000_000) throw new ScenarioError('bad-value', `expected at most 1000000 repetitions, got ${count}`, `${path}.count`);
+    if (count > 1 && p.every === undefined) throw new ScenarioError('missing-field', 'missing; expected every (e.g. 1s) for a repeated payment', `${path}.every`);
+    if (payments.length + count > MAX_LISTED_PAYMENTS) throw new ScenarioError('run-too-long', `expected at most ${MAX_LISTED_PAYMENTS} payments in all, got ${payments.length + count}`, `${path}.count`);
     for (let k = 0; k < count; k++) payments.push({ atMs: p.at + k * (p.every ?? 0), from: p.from, to: p.to, amountMsat: p.amount });
   });
 
   // Channels opened by actions are channels too: known to later actions, checked like the others.
+  const opens = new Map<number, ChannelSpec>();
   (input.actions ?? []).forEach((a, i) => {
     if (a.do !== 'open') return;
     const path = `actions[${i}]`;
     checkNode(a.node, `${path}.node`);
-    if (a.with === undefined) throw new ScenarioError('missing-field', "missing; 'open' needs with (the peer)", `${path}.with`);
+    if (a.with === undefined) throw new ScenarioError('missing-field', "missing; expected with (the peer) for 'open'", `${path}.with`);
     checkNode(a.with, `${path}.with`);
-    if (a.with === a.node) throw new ScenarioError('channel-to-itself', `a channel needs two different nodes, got ${a.node} twice`, `${path}.with`);
-    if (a.deposit === undefined) throw new ScenarioError('missing-field', "missing; 'open' needs deposit [mine, peer's]", `${path}.deposit`);
+    if (a.with === a.node) throw new ScenarioError('channel-to-itself', `expected two different nodes, got ${a.node} twice`, `${path}.with`);
+    if (a.deposit === undefined) throw new ScenarioError('missing-field', "missing; expected deposit [mine, peer's] for 'open'", `${path}.deposit`);
     const id = a.id ?? `${a.node}-${a.with}`;
-    if (ids.has(id)) throw new ScenarioError('duplicate-channel', `duplicate channel '${id}'; give it its own id`, `${path}.id`);
-    ids.add(id);
+    if (byId.has(id)) throw new ScenarioError('duplicate-channel', `duplicate channel '${id}'; give it its own id`, `${path}.id`);
     const kind = a.kind ?? base.kind;
-    opens.set(i, { ...base, kind, id, between: [a.node, a.with], deposit: resolveDeposit(a.deposit, kind, `${path}.deposit`) });
+    // A channel opened during the run waits for its deposits, whatever the default funding.
+    const spec: ChannelSpec = { ...base, funding: 'chain', confirmations: base.funding === 'genesis' ? PCNSIM_DEFAULTS.confirmations : base.confirmations, kind, id, between: [a.node, a.with], deposit: resolveDeposit(a.deposit, kind, `${path}.deposit`) };
+    opens.set(i, spec);
+    byId.set(id, { spec, openAtMs: a.at, openedBy: i });
   });
-  const actions: ActionSpec[] = (input.actions ?? []).map((a, i) =>
-    a.do === 'open' ? { atMs: a.at, node: a.node, do: 'open', channel: opens.get(i)! } : resolveAction(a, `actions[${i}]`, checkNode, ids, input.actions ?? [], untilMs),
-  );
+  const actions: ActionSpec[] = resolveActions(input.actions ?? [], byId, opens, checkNode, untilMs, listed);
   const agents = resolveAgents(input.agents ?? {}, checkNode);
   const walletMsat = agents.walletMsat;
 
   let total = 0;
-  for (const c of channels) total += c.deposit[0] + c.deposit[1];
+  for (const c of [...channels, ...opens.values()]) total += c.deposit[0] + c.deposit[1];
   for (const w of Object.values(walletMsat)) total += w;
   if (total > MAX_MSAT) throw new ScenarioError('amount-too-large', 'the deposits and wallets add up to more than the safe limit of 90000 btc', 'channels');
+
+  const aliases = new Map(topology?.aliases ?? []);
+  const w = input.workload;
+  if (w?.file !== undefined) {
+    for (const key of ['rate', 'amount', 'pairs', 'from', 'to', 'start', 'duration', 'count'] as const) {
+      if (w[key] !== undefined) throw new ScenarioError('unused-field', `'${key}' does nothing with workload.file (the file gives every payment); expected file alone`, `workload.${key}`);
+    }
+    try {
+      payments.push(...readActivity(w.file, inputs, { nodes: known, aliases, untilMs, seed: input.seed ?? 1 }));
+    } catch (error) {
+      if (error instanceof ScenarioError) throw inputs.located(error, 'workload.file');
+      throw error;
+    }
+    if (payments.length > MAX_LISTED_PAYMENTS) throw new ScenarioError('run-too-long', `expected at most ${MAX_LISTED_PAYMENTS} payments in all, got ${payments.length}`, 'workload.file');
+  }
+  const workload = w && w.file === undefined ? resolveWorkload(w, untilMs, nodes, topology?.excluded ?? [], checkNode, inputs) : undefined;
+  const traffic = resolveTraffic(input, untilMs);
+
+  const expect = input.expect && {
+    balances: nullProto(input.expect.balances ?? {}),
+    values: nullProto(Object.fromEntries(Object.entries(input.expect).filter(([k]) => k !== 'balances')) as Record<string, number | boolean>),
+  };
+  if (expect) {
+    Object.keys(expect.balances).forEach((n) => checkNode(n, `expect.balances.${n}`));
+    checkExpectPaths(expect.values, known);
+  }
+
+  // When the first channel can carry a payment, for the early-payment warning.
+  let first: { atMs: number; confirmations: number; genesis: boolean } | undefined;
+  for (const { spec, openAtMs } of byId.values()) {
+    if (spec.kind === 'one-way' && openAtMs > 0) continue;
+    const at = usableAtMs(spec, openAtMs, blockIntervalMs);
+    if (!first || at < first.atMs) first = { atMs: at, confirmations: spec.confirmations, genesis: spec.funding === 'genesis' };
+  }
+  const warnings = [
+    ...(topology?.warnings ?? []),
+    ...earlyPaymentWarning(first, blockIntervalMs, [
+      ...payments.map((p, i) => ({ atMs: p.atMs, path: i < (input.payments?.length ?? 0) ? `payments[${i}]` : 'a payment of workload.file' })),
+      ...(workload ? [{ atMs: workload.startMs, path: 'workload.start' }] : []),
+    ]),
+  ];
 
   return {
     file,
@@ -124,7 +185,7 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
     seed: input.seed ?? 1,
     description: input.description ?? '',
     chain: resolveChain(input),
-    traffic: resolveTraffic(input, untilMs),
+    traffic,
     network: {
       nodes,
       channels,
@@ -136,7 +197,7 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
       receivers: agents.receivers,
       miners: agents.miners,
       onlineProbability: agents.onlineProbability,
-      blockIntervalMs: input.chain?.blockInterval ?? 600_000,
+      blockIntervalMs,
       multiHop: {
         messageLatencyMs: defaults.messageLatency ?? 100,
         finalCltvDelta: defaults.finalCltvDelta ?? 18,
@@ -145,23 +206,36 @@ export function resolveScenario(input: ScenarioInput, file: string): Scenario {
         style: defaults.htlcStyle ?? 'lightning',
         timeoutMs: defaults.paymentTimeout ?? 60_000,
         gossipDelayMs: defaults.gossipDelay ?? 600_000,
+        ...routing(defaults.routing),
       },
     },
     untilMs,
-    workload: input.workload && {
-      ratePerSecond: input.workload.rate,
-      amount: resolveAmount(input.workload.amount, 'workload.amount', file),
-      pairs: input.workload.pairs ?? 'uniform',
-      from: checkedList(input.workload.from, 'workload.from', checkNode),
-      to: checkedList(input.workload.to, 'workload.to', checkNode),
-      startMs: input.workload.start ?? 3_600_000,
-      untilMs: (input.workload.start ?? 3_600_000) + (input.workload.duration ?? untilMs),
-      count: input.workload.count ?? Number.MAX_SAFE_INTEGER,
-    },
-    expect: input.expect && {
-      balances: input.expect.balances ?? {},
-      values: Object.fromEntries(Object.entries(input.expect).filter(([k]) => k !== 'balances')) as Record<string, number | boolean>,
-    },
+    workload,
+    expect,
+    warnings,
+    inputs: inputs.records,
+    aliases: nullProto(Object.fromEntries(aliases)),
+  };
+}
+
+/** A record keyed by user-given names, without Object.prototype's keys (a node may be called `constructor`). */
+export function nullProto<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
+}
+
+/**
+ * Unless the scenario says otherwise, a payer pays at most the amount itself in fees (lnd's
+ * default when no fee limit is given), so a policy of 2^31 − 1 msat (real nodes' "do not route
+ * here") is never paid for payments below 2,147,483 sat; `feeLimit: 5%` is stricter.
+ */
+const DEFAULT_FEE_LIMIT: FeeLimit = { share: 1 };
+
+/** The payer's route choice: lnd's fee-and-lock cost (default) or with lnd's success probability; the fee limit. */
+function routing(r: NonNullable<ScenarioInput['defaults']>['routing'] = {}): { weight?: Weight; maxFee: (amountMsat: number) => number } {
+  const limit: FeeLimit = r.feeLimit ?? DEFAULT_FEE_LIMIT;
+  return {
+    ...(r.cost === 'probability' ? { weight: withSuccessProbability(feeAndLockRisk()) } : {}),
+    maxFee: 'share' in limit ? (a: number) => Math.floor(a * limit.share) : () => limit.msat,
   };
 }
 
@@ -170,45 +244,42 @@ function listed(names: readonly string[]): string {
   return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')}, … (${names.length} in all)`;
 }
 
-function checkedList(list: readonly string[] | undefined, path: string, checkNode: (node: string, path: string) => void): string[] {
-  (list ?? []).forEach((n, i) => checkNode(n, `${path}[${i}]`));
-  return [...(list ?? [])];
-}
-
-/** What every channel has besides its id, ends and deposits. */
-type ChannelSettings = Omit<ChannelSpec, 'id' | 'between' | 'deposit' | 'policies'> & { readonly policy: Policy; readonly maxHtlcs: number };
-
-/** pcnsim's own defaults (DEFAULTS.md: lnd's fee policy and delta, BOLT's 483 HTLCs, a 144-block freeze). */
-const PCNSIM_DEFAULTS: ChannelSettings = {
-  kind: 'virtual-bank',
-  freeze: { blocks: 144 },
-  refundBlocks: 4320,
-  confirmations: 3,
-  txFeeMsat: 0,
-  policy: { feeBaseMsat: 1000, feePpm: 1, cltvDelta: 40, minHtlcMsat: 0, disabled: false },
-  maxHtlcs: 483,
-  reservePpm: 10_000,
-};
-
-/** Settings written in a file (a channel, or `defaults`) over the ones below them. */
-function settingsOver(s: NonNullable<ScenarioInput['defaults']> | NonNullable<ScenarioInput['channels']>[number], under: ChannelSettings, path: string): ChannelSettings {
+function resolveWorkload(
+  w: NonNullable<ScenarioInput['workload']>,
+  untilMs: number,
+  nodes: readonly string[],
+  excluded: readonly string[],
+  checkNode: (node: string, path: string) => void,
+  inputs: InputLog,
+): Workload {
+  if (w.rate === undefined) throw new ScenarioError('missing-field', "missing; expected rate (e.g. '5/s') for generated payments, or file for another tool's", 'workload.rate');
+  if (w.amount === undefined) throw new ScenarioError('missing-field', "missing; expected amount (e.g. '1000 sat') for generated payments", 'workload.amount');
+  if (nodes.length < 2) throw new ScenarioError('bad-value', 'expected at least two nodes for a workload', 'workload');
+  const list = (names: readonly string[] | undefined, path: string): string[] => {
+    (names ?? []).forEach((n, i) => checkNode(n, `${path}[${i}]`));
+    return [...(names ?? [])];
+  };
+  const from = list(w.from, 'workload.from');
+  const to = list(w.to, 'workload.to');
+  // Imported files may leave nodes out of generated payments (sim-ln's exclude and forward_only).
+  const skip = new Set(excluded);
+  const pool = (named: string[]): string[] => (named.length ? named : skip.size ? nodes.filter((n) => !skip.has(n)) : []);
+  const payers = pool(from);
+  const payees = pool(to);
+  const distinct = new Set([...(payers.length ? payers : nodes), ...(payees.length ? payees : nodes)]);
+  if (distinct.size < 2) throw new ScenarioError('bad-value', `workload.from and workload.to leave only ${[...distinct][0] ?? 'no node'}; expected two different nodes to pay between`, w.to ? 'workload.to' : 'workload.from');
+  const startMs = w.start ?? 3_600_000;
+  const spanMs = Math.min(w.duration ?? untilMs, Math.max(0, untilMs - startMs));
+  if (w.count === undefined) checkArrivals(w.rate, spanMs, MAX_WORKLOAD_PAYMENTS, 'workload.rate × duration gives payments', 'workload.rate', 'lower the rate, shorten workload.duration or give a count');
   return {
-    kind: s.kind ?? under.kind,
-    freeze: s.freeze === undefined ? under.freeze : toFreeze(s.freeze, `${path}.freeze`),
-    refundBlocks: s.refund ?? under.refundBlocks,
-    confirmations: s.confirmations ?? under.confirmations,
-    txFeeMsat: s.txFee ?? under.txFeeMsat,
-    policy: {
-      ...under.policy,
-      feeBaseMsat: s.feeBase ?? under.policy.feeBaseMsat,
-      feePpm: s.feePpm ?? under.policy.feePpm,
-      cltvDelta: s.cltvDelta ?? under.policy.cltvDelta,
-      minHtlcMsat: s.minHtlc ?? under.policy.minHtlcMsat,
-    },
-    maxHtlcs: s.maxHtlcs ?? under.maxHtlcs,
-    reservePpm: s.reserve ?? under.reservePpm,
-    ...(s.maxInFlight !== undefined || under.maxInFlightMsat !== undefined ? { maxInFlightMsat: s.maxInFlight ?? under.maxInFlightMsat } : {}),
-    ...(s.minHtlc !== undefined || under.minHtlcMsat !== undefined ? { minHtlcMsat: s.minHtlc ?? under.minHtlcMsat } : {}),
+    ratePerSecond: w.rate,
+    amount: resolveAmount(w.amount, 'workload.amount', inputs),
+    pairs: w.pairs ?? 'uniform',
+    from: payers,
+    to: payees,
+    startMs,
+    untilMs: startMs + (w.duration ?? untilMs),
+    count: w.count ?? Number.MAX_SAFE_INTEGER,
   };
 }
 
@@ -218,7 +289,7 @@ function resolveNodes(input: ScenarioInput): string[] {
   if (input.nodes) {
     const seen = new Set<string>();
     input.nodes.forEach((n, i) => {
-      if (seen.has(n)) throw new ScenarioError('duplicate-node', `node '${n}' is listed twice`, `nodes[${i}]`);
+      if (seen.has(n)) throw new ScenarioError('duplicate-node', `node '${n}' is listed twice; expected each node once`, `nodes[${i}]`);
       seen.add(n);
     });
     return [...new Set([...input.nodes, ...towers])];
@@ -244,84 +315,8 @@ function resolveTraffic(input: ScenarioInput, untilMs: number): Traffic | undefi
   const t = input.traffic;
   if (!t) return undefined;
   const fee = t.fee === undefined ? { min: 1_000_000, max: 1_000_000 } : typeof t.fee === 'number' ? { min: t.fee, max: t.fee } : t.fee;
-  if (fee.min > fee.max) throw new ScenarioError('bad-amount', 'traffic fee min must not exceed max', 'traffic.fee');
+  if (fee.min > fee.max) throw new ScenarioError('bad-amount', `expected min ≤ max, got min ${fee.min} msat > max ${fee.max} msat`, 'traffic.fee');
+  const span = Math.min(t.duration ?? untilMs, untilMs);
+  checkArrivals(t.rate, span, MAX_TRAFFIC_TXS, 'traffic.rate × duration gives background transactions', 'traffic.rate', 'lower the rate or shorten traffic.duration');
   return { ratePerSecond: t.rate, feeMsat: fee, weight: t.weight ?? DEFAULT_TX_WEIGHT, untilMs: t.duration ?? untilMs };
-}
-
-function resolveDeposit(deposit: Msat | readonly [Msat, Msat], kind: string, path: string): Pair {
-  if (kind === 'one-way') {
-    const pair: Pair = typeof deposit === 'number' ? [deposit, 0 as Msat] : deposit;
-    if (pair[1] !== 0) throw new ScenarioError('bad-amount', 'a one-way channel is funded by the payer alone: give one amount, or [amount, 0]', path);
-    if (pair[0] <= 0) throw new ScenarioError('bad-amount', 'the deposit must be positive', `${path}[0]`);
-    return pair;
-  }
-  if (typeof deposit === 'number') throw new ScenarioError('bad-amount', 'expected two deposits [a, b] (one per side)', path);
-  deposit.forEach((d, side) => {
-    if (d <= 0) throw new ScenarioError('bad-amount', 'both deposits must be positive (BRIEF §2 construct)', `${path}[${side}]`);
-  });
-  return deposit;
-}
-
-function toFreeze(d: Duration, path: string): Freeze {
-  if (d.kind === 'blocks') {
-    if (d.blocks <= 0) throw new ScenarioError('bad-duration', 'the freeze must be at least 1 block', path);
-    return { blocks: d.blocks };
-  }
-  if (d.ms < 1000 || d.ms % 1000 !== 0) throw new ScenarioError('bad-duration', 'a freeze in time counts block-timestamp seconds: expected whole seconds ≥ 1s', path);
-  return { seconds: d.ms / 1000 };
-}
-
-function resolveAction(
-  a: NonNullable<ScenarioInput['actions']>[number],
-  path: string,
-  checkNode: (node: string, path: string) => void,
-  channels: ReadonlySet<string>,
-  all: NonNullable<ScenarioInput['actions']>,
-  untilMs: number,
-): ActionSpec {
-  checkNode(a.node, `${path}.node`);
-  const need = <T>(value: T | undefined, key: string, form: string): T => {
-    if (value === undefined) throw new ScenarioError('missing-field', `missing; '${a.do}' needs ${key} (${form})`, `${path}.${key}`);
-    return value;
-  };
-  switch (a.do) {
-    case 'broadcast':
-    case 'close': {
-      const channel = need(a.channel, 'channel', 'a channel id such as alice-bob');
-      if (!channels.has(channel)) throw new ScenarioError('unknown-channel', `unknown channel '${channel}'; expected one of: ${listed([...channels])}`, `${path}.channel`);
-      return a.do === 'close'
-        ? { atMs: a.at, node: a.node, do: 'close', channel }
-        : { atMs: a.at, node: a.node, do: 'broadcast', channel, ...(a.sequence !== undefined ? { sequence: sequence(a.sequence) } : {}) };
-    }
-    case 'offline': {
-      // Offline until `for` runs out or the node's next 'online' action, whichever comes first;
-      // without either, until the end of the run.
-      const back = all.filter((o) => o.do === 'online' && o.node === a.node && o.at > a.at).map((o) => o.at);
-      const end = Math.min(a.for === undefined ? untilMs + 1 : a.at + a.for, ...back);
-      return { atMs: a.at, node: a.node, do: 'offline', forMs: end - a.at };
-    }
-    case 'online':
-      return { atMs: a.at, node: a.node, do: 'online' };
-    case 'unresponsive':
-      return { atMs: a.at, node: a.node, do: 'unresponsive', forMs: a.for === undefined ? untilMs + 1 : a.for };
-    case 'fail':
-      return { atMs: a.at, node: a.node, do: 'fail' };
-    case 'open':
-      throw new Error('resolveAction: open actions are resolved with the channels');
-    case 'set-policy': {
-      const channel = need(a.channel, 'channel', 'a channel id such as alice-bob');
-      if (!channels.has(channel)) throw new ScenarioError('unknown-channel', `unknown channel '${channel}'`, `${path}.channel`);
-      const policy = {
-        ...(a.feeBase !== undefined ? { feeBaseMsat: a.feeBase } : {}),
-        ...(a.feePpm !== undefined ? { feePpm: a.feePpm } : {}),
-        ...(a.cltvDelta !== undefined ? { cltvDelta: a.cltvDelta } : {}),
-      };
-      return { atMs: a.at, node: a.node, do: 'set-policy', channel, policy };
-    }
-    case 'pay': {
-      const to = need(a.to, 'to', 'a node');
-      checkNode(to, `${path}.to`);
-      return { atMs: a.at, node: a.node, do: 'pay', to, amountMsat: need(a.amount, 'amount', "an amount such as '10 sat'") };
-    }
-  }
 }

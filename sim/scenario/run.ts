@@ -77,6 +77,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   if (options.onPayment) network.paymentLog.listen(options.onPayment);
   if (options.onEvent) network.recorder.listen(options.onEvent);
   network.start();
+  // Channels funded at genesis: their deposits fill a first block at t = 0.
+  const genesis = new Set(scenario.network.channels.filter((c) => c.funding === 'genesis').map((c) => c.id));
+  if (genesis.size > 0) chain.mineGenesis((tx) => tx.kind === 'deposit' && tx.call !== undefined && genesis.has(tx.call.contractId));
   chain.start();
   const sampled = [...scenario.network.nodes].sort().slice(0, SAMPLED_NODES);
   const samples: { time: number; values: number[] }[] = [{ time: 0, values: sampled.map((n) => network.balanceOf(n)) }];

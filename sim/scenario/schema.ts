@@ -4,7 +4,8 @@
  * turns it into the simulation's own types.
  */
 import { z } from 'zod';
-import { amount, blockCount, duration, nodeName, nonNegativeInt, percentPpm, positiveAmount, positiveInt, rate, time } from './fields.js';
+import { amount, blockCount, duration, feeLimit, filePath, nodeName, nonNegativeInt, percentPpm, positiveAmount, positiveInt, rate, time } from './fields.js';
+import { MAX_FLOOD, MAX_WORKLOAD_PAYMENTS } from './limits.js';
 
 export const chainSection = z.strictObject({
   blockInterval: time().optional(),
@@ -23,6 +24,9 @@ export const trafficSection = z.strictObject({
   duration: time().optional(),
 });
 
+/** How channels come to exist: funded at genesis (usable at t = 0), or opened on chain. */
+export const fundingMode = z.enum(['genesis', 'chain']);
+
 export const channelKind = z.enum(['virtual-bank', 'asymmetric', 'one-way']);
 
 /** What a channel may set for itself, and `defaults` for every channel. */
@@ -30,22 +34,30 @@ const channelSettings = {
   kind: channelKind.optional(),
   freeze: duration().optional(),
   confirmations: positiveInt().optional(),
-  refund: blockCount().optional(),
+  refund: blockCount().refine((v) => v >= 1, { message: 'expected at least 1 block' }).optional(),
   /** Fee bid on each channel transaction (deposit, cash, penalty, withdrawal, close), paid from the submitter's wallet. */
   txFee: amount().optional(),
   // Forwarding policy and HTLC limit (BRIEF §4).
   cltvDelta: blockCount().optional(),
   feeBase: amount().optional(),
   feePpm: nonNegativeInt().optional(),
-  /** HTLCs in flight per direction: BOLT #2 caps it at 483 so one penalty can sweep them all. */
-  maxHtlcs: positiveInt().max(483, { message: 'BOLT #2 allows at most 483 HTLCs in flight per direction' }).optional(),
-  /** Value in HTLCs offered at once per direction (BOLT #2 max_htlc_value_in_flight_msat). */
-  maxInFlight: amount().optional(),
-  /** The smallest HTLC a node accepts and routes (BOLT #2 htlc_minimum_msat). */
+  maxHtlcs: positiveInt().max(483, { message: 'expected at most 483 (BOLT #2 max_accepted_htlcs)' }).optional(),
+  // HTLC limits of each direction (BOLT #2): the largest and smallest HTLC, the value in flight, the reserve.
+  maxHtlc: positiveAmount().optional(),
   minHtlc: amount().optional(),
-  /** What each side must keep in the channel, as a share of the capacity (default '1%'). */
-  reserve: percentPpm().optional(),
+  maxInFlight: positiveAmount().optional(),
+  /** What each side keeps in the channel: a share of the capacity ('1%', the default) or an amount. */
+  reserve: z.union([percentPpm(), amount()]).optional(),
+  /** genesis: funded in a genesis block, usable at t = 0; chain: the deposits confirm on chain first. */
+  funding: fundingMode.optional(),
 };
+
+/** Payers' route choice: lnd's cost (fee + lock risk) or with its success probability; the fee they accept. */
+export const routingSection = z.strictObject({
+  cost: z.enum(['fee-and-lock', 'probability']).optional(),
+  /** Largest fee a payer pays: an amount, or a share of the payment such as '5%'. */
+  feeLimit: feeLimit().optional(),
+});
 
 export const defaultsSection = z.strictObject({
   ...channelSettings,
@@ -64,6 +76,8 @@ export const defaultsSection = z.strictObject({
   gossipDelay: time().optional(),
   /** lightning: locks shrink hop by hop; sprites: one shared lock for every hop. */
   htlcStyle: z.enum(['lightning', 'sprites']).optional(),
+  /** How payers choose routes. */
+  routing: routingSection.optional(),
 });
 
 export const channelEntry = z.strictObject({
@@ -96,7 +110,7 @@ export const agentEntry = z.strictObject({
   /** jammer: how long it holds each HTLC before failing it (default 10m). */
   hold: time().optional(),
   /** griefer: transactions its accomplices broadcast when its on-chain claim confirms (Flood & Loot; default 0). */
-  flood: nonNegativeInt().optional(),
+  flood: nonNegativeInt().max(MAX_FLOOD, { message: `expected at most ${MAX_FLOOD} transactions` }).optional(),
   /** griefer: the fee each flooding transaction bids (default 100 sat). */
   floodFee: amount().optional(),
   /** miner: share of hash power, in [0, 1] (colluding miners add up). */
@@ -142,8 +156,13 @@ export const actionEntry = z.strictObject({
 /** Generated or imported networks (instead of, or besides, listing nodes and channels). */
 export const topologySection = z.strictObject({
   generate: z.enum(['scale-free', 'random', 'star', 'line', 'ring']).optional(),
-  /** An lnd `describegraph` JSON file (plain or gzip), relative to the scenario file. */
-  import: z.string().optional(),
+  /**
+   * A file relative to the scenario file: an lnd `describegraph` JSON (plain, .gz or .zip), a Core
+   * Lightning `listchannels` JSON, a sim-ln `sim_network` JSON, or a CLoTH folder.
+   */
+  import: filePath().optional(),
+  /** Imported channels exist from genesis (default), or open on chain like listed channels. */
+  funding: fundingMode.optional(),
   nodes: positiveInt().optional(),
   /** Channels per new node (scale-free) or average degree (random); default 2. */
   degree: positiveInt().optional(),
@@ -158,7 +177,7 @@ const amountDistribution = z.union([
   z.strictObject({
     dist: z.enum(['fixed', 'uniform', 'lognormal', 'csv']),
     /** csv: a file of amounts, one per line (bare numbers are sat), relative to the scenario file. */
-    file: z.string().optional(),
+    file: filePath().optional(),
     value: amount().optional(),
     min: amount().optional(),
     max: amount().optional(),
@@ -169,17 +188,22 @@ const amountDistribution = z.union([
 
 /** Generated payments: Poisson arrivals between drawn pairs. */
 export const workloadSection = z.strictObject({
-  rate: rate(),
-  amount: amountDistribution,
+  /**
+   * Payments from another tool's file instead of generated ones: a sim-ln activity description
+   * (JSON with `activity`), or a CLoTH `payments.csv` (id, sender_id, receiver_id, amount msat, start_time ms).
+   */
+  file: filePath().optional(),
+  rate: rate().optional(),
+  amount: amountDistribution.optional(),
   pairs: z.enum(['uniform', 'capacity-weighted']).optional(),
   /** Only these nodes pay / are paid (default: every node), e.g. customers of one merchant. */
-  from: z.array(nodeName()).optional(),
-  to: z.array(nodeName()).optional(),
+  from: z.array(nodeName()).min(1, { message: 'expected at least one node (leave the field out for every node)' }).optional(),
+  to: z.array(nodeName()).min(1, { message: 'expected at least one node (leave the field out for every node)' }).optional(),
   /** When the first payment may start (default 1h, after channels open). */
   start: time().optional(),
   duration: time().optional(),
   /** Stop after this many payments. */
-  count: positiveInt().optional(),
+  count: positiveInt().max(MAX_WORKLOAD_PAYMENTS, { message: `expected at most ${MAX_WORKLOAD_PAYMENTS} payments` }).optional(),
 });
 
 export const runSection = z.strictObject({ until: time().optional() });
@@ -190,7 +214,10 @@ export const expectSection = z
   .catchall(z.union([z.number(), z.boolean()]));
 
 export const scenarioSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'expected a name usable as a folder name (letters, digits, -, _ or .)' }),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'expected a name usable as a folder name (letters, digits, -, _ or .)' })
+    .max(100, { message: 'expected a name of at most 100 characters (it names the report folder)' }),
   seed: z.number().int().nonnegative().optional(),
   description: z.string().optional(),
   chain: chainSection.optional(),

@@ -3,11 +3,11 @@
  * distribution, payer and payee drawn uniformly or weighted by their channel capacity. Payments
  * are generated one at a time as the simulation runs, so a million of them cost no memory up front.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
 import { ScenarioError } from '../errors.js';
 import type { Engine, Rng } from '../engine/index.js';
 import { parseAmount, type Msat } from '../units.js';
+import type { InputLog } from './inputs.js';
+import { csvRows } from './topology/cloth.js';
 
 export type AmountDistribution =
   | { readonly dist: 'fixed'; readonly value: number }
@@ -29,13 +29,10 @@ export interface Workload {
 
 type AmountInput = number | { dist: 'fixed' | 'uniform' | 'lognormal' | 'csv'; file?: string; value?: number; min?: number; max?: number; median?: number; sigma?: number };
 
-/** Largest amounts file read (a list of amounts, not a data set). */
-const MAX_CSV_BYTES = 50 * 1024 * 1024;
-
-export function resolveAmount(input: AmountInput, path: string, scenarioFile = ''): AmountDistribution {
+export function resolveAmount(input: AmountInput, path: string, inputs: InputLog): AmountDistribution {
   if (typeof input === 'number') return { dist: 'fixed', value: input };
   const need = (v: number | undefined, key: string): number => {
-    if (v === undefined) throw new ScenarioError('missing-field', `missing; a ${input.dist} amount needs ${key}`, `${path}.${key}`);
+    if (v === undefined) throw new ScenarioError('missing-field', `missing; expected ${key} for a ${input.dist} amount`, `${path}.${key}`);
     return v;
   };
   switch (input.dist) {
@@ -44,38 +41,45 @@ export function resolveAmount(input: AmountInput, path: string, scenarioFile = '
     case 'uniform': {
       const min = need(input.min, 'min');
       const max = need(input.max, 'max');
-      if (min > max) throw new ScenarioError('bad-amount', 'min must not exceed max', `${path}.min`);
+      if (min > max) throw new ScenarioError('bad-amount', `expected min ≤ max, got min ${min} msat > max ${max} msat`, `${path}.min`);
       return { dist: 'uniform', min, max };
     }
     case 'lognormal':
       return { dist: 'lognormal', median: need(input.median, 'median'), sigma: input.sigma ?? 1 };
     case 'csv':
-      return { dist: 'csv', values: readAmounts(input.file, `${path}.file`, scenarioFile) };
+      return { dist: 'csv', values: readAmounts(input.file, `${path}.file`, inputs) };
   }
 }
 
-/** Amounts from a CSV file: the first column of each line; a non-numeric first line is a header. */
-function readAmounts(file: string | undefined, path: string, scenarioFile: string): number[] {
-  if (!file) throw new ScenarioError('missing-field', 'missing; a csv amount needs file (a CSV of amounts, one per line)', path);
-  const full = isAbsolute(file) ? file : join(dirname(scenarioFile), file);
-  let text: string;
+/** Largest list of amounts read. */
+const MAX_AMOUNTS = 1_000_000;
+
+/**
+ * Amounts from a CSV file of one column, one amount per line (a bare number is sat); a first line
+ * without digits is a header. A file of several columns is refused rather than read in part.
+ */
+function readAmounts(file: string | undefined, path: string, inputs: InputLog): number[] {
+  if (!file) throw new ScenarioError('missing-field', 'missing; expected file (a CSV of amounts, one per line) for a csv amount', path);
+  const form = 'a CSV of amounts, one per line';
+  const full = inputs.resolve(file);
+  let rows: string[][];
   try {
-    if (statSync(full).size > MAX_CSV_BYTES) throw new ScenarioError('file-too-large', `${file} is larger than 50 MB`, path);
-    text = readFileSync(full, 'utf8');
+    rows = csvRows(inputs.readText(file, form), full);
   } catch (error) {
-    if (error instanceof ScenarioError) throw error;
-    throw new ScenarioError('missing-file', `cannot read ${file}; expected a CSV of amounts, one per line`, path);
+    throw error instanceof ScenarioError ? inputs.located(error, path) : error;
   }
-  const lines = text.split(/\r?\n/).map((l) => l.split(',')[0]!.trim()).filter((l) => l !== '');
-  if (lines.length > 0 && !/\d/.test(lines[0]!)) lines.shift();
-  const values = lines.map((l, i) => {
+  if (rows.length > 0 && !/\d/.test(rows[0]!.join(','))) rows.shift();
+  if (rows.length > MAX_AMOUNTS) throw new ScenarioError('file-too-large', `${full} holds ${rows.length} amounts; expected at most ${MAX_AMOUNTS}`, path);
+  const values = rows.map((cells, i) => {
+    const line = `line ${i + 1}`;
+    if (cells.length !== 1) throw inputs.located(new ScenarioError('bad-amount', `has ${cells.length} columns; expected ${form}`, line, full), path);
     try {
-      return parseAmount(l, `${path}:${i + 1}`);
+      return parseAmount(cells[0]!.trim());
     } catch (error) {
-      throw error instanceof ScenarioError ? new ScenarioError(error.code, `${file} line ${i + 1}: ${error.detail}`, path) : error;
+      throw error instanceof ScenarioError ? inputs.located(new ScenarioError(error.code, error.detail, line, full), path) : error;
     }
   });
-  if (values.length === 0) throw new ScenarioError('bad-amount', `${file} holds no amounts`, path);
+  if (values.length === 0) throw new ScenarioError('bad-amount', `${full} holds no amounts; expected ${form}`, path);
   return values;
 }
 

@@ -16,7 +16,7 @@ describe('topology imports', () => {
       id: '7',
       between: ['aa', 'bb'],
       deposit: [125_000_000, 125_000_000],
-      maxHtlcs: 30,
+      directions: [{ maxHtlcs: 30 }, { maxHtlcs: 30 }],
       policies: [expect.objectContaining({ feeBaseMsat: 1000, feePpm: 100, cltvDelta: 40 }), expect.objectContaining({ feeBaseMsat: 2000 })],
     });
   });

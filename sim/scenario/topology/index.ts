@@ -1,60 +1,74 @@
 /**
  * Resolves a scenario's `topology` section into nodes and channels: a seeded generator, or an
- * imported lnd describegraph snapshot (with its real forwarding policies). Snapshots carry no
- * balances: each channel's capacity is split half and half, or at a seeded random point.
+ * imported file with its real per-direction policies and limits: an lnd describegraph (plain,
+ * .gz or .zip), a Core Lightning listchannels, a sim-ln sim_network, or a CLoTH folder. Files
+ * without balances have each channel's capacity split half and half, or at a seeded random point.
+ * Imported channels exist from genesis unless `funding: chain` (sim-ln and CLoTH users expect
+ * payments at t = 0 to work).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
-import type { ChannelSpec } from '../../agents/network.js';
+import { statSync } from 'node:fs';
+import type { ChannelSpec, DirectionLimits } from '../../agents/spec.js';
 import { rngStream, type Rng } from '../../engine/rng.js';
 import { ScenarioError } from '../../errors.js';
 import type { Policy } from '../../router/index.js';
 import type { Msat } from '../../units.js';
+import type { InputLog } from '../inputs.js';
+import { MAX_CHANNELS, MAX_NODES } from '../limits.js';
 import type { ScenarioInput } from '../schema.js';
-import { generateTopology } from './generate.js';
 import { readCloth } from './cloth.js';
-import { readLndGraph } from './lnd.js';
-import { fromSimLn, isSimLn, type ImportedGraph } from './simln.js';
+import { fromClnChannels, isClnChannels } from './cln.js';
+import { generateTopology } from './generate.js';
+import type { ImportedGraph } from './imported.js';
+import { fromLndGraph, isLndGraph } from './lnd.js';
+import { fromSimLn, isSimLn } from './simln.js';
 
-/** A CLoTH folder, a sim-ln sim_network JSON, or an lnd describegraph JSON (plain or gzip). */
-function importGraph(path: string): ImportedGraph {
-  let stat;
+const FORM = 'an lnd describegraph JSON (plain, .gz or .zip), a Core Lightning listchannels JSON, a sim-ln sim_network JSON, or a CLoTH folder';
+
+/** Reads any supported file or folder; the format is recognised from its content. */
+export function importGraph(path: string, inputs: InputLog): ImportedGraph {
+  const full = inputs.resolve(path);
+  let isDir = false;
   try {
-    stat = statSync(path);
+    isDir = statSync(full).isDirectory();
   } catch {
-    throw new ScenarioError('missing-file', 'no such file or folder; expected an lnd describegraph JSON (or .gz), a sim-ln sim_network JSON, or a CLoTH folder', '', path);
+    // readText reports the missing file with the reason
   }
-  if (stat.isDirectory()) return readCloth(path);
-  if (!path.endsWith('.gz')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
-    } catch {
-      data = undefined; // not plain JSON: let the lnd reader report it
-    }
-    if (isSimLn(data)) return fromSimLn(data, path);
+  if (isDir) return readCloth(full, inputs, path);
+  const text = inputs.readText(path, FORM);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError('bad-import', `is not valid JSON (${(error as Error).message}); expected ${FORM}`, '', full);
   }
-  return readLndGraph(path);
+  if (isSimLn(data)) return fromSimLn(data, full);
+  if (isLndGraph(data)) return fromLndGraph(data, full);
+  if (isClnChannels(data)) return fromClnChannels(data, full);
+  throw new ScenarioError('bad-import', `has neither 'edges' (lnd), 'channels' (Core Lightning) nor 'sim_network' (sim-ln); expected ${FORM}`, '', full);
 }
 
 /** A channel's two sides as deposits: the virtual bank needs both > 0, so an empty side borrows 1 sat. */
-function bothSides(balances: readonly [number, number]): [Msat, Msat] {
-  const [a, b] = balances.map((x) => Math.max(0, Math.round(x / 1000) * 1000));
-  if (a! === 0 && b! > 1000) return [1000 as Msat, (b! - 1000) as Msat];
-  if (b! === 0 && a! > 1000) return [(a! - 1000) as Msat, 1000 as Msat];
-  return [Math.max(a!, 1000) as Msat, Math.max(b!, 1000) as Msat];
+function bothSides([a, b]: readonly [number, number]): [Msat, Msat] {
+  if (a === 0 && b > 1000) return [1000 as Msat, (b - 1000) as Msat];
+  if (b === 0 && a > 1000) return [(a - 1000) as Msat, 1000 as Msat];
+  return [Math.max(a, 1) as Msat, Math.max(b, 1) as Msat];
 }
 
 export interface ResolvedTopology {
   readonly nodes: readonly string[];
   readonly channels: readonly ChannelSpec[];
+  readonly aliases: ReadonlyMap<string, string>;
+  readonly excluded: readonly string[];
+  readonly warnings: readonly string[];
 }
 
-export function resolveTopology(input: ScenarioInput, file: string, base: Omit<ChannelSpec, 'id' | 'between' | 'deposit'>): ResolvedTopology | undefined {
+type Base = Omit<ChannelSpec, 'id' | 'between' | 'deposit'> & { readonly policy: Policy };
+
+export function resolveTopology(input: ScenarioInput, base: Base, inputs: InputLog): ResolvedTopology | undefined {
   const t = input.topology;
   if (!t) return undefined;
   if ((t.generate === undefined) === (t.import === undefined)) {
-    throw new ScenarioError('bad-value', "expected exactly one of 'generate' (a generator name) or 'import' (a describegraph file)", 'topology');
+    throw new ScenarioError('bad-value', "expected exactly one of 'generate' (a generator name) or 'import' (a file)", 'topology');
   }
   const rng = rngStream(input.seed ?? 1, 'topology');
   const split = (capacityMsat: number): [Msat, Msat] => {
@@ -64,42 +78,53 @@ export function resolveTopology(input: ScenarioInput, file: string, base: Omit<C
     return bothSides([first, capacityMsat - first]);
   };
   if (t.import !== undefined) {
-    const path = isAbsolute(t.import) ? t.import : join(dirname(file), t.import);
     let graph: ImportedGraph;
     try {
-      graph = importGraph(path);
+      graph = importGraph(t.import, inputs);
     } catch (error) {
-      if (error instanceof ScenarioError) throw new ScenarioError(error.code, `${error.detail} (${path})`, 'topology.import');
+      if (error instanceof ScenarioError) throw inputs.located(error, 'topology.import');
       throw error;
     }
+    if (graph.nodes.length > MAX_NODES || graph.channels.length > MAX_CHANNELS) {
+      throw new ScenarioError('run-too-long', `${graph.nodes.length} nodes and ${graph.channels.length} channels; expected at most ${MAX_NODES} nodes and ${MAX_CHANNELS} channels`, 'topology.import');
+    }
+    const funding = t.funding ?? 'genesis';
     return {
       nodes: graph.nodes,
+      aliases: graph.aliases,
+      excluded: graph.excluded,
+      warnings: graph.warnings,
       channels: graph.channels.map((c) => ({
         ...base,
+        ...(funding === 'genesis' ? { confirmations: 1 } : {}),
+        funding,
         id: c.channelId,
         between: c.between,
         deposit: c.balances ? bothSides(c.balances) : split(c.capacityMsat),
-        policies: c.policies,
-        ...(c.maxHtlcs !== undefined ? { maxHtlcs: c.maxHtlcs } : {}),
+        policies: [c.directions[0].policy, c.directions[1].policy],
+        directions: [limitsOf(c.directions[0], base), limitsOf(c.directions[1], base)],
       })),
     };
   }
   const nodes = t.nodes ?? 100;
-  if (nodes < 2 || nodes > 1_000_000) throw new ScenarioError('bad-value', `expected between 2 and 1000000 nodes, got ${nodes}`, 'topology.nodes');
-  const generated = generateTopology(
-    {
-      kind: t.generate!,
-      nodes,
-      degree: t.degree ?? 2,
-      capacityMedianMsat: t.capacity?.median ?? 1_000_000_000,
-      capacitySigma: t.capacity?.sigma ?? 1,
-    },
-    rng as Rng,
-  );
+  if (nodes < 2 || nodes > MAX_NODES) throw new ScenarioError('bad-value', `expected between 2 and ${MAX_NODES} nodes, got ${nodes}`, 'topology.nodes');
+  const degree = t.degree ?? 2;
+  if (nodes * degree > 2 * MAX_CHANNELS) throw new ScenarioError('bad-value', `${nodes} nodes of degree ${degree} make ≈ ${(nodes * degree) / 2} channels; expected at most ${MAX_CHANNELS}`, 'topology.degree');
+  const generated = generateTopology({ kind: t.generate!, nodes, degree, capacityMedianMsat: t.capacity?.median ?? 1_000_000_000, capacitySigma: t.capacity?.sigma ?? 1 }, rng as Rng);
+  const funding = t.funding ?? base.funding ?? 'chain';
   return {
     nodes: generated.nodes,
-    channels: generated.channels.map((c) => ({ ...base, id: `${c.between[0]}-${c.between[1]}`, between: c.between, deposit: split(c.capacityMsat) })),
+    aliases: new Map(),
+    excluded: [],
+    warnings: [],
+    channels: generated.channels.map((c) => ({ ...base, ...(funding === 'genesis' ? { confirmations: 1 } : {}), funding, id: `${c.between[0]}-${c.between[1]}`, between: c.between, deposit: split(c.capacityMsat) })),
   };
 }
 
-export type { Policy };
+/** A file's limits for one direction over the scenario's defaults (a file's own value wins). */
+function limitsOf(d: DirectionLimits, base: Base): DirectionLimits {
+  const fallback = base.directions?.[0] ?? {};
+  const pick = <K extends keyof DirectionLimits>(k: K): DirectionLimits[K] => d[k] ?? fallback[k];
+  const out: Record<string, number | undefined> = { maxHtlcs: pick('maxHtlcs') ?? base.maxHtlcs, maxHtlcMsat: pick('maxHtlcMsat'), minHtlcMsat: d.minHtlcMsat, maxInFlightMsat: pick('maxInFlightMsat'), reserveMsat: pick('reserveMsat') };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+}

@@ -1,68 +1,105 @@
 /**
- * Import of an lnd `describegraph` JSON snapshot (plain or gzip) into router channel edges.
- * Numbers in the snapshot are decimal strings; a missing policy means that direction cannot
- * forward. Balances are not in a snapshot: the caller chooses the split.
+ * Import of an lnd `describegraph` JSON snapshot. Numbers are decimal strings (older dumps) or
+ * numbers; a null policy means that direction cannot forward (counted, not fatal: real dumps have
+ * them). Each row is checked: a missing or duplicate channel_id, a missing node, a capacity or
+ * fee that is not a whole non-negative number is an error naming the row and the field.
+ * lnd's inbound fees (0.18+) are not modelled: they are counted and reported once.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { z } from 'zod';
 import { ScenarioError } from '../../errors.js';
-import type { ChannelEdge, Policy } from '../../router/graph.js';
+import type { ChannelEdge, Policy } from '../../router/index.js';
+import { InputLog } from '../inputs.js';
 import { MSAT_PER_SAT } from '../../units.js';
+import type { ImportedChannel, ImportedDirection, ImportedGraph } from './imported.js';
+import { nodeId, parseRow, Tally, whole } from './rows.js';
 
-interface LndPolicy {
-  readonly time_lock_delta?: number | string;
-  readonly min_htlc?: number | string;
-  readonly fee_base_msat?: number | string;
-  readonly fee_rate_milli_msat?: number | string;
-  readonly disabled?: boolean;
+const policySchema = z.object({
+  time_lock_delta: whole('a time lock delta in blocks').optional(),
+  min_htlc: whole('an amount in msat').optional(),
+  fee_base_msat: whole('a base fee in msat').optional(),
+  fee_rate_milli_msat: whole('a fee rate in millionths').optional(),
+  disabled: z.boolean().optional(),
+  max_htlc_msat: whole('an amount in msat').optional(),
+  inbound_fee_base_msat: z.union([z.number(), z.string()]).optional(),
+  inbound_fee_rate_milli_msat: z.union([z.number(), z.string()]).optional(),
+});
+
+const edgeSchema = z.object({
+  channel_id: z.union([z.string().regex(/^\d+$/, { message: 'expected a channel id (decimal digits)' }), z.number().int().nonnegative()]),
+  node1_pub: nodeId,
+  node2_pub: nodeId,
+  capacity: whole('a capacity in sat'),
+  node1_policy: policySchema.nullable().optional(),
+  node2_policy: policySchema.nullable().optional(),
+});
+
+const nodeSchema = z.object({ pub_key: nodeId, alias: z.string().max(200).optional() });
+
+type LndPolicy = z.output<typeof policySchema>;
+
+export function isLndGraph(data: unknown): data is { edges: unknown[] } {
+  return typeof data === 'object' && data !== null && Array.isArray((data as { edges?: unknown }).edges);
 }
 
-interface LndEdge {
-  readonly channel_id: string;
-  readonly node1_pub: string;
-  readonly node2_pub: string;
-  readonly capacity: number | string;
-  readonly node1_policy: LndPolicy | null;
-  readonly node2_policy: LndPolicy | null;
-}
-
-export interface LndGraph {
-  readonly nodes: readonly string[];
-  readonly channels: readonly ChannelEdge[];
-}
-
-export function readLndGraph(file: string): LndGraph {
-  let text: string;
-  try {
-    const raw = readFileSync(file);
-    text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
-  } catch {
-    throw new ScenarioError('missing-file', 'cannot read the describegraph file (plain or gzip JSON)', '', file);
+export function fromLndGraph(data: { edges: unknown[]; nodes?: unknown }, file: string): ImportedGraph {
+  const tally = new Tally();
+  const aliases = new Map<string, string>();
+  const listed: string[] = [];
+  if (data.nodes !== undefined) {
+    if (!Array.isArray(data.nodes)) throw new ScenarioError('bad-import', 'expected a list of nodes', 'nodes', file);
+    data.nodes.forEach((n, i) => {
+      const node = parseRow(nodeSchema, n, file, `nodes[${i}]`);
+      listed.push(node.pub_key);
+      if (node.alias) aliases.set(node.pub_key, node.alias);
+    });
   }
-  let data: { nodes?: { pub_key: string }[]; edges?: LndEdge[] };
+  const ids = new Map<string, number>();
+  const channels: ImportedChannel[] = [];
+  data.edges.forEach((e, i) => {
+    const path = `edges[${i}]`;
+    const edge = parseRow(edgeSchema, e, file, path);
+    const id = String(edge.channel_id);
+    const first = ids.get(id);
+    if (first !== undefined) throw new ScenarioError('bad-import', `duplicate channel_id ${id} (also edges[${first}]); expected each channel once`, `${path}.channel_id`, file);
+    ids.set(id, i);
+    if (edge.node1_pub === edge.node2_pub) return tally.add('dropped {n} channels from a node to itself');
+    if (edge.capacity === 0) return tally.add('dropped {n} channels of zero capacity');
+    const capacityMsat = edge.capacity * MSAT_PER_SAT;
+    if (!Number.isSafeInteger(capacityMsat)) throw new ScenarioError('bad-import', `capacity ${edge.capacity} sat is beyond the safe limit`, `${path}.capacity`, file);
+    const directions = [edge.node1_policy, edge.node2_policy].map((p) => direction(p ?? undefined, capacityMsat, tally)) as [ImportedDirection, ImportedDirection];
+    channels.push({ channelId: id, between: [edge.node1_pub, edge.node2_pub], capacityMsat, directions });
+  });
+  const nodes = [...new Set([...listed, ...channels.flatMap((c) => c.between)])];
+  return { nodes, channels, aliases, excluded: [], warnings: tally.lines(file) };
+}
+
+function direction(p: LndPolicy | undefined, capacityMsat: number, tally: Tally): ImportedDirection {
+  if (!p) {
+    tally.add('{n} channel directions have no policy and cannot forward');
+    return { policy: undefined };
+  }
+  if (Number(p.inbound_fee_base_msat ?? 0) !== 0 || Number(p.inbound_fee_rate_milli_msat ?? 0) !== 0) tally.add('{n} policies set inbound fees, which pcnsim ignores');
+  const policy: Policy = {
+    feeBaseMsat: p.fee_base_msat ?? 0,
+    feePpm: p.fee_rate_milli_msat ?? 0,
+    cltvDelta: p.time_lock_delta ?? 40,
+    minHtlcMsat: p.min_htlc ?? 0,
+    disabled: p.disabled === true,
+  };
+  return { policy, ...(p.max_htlc_msat !== undefined && p.max_htlc_msat > 0 && p.max_htlc_msat < capacityMsat ? { maxHtlcMsat: p.max_htlc_msat } : {}) };
+}
+
+/** A describegraph file as router edges (for tools and tests that route on a snapshot directly). */
+export function readLndGraph(file: string): { nodes: readonly string[]; channels: ChannelEdge[] } {
+  const inputs = new InputLog(file);
+  const text = inputs.readText(file, 'an lnd describegraph JSON (plain, .gz or .zip)');
+  let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ScenarioError('bad-syntax', `invalid describegraph JSON: ${(error as Error).message}`, '', file);
+    throw new ScenarioError('bad-import', `invalid describegraph JSON: ${(error as Error).message}`, '', file);
   }
-  if (!Array.isArray(data.edges)) throw new ScenarioError('bad-syntax', "expected an lnd describegraph object with an 'edges' list", '', file);
-  const channels: ChannelEdge[] = [];
-  for (const e of data.edges) {
-    const capacityMsat = Number(e.capacity) * MSAT_PER_SAT;
-    if (!e.node1_pub || !e.node2_pub || e.node1_pub === e.node2_pub || !(capacityMsat > 0)) continue;
-    channels.push({ channelId: String(e.channel_id), between: [e.node1_pub, e.node2_pub], capacityMsat, policies: [toPolicy(e.node1_policy), toPolicy(e.node2_policy)] });
-  }
-  const nodes = [...new Set([...(data.nodes ?? []).map((n) => n.pub_key), ...channels.flatMap((c) => c.between)])];
-  return { nodes, channels };
-}
-
-function toPolicy(p: LndPolicy | null): Policy | undefined {
-  if (!p) return undefined;
-  return {
-    feeBaseMsat: Number(p.fee_base_msat ?? 0),
-    feePpm: Number(p.fee_rate_milli_msat ?? 0),
-    cltvDelta: Number(p.time_lock_delta ?? 40),
-    minHtlcMsat: Number(p.min_htlc ?? 0),
-    disabled: p.disabled === true,
-  };
+  if (!isLndGraph(data)) throw new ScenarioError('bad-import', "expected an lnd describegraph object with an 'edges' list", '', file);
+  const graph = fromLndGraph(data, file);
+  return { nodes: graph.nodes, channels: graph.channels.map((c) => ({ channelId: c.channelId, between: c.between, capacityMsat: c.capacityMsat, policies: [c.directions[0].policy, c.directions[1].policy] })) };
 }
