@@ -207,6 +207,7 @@ export class MultiHop {
   private unwind(p: Attempt, hops: readonly Hop[], k: number, reason: string, failedChannel: string | undefined): void {
     if (k < 0) {
       p.lastReason = reason;
+      p.failedChannel = failedChannel;
       if (failedChannel === undefined) return this.finish(p, 'failed', reason); // timed out: no retry
       p.excluded.add(failedChannel);
       return this.tryRoute(p);
@@ -236,7 +237,8 @@ export class MultiHop {
       feeMsat: hops.length ? hops[0]!.amountMsat - p.amountMsat : 0,
       attempts: p.attempts,
       route: hops.length ? [hops[0]!.from, ...hops.map((h) => h.to)].join('>') : '',
-      firstChannel: hops[0]?.channelId ?? '',
+      // A failed payment names the channel its last attempt failed at (reports charge it the failure).
+      firstChannel: hops[0]?.channelId ?? p.failedChannel ?? '',
     });
   }
 }
@@ -252,6 +254,8 @@ interface Attempt {
   attempts: number;
   readonly excluded: Set<string>;
   lastReason: string;
+  /** The channel the last attempt failed at (undefined for a timeout or before any attempt). */
+  failedChannel?: string | undefined;
   /** An HTLC of a failed attempt could not be failed off-chain and waits on the chain's locks. */
   stuck: boolean;
 }
