@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../sim/errors.js';
 import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep } from '../sim/games/index.js';
 import { parseSet, parseSweep } from '../sim/games/sweepRange.js';
-import { payoffLines, sweepHtml, sweepLines } from '../sim/games/tables.js';
+import { sweepHtml } from '../sim/games/sweepChart.js';
+import { payoffLines, sweepLines } from '../sim/games/tables.js';
 
 export interface GameFlags {
   narrate?: boolean;

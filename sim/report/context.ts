@@ -24,7 +24,9 @@ export function reportContext(report: Report, run: RunRecords): ReportContext {
   const throughputLine =
     p.succeeded === 0
       ? 'no payment succeeded'
-      : `throughput ${perSecond(p.throughputActivePerSec)} over the active period (${formatDuration(active.startSeconds * 1000)} – ${formatDuration(active.endSeconds * 1000)}), ${perSecond(p.throughputPerSec)} over the whole run`;
+      : p.throughputActivePerSec === 0
+        ? `every payment ended at ${formatDuration(active.endSeconds * 1000)}`
+        : `throughput ${perSecond(p.throughputActivePerSec)} over the active period (${formatDuration(active.startSeconds * 1000)} – ${formatDuration(active.endSeconds * 1000)}), ${perSecond(p.throughputPerSec)} over the whole run`;
   return {
     report,
     run,

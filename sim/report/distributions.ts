@@ -31,7 +31,8 @@ export class Distributions {
     this.attemptedByAmount[a]!++;
     if (p.status !== 'succeeded') return;
     this.succeededByAmount[a]!++;
-    this.fees[logBin(p.feeMsat)]!++;
+    // Fees of routed payments only: a payment between neighbours pays none by construction.
+    if (p.hops > 1) this.fees[logBin(p.feeMsat)]!++;
     while (this.hops.length <= p.hops) this.hops.push(0);
     this.hops[p.hops]!++;
   }
@@ -51,8 +52,8 @@ export function usedRange(counts: ArrayLike<number>): [number, number] {
 }
 
 /**
- * The empirical CDF of a histogram as points [upper edge, fraction ≤ it]; `edge(k)` is the upper
- * edge of bin k.
+ * The empirical CDF of a histogram as points [upper edge, fraction ≤ it], from [lower edge of the
+ * first bin, 0]; `edge(k)` is the upper edge of bin k.
  */
 export function histogramCdf(counts: ArrayLike<number>, edge: (k: number) => number): [number, number][] {
   const [first, last] = usedRange(counts);
@@ -60,7 +61,7 @@ export function histogramCdf(counts: ArrayLike<number>, edge: (k: number) => num
   let total = 0;
   for (let i = first; i <= last; i++) total += counts[i]!;
   let seen = 0;
-  const out: [number, number][] = [];
+  const out: [number, number][] = [[edge(first - 1), 0]];
   for (let i = first; i <= last; i++) {
     seen += counts[i]!;
     out.push([edge(i), seen / total]);
@@ -68,14 +69,15 @@ export function histogramCdf(counts: ArrayLike<number>, edge: (k: number) => num
   return out;
 }
 
-/** The CDF of an ascending list as points [value, fraction ≤ value], at most `maxPoints` of them. */
+/** The CDF of an ascending list as points [value, fraction ≤ value] (from [min, 0]), at most `maxPoints` + 1 of them. */
 export function sortedCdf(sorted: readonly number[], maxPoints = 400): [number, number][] {
   const n = sorted.length;
   const out: [number, number][] = [];
   const points = Math.min(n, maxPoints);
+  if (n > 0) out.push([sorted[0]!, 0]);
   for (let k = 1; k <= points; k++) {
     const v = sorted[Math.ceil((k * n) / points) - 1]!;
-    if (out.length && out[out.length - 1]![0] === v) continue;
+    if (out.length > 1 && out[out.length - 1]![0] === v) continue;
     out.push([v, upperBound(sorted, v) / n]);
   }
   return out;

@@ -19,6 +19,7 @@ export function groupDigits(value: number | string): string {
 export function formatDuration(ms: number): string {
   const sign = ms < 0 ? '-' : '';
   const a = Math.abs(ms);
+  if (a === 0) return '0';
   if (a < 1000) return `${sign}${Math.round(a)} ms`;
   const s = a / 1000;
   if (s < 60) return `${sign}${Number(s.toFixed(s < 10 ? 2 : 1))} s`;
@@ -29,6 +30,13 @@ export function formatDuration(ms: number): string {
   if (d > 0) return `${sign}${d}d ${h}h`;
   if (h > 0) return `${sign}${h}h ${m}min`;
   return `${sign}${m}min ${total % 60}s`;
+}
+
+/** A round duration (a bin width) without its zero parts: "30 s", "2 min", "1 h", "7 d". */
+export function binLabel(ms: number): string {
+  const units: [number, string][] = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
+  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size} ${unit}`;
+  return formatDuration(ms);
 }
 
 /** "1 payment", "2,500 payments"; `plural` for irregular words. */

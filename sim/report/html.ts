@@ -10,7 +10,7 @@ import { reportContext } from './context.js';
 import { distributionCharts } from './charts/distCharts.js';
 import { networkChart } from './charts/networkChart.js';
 import { chainChart, holdingsChart, liquidityChart, lockedChart, throughputChart } from './charts/timeCharts.js';
-import { count, formatDuration } from './format.js';
+import { binLabel, count } from './format.js';
 import { escapeHtml, figure, htmlPage, htmlTable } from './page/page.js';
 import type { Report } from './summary.js';
 import { balancesTable, channelsTable, eventsTable, failuresTable, runLine, summaryRows, type Table } from './tables.js';
@@ -48,7 +48,7 @@ export function reportHtml(report: Report, run: RunRecords): string {
   const channels = channelsTable(run, 20, ctx.name);
   const events = eventsTable(run, 100, ctx.name);
   const body = `<h1>${escapeHtml(report.scenario)}</h1>
-<p class="desc">${escapeHtml(run.description)}<br>seed ${report.seed} · ${escapeHtml(runLine(report))} · bins of ${escapeHtml(formatDuration(run.stats.bins.widthMs))}</p>
+<p class="desc">${escapeHtml(run.description)}<br>seed ${report.seed} · ${escapeHtml(runLine(report))} · bins of ${escapeHtml(binLabel(run.stats.bins.widthMs))}</p>
 ${htmlTable(['', ''], summaryRows(report))}
 <h2>Over time</h2>
 <p class="note">Scroll or drag the slider to zoom; hover for values; click a legend entry to hide it. The upper axis gives the block height at each time.</p>

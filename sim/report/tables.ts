@@ -33,13 +33,13 @@ export function summaryRows(report: Report): [string, string][] {
   const c = report.chain;
   const latency = p.succeeded - p.direct > 0 ? `routed payments: p50 ${groupDigits(p.latencyRoutedMs.p50)} ms, p90 ${groupDigits(p.latencyRoutedMs.p90)} ms, p99 ${groupDigits(p.latencyRoutedMs.p99)} ms` : 'no routed payment';
   const direct = p.direct ? ` (${count(p.direct, 'direct payment')} between neighbours, applied at once)` : '';
-  const active = p.succeeded ? `${perSecond(p.throughputActivePerSec)} while payments ran (${formatDuration(p.activePeriod.startSeconds * 1000)} – ${formatDuration(p.activePeriod.endSeconds * 1000)}), ${perSecond(p.throughputPerSec)} over the whole run` : '—';
+  const active = p.succeeded === 0 ? '—' : p.throughputActivePerSec === 0 ? `every payment ended at ${formatDuration(p.activePeriod.endSeconds * 1000)}; ${perSecond(p.throughputPerSec)} over the whole run` : p.succeeded ? `${perSecond(p.throughputActivePerSec)} while payments ran (${formatDuration(p.activePeriod.startSeconds * 1000)} – ${formatDuration(p.activePeriod.endSeconds * 1000)}), ${perSecond(p.throughputPerSec)} over the whole run` : '—';
   return [
     ['payments', `${groupDigits(p.succeeded)} of ${count(p.attempted, 'payment')} succeeded (${percent(p.successRate)})`],
     ['failures', failuresText(p.failures)],
     ['throughput', active],
     ['latency', latency + direct],
-    ['fees paid', `${money(p.feesPaidMsat)}; ${groupDigits(p.avgHops)} hops per succeeded payment on average`],
+    ['fees paid', `${money(p.feesPaidMsat)}; ${Number(p.avgHops.toFixed(2))} ${p.avgHops === 1 ? 'hop' : 'hops'} per succeeded payment on average`],
     ['channel capacity', money(l.channelCapacityMsat)],
     ['locked in HTLCs', `peak ${money(l.htlcLockedPeakMsat)}, time-weighted average ${money(l.htlcLockedAvgMsat)}`],
     ['bonds frozen', `peak ${money(l.bondsFrozenPeakMsat)}`],

@@ -9,7 +9,7 @@ import { count } from '../format.js';
 
 const SAT = 1000;
 
-function cdfChart(id: string, title: string, caption: string, xName: string, data: [number, number][], log: boolean, unit = ''): ChartSpec {
+function cdfChart(id: string, title: string, caption: string, xName: string, data: [number, number][], log: boolean, unit = '', xExtra: Record<string, unknown> = {}): ChartSpec {
   return {
     id,
     title,
@@ -21,7 +21,7 @@ function cdfChart(id: string, title: string, caption: string, xName: string, dat
       animation: false,
       grid: { left: 64, right: 24, top: 20, bottom: 48 },
       tooltip: { trigger: 'axis', confine: true, formatter: `tip:number${unit ? `:${unit}` : ''}|percent` },
-      xAxis: { type: log ? 'log' : 'value', name: xName, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: 'fmt:number', hideOverlap: true }, scale: true, minorSplitLine: { show: log } },
+      xAxis: { type: log ? 'log' : 'value', name: xName, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: 'fmt:number', hideOverlap: true }, scale: true, minorSplitLine: { show: log }, ...xExtra },
       yAxis: { type: 'value', min: 0, max: 1, name: 'fraction ≤ x', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: 'fmt:percent' } },
       series: [{ name: 'fraction ≤ x', type: 'line', step: 'end', showSymbol: data.length < 40, data, color: '#4e79a7' }],
     },
@@ -39,15 +39,15 @@ export function distributionCharts(ctx: ReportContext): ChartSpec[] {
   const charts: ChartSpec[] = [];
   const direct = p.direct ? `; ${count(p.direct, 'direct payment')} between neighbours left out (applied at once, no HTLC)` : '';
   charts.push(cdfChart('cdf-latency', 'Latency of routed payments', `${count(routed.length, 'succeeded routed payment')}${direct}`, 'latency (ms)', sortedCdf(routed), false, 'ms'));
-  charts.push(cdfChart('cdf-fee', 'Fees paid', `per succeeded payment, sat (bins of 10 per decade)`, 'fee (sat)', histogramCdf(d.fees, satEdge), true, 'sat'));
-  const hops: [number, number][] = [];
+  charts.push(cdfChart('cdf-fee', 'Fees paid', `per succeeded routed payment, sat (bins of 10 per decade; payments between neighbours pay none)`, 'fee (sat)', histogramCdf(d.fees, satEdge), true, 'sat'));
+  const hops: [number, number][] = d.hops.length ? [[d.hops.findIndex((n) => n > 0), 0]] : [];
   let seen = 0;
   const totalHops = d.hops.reduce((a, b) => a + b, 0);
   d.hops.forEach((n, h) => {
     seen += n;
     if (n > 0) hops.push([h, seen / totalHops]);
   });
-  charts.push(cdfChart('cdf-hops', 'Hops', 'channels crossed per succeeded payment (1: between neighbours)', 'hops', hops, false));
+  charts.push(cdfChart('cdf-hops', 'Hops', 'channels crossed per succeeded payment (1: between neighbours)', 'hops', hops, false, '', { minInterval: 1 }));
   charts.push(cdfChart('cdf-amount', 'Amounts', 'every payment attempted, sat (bins of 10 per decade)', 'amount (sat)', histogramCdf(d.attemptedByAmount, satEdge), true, 'sat'));
   charts.push(successByAmountChart(ctx));
   return charts;

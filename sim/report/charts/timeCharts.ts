@@ -5,7 +5,7 @@
  */
 import type { Envelope } from '../bins.js';
 import type { ChannelState } from '../channelLedger.js';
-import { formatDuration, unitFor, type MoneyUnit } from '../format.js';
+import { binLabel, unitFor, type MoneyUnit } from '../format.js';
 import type { ChartSpec } from '../page/page.js';
 import type { ReportContext } from '../context.js';
 import { grid, legend, markerSeries, moneyPoints, PALETTE, reasonColor, timeAxes, tooltip, valueAxis, ZOOM } from './common.js';
@@ -30,28 +30,34 @@ function timeChart(ctx: ReportContext, spec: Omit<ChartSpec, 'option' | 'timeAxi
   };
 }
 
-/** Payments that ended in each bin: succeeded, and failed by reason (stacked). */
+/**
+ * Payments that ended in each bin: succeeded, and failed by reason, as stacked steps (a value
+ * holds over its bin; drawn as areas rather than bars so the time axis keeps its exact extent).
+ */
 export function throughputChart(ctx: ReportContext): ChartSpec {
   const st = ctx.run.stats;
   const { widthMs, count } = st.bins;
-  const bars = (values: ArrayLike<number>): [number, number][] => {
+  const steps = (values: ArrayLike<number>): [number, number][] => {
     const out: [number, number][] = [];
-    for (let b = 0; b < count; b++) if (values[b]) out.push([b * widthMs + widthMs / 2, values[b]!]);
+    for (let b = 0; b < count; b++) out.push([b * widthMs, values[b]!]);
+    out.push([ctx.endMs, values[count - 1]!]);
     return out;
   };
   const failed = [...st.failedPerBin.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  const series = [
-    { name: 'succeeded', type: 'bar', stack: 'payments', data: bars(st.succeededPerBin), color: '#59a14f', barMaxWidth: 24, barMinWidth: 1, barCategoryGap: '10%' },
-    ...failed.map(([reason, values], i) => ({ name: `failed: ${reason}`, type: 'bar', stack: 'payments', data: bars(values), color: reasonColor(reason, i), barMaxWidth: 24, barMinWidth: 1 })),
-  ];
+  const area = (name: string, values: ArrayLike<number>, color: string): Record<string, unknown> => ({
+    name, type: 'line', step: 'end', stack: 'payments', showSymbol: false, data: steps(values), color, lineStyle: { width: 0.8 }, areaStyle: { opacity: 0.75 },
+  });
+  const series = [area('succeeded', st.succeededPerBin, '#59a14f'), ...failed.map(([reason, values], i) => area(`failed: ${reason}`, values, reasonColor(reason, i)))];
+  let drawn = 0;
+  for (const values of [st.succeededPerBin, ...failed.map(([, v]) => v)]) for (const v of values) if (v > 0) drawn++;
   return timeChart(ctx, {
     id: 'throughput',
-    title: `Payments completed and failed per ${formatDuration(widthMs)}`,
+    title: `Payments completed and failed per ${binLabel(widthMs)}`,
     caption: `each payment counts in the bin where it ended; ${ctx.throughputLine}`,
     dataHref: 'series.csv',
-    points: series.reduce((n, s) => n + s.data.length, 0),
+    points: drawn,
     series,
-    yAxis: valueAxis(`payments per ${formatDuration(widthMs)}`, 'fmt:number', { minInterval: 1 }),
+    yAxis: valueAxis(`payments per ${binLabel(widthMs)}`, 'fmt:number', { minInterval: 1 }),
     yFormat: 'number',
   });
 }
@@ -60,9 +66,9 @@ export function throughputChart(ctx: ReportContext): ChartSpec {
  * A quantity over time: its exact steps when the run had few enough changes, else the last
  * value of each bin with the bin's min–max as a band (so every peak stays visible).
  */
-function envelopeSeries(name: string, env: Envelope, ctx: ReportContext, unit: MoneyUnit, color: string, band: boolean): Record<string, unknown>[] {
-  const exact = env.exactPoints();
-  const last = env.current;
+function envelopeSeries(name: string, env: Envelope, ctx: ReportContext, unit: MoneyUnit, color: string, band: boolean, offset = 0): Record<string, unknown>[] {
+  const exact = env.exactPoints()?.map((v, i) => (i % 2 ? v - offset : v));
+  const last = env.current - offset;
   if (exact) {
     const data = moneyPoints([...exact, ctx.endMs, last], unit);
     return [{ name, type: 'line', step: 'end', showSymbol: false, data, color, lineStyle: { width: 1.6 } }];
@@ -71,18 +77,19 @@ function envelopeSeries(name: string, env: Envelope, ctx: ReportContext, unit: M
   const at = (b: number): number => Math.min(ctx.endMs, (b + 1) * widthMs);
   const scale = (v: number): number => moneyPoints([0, v], unit)[0]![1];
   const lastData: [number, number][] = [[0, 0]];
+  const shift = (v: number): number => scale(v - offset);
   const lows: [number, number][] = [];
   const spans: [number, number][] = [];
   for (let b = 0; b < count; b++) {
-    lastData.push([at(b), scale(env.last[b]!)]);
-    lows.push([at(b), scale(env.min[b]!)]);
+    lastData.push([at(b), shift(env.last[b]!)]);
+    lows.push([at(b), shift(env.min[b]!)]);
     spans.push([at(b), scale(env.max[b]! - env.min[b]!)]);
   }
   const out: Record<string, unknown>[] = [{ name, type: 'line', showSymbol: false, sampling: 'lttb', data: lastData, color, lineStyle: { width: 1.6 } }];
   if (band) {
     out.push(
       { name: `\u200b${name} low`, type: 'line', stack: name, showSymbol: false, data: lows, lineStyle: { opacity: 0 }, color, silent: true },
-      { name: `${name}: min–max in each ${formatDuration(widthMs)}`, type: 'line', stack: name, showSymbol: false, data: spans, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.25 }, color, silent: true },
+      { name: `${name}: min–max in each ${binLabel(widthMs)}`, type: 'line', stack: name, showSymbol: false, data: spans, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.25 }, color, silent: true },
     );
   }
   return out;
@@ -95,7 +102,7 @@ export function lockedChart(ctx: ReportContext): ChartSpec {
   return timeChart(ctx, {
     id: 'locked',
     title: 'Liquidity locked in HTLCs',
-    caption: env.exactPoints() ? 'sampled at every HTLC added or settled' : `last value of each ${formatDuration(ctx.run.stats.bins.widthMs)}, with the range it took in that time`,
+    caption: env.exactPoints() ? 'sampled at every HTLC added or settled' : `last value of each ${binLabel(ctx.run.stats.bins.widthMs)}, with the range it took in that time`,
     dataHref: 'series.csv',
     points: series.reduce((n, s) => n + (s.data as unknown[]).length, 0),
     series,
@@ -104,19 +111,20 @@ export function lockedChart(ctx: ReportContext): ChartSpec {
   });
 }
 
+/** How the largest nodes' holdings moved: each line is the change since the start (so a hub and a spoke share one axis). */
 export function holdingsChart(ctx: ReportContext): ChartSpec {
-  const holdings = [...ctx.run.stats.holdings.entries()];
-  const unit = unitFor(holdings.flatMap(([, env]) => [...env.max]));
-  const series = holdings.flatMap(([node, env], i) => envelopeSeries(ctx.name(node), env, ctx, unit, PALETTE[i % PALETTE.length]!, false));
+  const holdings = [...ctx.run.stats.holdings.entries()].map(([node, env]) => ({ node, env, start: ctx.report.balances[node]?.startMsat ?? 0 }));
+  const unit = unitFor(holdings.flatMap(({ env, start }) => [...env.max, ...env.min].map((v) => v - start)));
+  const series = holdings.flatMap(({ node, env, start }, i) => envelopeSeries(ctx.name(node), env, ctx, unit, PALETTE[i % PALETTE.length]!, false, start));
   const all = Object.keys(ctx.report.balances).length;
   return timeChart(ctx, {
     id: 'holdings',
-    title: all > holdings.length ? `Holdings of the ${holdings.length} largest nodes (by channel capacity) of ${all}` : 'Holdings of every node',
-    caption: 'on-chain coins + its side of each channel + frozen bonds; read after every block and moved by every off-chain payment',
+    title: all > holdings.length ? `Holdings of the ${holdings.length} largest nodes (by channel capacity) of ${all}: change since the start` : 'Holdings of every node: change since the start',
+    caption: 'on-chain coins + its side of each channel + frozen bonds, minus what it held at the start; read after every block and moved by every off-chain payment',
     dataHref: 'holdings.csv',
     points: series.reduce((n, s) => n + (s.data as unknown[]).length, 0),
     series,
-    yAxis: valueAxis(`holdings (${unit})`, `fmt:number:${unit}`, { scale: true }),
+    yAxis: valueAxis(`change (${unit})`, `fmt:number:${unit}`),
     yFormat: `number:${unit}`,
     height: 360,
   });
@@ -139,7 +147,7 @@ export function liquidityChart(ctx: ReportContext): ChartSpec {
   return timeChart(ctx, {
     id: 'liquidity',
     title: `Liquidity of the ${channels.length} busiest channels`,
-    caption: `share of each channel's capacity on its first node's side (100%: all there, 0%: drained toward the second node), at the end of each ${formatDuration(widthMs)}; in brackets, payments carried`,
+    caption: `share of each channel's capacity on its first node's side (100%: all there, 0%: drained toward the second node), at the end of each ${binLabel(widthMs)}; in brackets, payments carried`,
     dataHref: 'liquidity.csv',
     points: series.reduce((n, s) => n + s.data.length, 0),
     series,

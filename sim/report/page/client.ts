@@ -96,7 +96,10 @@ window.addEventListener('DOMContentLoaded', function () {
     var spec = JSON.parse(fig.querySelector('script[type="application/json"]').textContent);
     var el = fig.querySelector('.plot');
     var chart = echarts.init(el, null, { renderer: 'canvas' });
-    chart.setOption(resolve(spec.option));
+    var option = resolve(spec.option);
+    // Helper series (a band's base) are named with a leading zero-width space: not in the legend.
+    if (option.legend && !option.legend.data) option.legend.data = option.series.map(function (x) { return x.name; }).filter(function (n) { return n && n.indexOf('\u200b') !== 0; });
+    chart.setOption(option);
     roundTicks(chart, spec);
     window.PCNSIM_CHARTS.push({ id: spec.id, chart: chart, points: spec.points });
     var link = fig.querySelector('a.data[data-inline]');
