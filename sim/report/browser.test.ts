@@ -27,6 +27,26 @@ interface Rendered {
   links: { href: string; inline: boolean; text: string }[];
 }
 
+/** Runs in the page (a string: the project's types have no DOM): what each chart drew, and each data link's target. */
+const PROBE = `(async () => {
+  const charts = window.PCNSIM_CHARTS.map((c) => {
+    const series = c.chart.getOption().series;
+    return {
+      id: c.id,
+      expected: c.points,
+      series: series.length,
+      drawn: series.reduce((n, s) => n + (s.data ? s.data.length : 0) + (s.markLine && s.markLine.data ? s.markLine.data.length : 0), 0),
+      canvas: c.chart.getDom().querySelector('canvas') !== null,
+    };
+  });
+  const links = await Promise.all([...document.querySelectorAll('a.data')].map(async (a) => ({
+    href: a.getAttribute('href') || '',
+    inline: a.hasAttribute('data-inline'),
+    text: a.hasAttribute('data-inline') ? await (await fetch(a.href)).text() : '',
+  })));
+  return { charts, links };
+})()`;
+
 async function open(browser: Browser, file: string): Promise<Rendered> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const errors: string[] = [];
@@ -34,28 +54,8 @@ async function open(browser: Browser, file: string): Promise<Rendered> {
   page.on('pageerror', (e) => void errors.push(e.message));
   page.on('request', (r) => void (!/^(file|blob|data):/.test(r.url()) && errors.push(`network request: ${r.url()}`)));
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { PCNSIM_CHARTS?: unknown[] }).PCNSIM_CHARTS?.length === document.querySelectorAll('figure.chart').length);
-  const result = await page.evaluate(async () => {
-    type Chart = { id: string; points: number; chart: { getOption(): { series: { data?: unknown[]; markLine?: { data?: unknown[] } }[] }; getDom(): HTMLElement } };
-    const charts = (window as unknown as { PCNSIM_CHARTS: Chart[] }).PCNSIM_CHARTS.map((c) => {
-      const series = c.chart.getOption().series;
-      return {
-        id: c.id,
-        expected: c.points,
-        series: series.length,
-        drawn: series.reduce((n, s) => n + (s.data?.length ?? 0) + (s.markLine?.data?.length ?? 0), 0),
-        canvas: c.chart.getDom().querySelector('canvas') !== null,
-      };
-    });
-    const links = await Promise.all(
-      [...document.querySelectorAll<HTMLAnchorElement>('a.data')].map(async (a) => ({
-        href: a.getAttribute('href') ?? '',
-        inline: a.hasAttribute('data-inline'),
-        text: a.hasAttribute('data-inline') ? await (await fetch(a.href)).text() : '',
-      })),
-    );
-    return { charts, links };
-  });
+  await page.waitForFunction("window.PCNSIM_CHARTS && window.PCNSIM_CHARTS.length === document.querySelectorAll('figure.chart').length");
+  const result = (await page.evaluate(PROBE)) as Omit<Rendered, 'errors'>;
   await page.close();
   return { errors, ...result };
 }

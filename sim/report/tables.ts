@@ -79,7 +79,7 @@ export function channelsTable(run: RunRecords, limit = 20, name: (n: string) => 
   const shown = all.sort((a, b) => b.carried - a.carried || b.capacityMsat - a.capacityMsat || (a.info.id < b.info.id ? -1 : 1)).slice(0, limit);
   const m = moneyColumns(shown.map((c) => [c.capacityMsat, c.balance[0], c.balance[1], c.feesEarnedMsat]));
   const [cap, a, b, fee] = m.unitNames;
-  const rows = shown.map((c, i) => [c.info.id.length > 24 ? `${c.info.id.slice(0, 22)}…` : c.info.id, `${name(c.info.between[0])} – ${name(c.info.between[1])}`, m.cells[i]![0]!, `${m.cells[i]![1]} / ${m.cells[i]![2]}`, groupDigits(c.carried), m.cells[i]![3]!, groupDigits(c.htlcSlotPeak), groupDigits(c.failuresCaused), closeText(c)]);
+  const rows = shown.map((c, i) => [c.info.id.length > 24 ? `${c.info.id.slice(0, 22)}…` : c.info.id, `${name(c.info.between[0])}\u00a0–\u00a0${name(c.info.between[1])}`, m.cells[i]![0]!, `${m.cells[i]![1]} / ${m.cells[i]![2]}`, groupDigits(c.carried), m.cells[i]![3]!, groupDigits(c.htlcSlotPeak), groupDigits(c.failuresCaused), closeText(c)]);
   const endUnit = a === b ? a : `${a} / ${b}`;
   return { ...table(['channel', 'nodes', `capacity (${cap})`, `end balances (${endUnit})`, 'payments carried', `fees earned (${fee})`, 'HTLC slots peak', 'failures caused', 'closed'], rows, [2, 3, 4, 5, 6, 7]), total: all.length };
 }

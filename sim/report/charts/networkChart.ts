@@ -9,7 +9,7 @@ import { UndirectedGraph } from 'graphology';
 import { createRequire } from 'node:module';
 import type { ChannelState } from '../channelLedger.js';
 import type { ReportContext } from '../context.js';
-import { money, naturalCompare } from '../format.js';
+import { count, money, naturalCompare } from '../format.js';
 import type { ChartSpec } from '../page/page.js';
 
 // A CommonJS package whose typings describe an ES default export: loaded with require, typed from them.
@@ -76,7 +76,7 @@ export function networkChart(ctx: ReportContext): ChartSpec {
   const edgesShown = channels.length;
   return {
     id: 'network',
-    title: `The network: ${nodes.length} nodes, ${edgesShown} channels`,
+    title: `The network: ${count(nodes.length, 'node')}, ${count(edgesShown, 'channel')}`,
     caption: 'ForceAtlas2 layout; node area grows with channel capacity; channels coloured by how unbalanced they ended (grey dashed: closed); scroll to zoom, drag to pan, hover a node for its name',
     dataHref: 'channels.csv',
     points: nodes.length,

@@ -5,7 +5,7 @@
  */
 import type { Envelope } from '../bins.js';
 import type { ChannelState } from '../channelLedger.js';
-import { binLabel, unitFor, type MoneyUnit } from '../format.js';
+import { binLabel, groupDigits, unitFor, type MoneyUnit } from '../format.js';
 import type { ChartSpec } from '../page/page.js';
 import type { ReportContext } from '../context.js';
 import { grid, legend, markerSeries, moneyPoints, PALETTE, reasonColor, timeAxes, tooltip, valueAxis, ZOOM } from './common.js';
@@ -119,7 +119,7 @@ export function holdingsChart(ctx: ReportContext): ChartSpec {
   const all = Object.keys(ctx.report.balances).length;
   return timeChart(ctx, {
     id: 'holdings',
-    title: all > holdings.length ? `Holdings of the ${holdings.length} largest nodes (by channel capacity) of ${all}: change since the start` : 'Holdings of every node: change since the start',
+    title: all > holdings.length ? `Holdings of the ${holdings.length} largest nodes (by channel capacity) of ${groupDigits(all)}: change since the start` : 'Holdings of every node: change since the start',
     caption: 'on-chain coins + its side of each channel + frozen bonds, minus what it held at the start; read after every block and moved by every off-chain payment',
     dataHref: 'holdings.csv',
     points: series.reduce((n, s) => n + (s.data as unknown[]).length, 0),

@@ -60,7 +60,7 @@ th{font-weight:600;background:#fafafa}td.n,th.n{text-align:right;font-variant-nu
 figure.chart{margin:16px 0;border:1px solid #eee;border-radius:4px;padding:8px 8px 0}
 figcaption{font-size:13px;color:#444}figcaption a.data{float:right;font-size:12px}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:0 16px}@media(max-width:800px){.grid2{grid-template-columns:1fr}}
-.scroll{max-height:420px;overflow:auto}`;
+.scroll{max-height:420px;overflow:auto}.wide{overflow-x:auto}`;
 
 export interface PageOptions {
   readonly title: string;
@@ -87,6 +87,6 @@ ${o.body}
 /** An HTML table; cells of columns listed in `numeric` are right-aligned. */
 export function htmlTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: ReadonlySet<number> = new Set()): string {
   const cls = (i: number): string => (numeric.has(i) ? ' class="n"' : '');
-  return `<table><tr>${header.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join('')}</tr>
-${rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}</table>`;
+  return `<div class="wide"><table><tr>${header.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join('')}</tr>
+${rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}</table></div>`;
 }
