@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of report pages for a person to look at: renders each report.html (or any page)
 // in headless Chromium and saves a full-page PNG beside it, or into --out DIR.
-//   node scripts/screenshots.mjs reports/hub-failure/report.html … [--out DIR] [--width 1100]
+//   node scripts/screenshots.mjs reports/hub-failure/report.html … [--out DIR] [--width 1100] [--figure ID]
 // Needs Debian's chromium (.ci/run installs it); `npm run screenshots` runs the bundled studies first.
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -17,6 +17,8 @@ const flag = (name, fallback) => {
 };
 const outDir = flag('--out', undefined);
 const width = Number(flag('--width', '1100'));
+// --figure ID: only that chart (e.g. liquidity), not the whole page.
+const only = flag('--figure', undefined);
 if (args.length === 0) {
   console.error('usage: screenshots.mjs PAGE.html… [--out DIR] [--width PX]');
   process.exit(2);
@@ -37,7 +39,8 @@ try {
     const name = `${basename(dirname(resolve(file)))}-${basename(file, '.html')}.png`;
     const png = outDir ? join(outDir, name) : join(dirname(resolve(file)), `${basename(file, '.html')}.png`);
     if (outDir) mkdirSync(outDir, { recursive: true });
-    await page.screenshot({ path: png, fullPage: true });
+    if (only) await page.locator(`figure#${only}`).screenshot({ path: png });
+    else await page.screenshot({ path: png, fullPage: true });
     console.log(`${png}${errors.length ? `  (console errors: ${errors.join('; ')})` : ''}`);
   }
 } finally {

@@ -140,7 +140,12 @@ export function liquidityChart(ctx: ReportContext): ChartSpec {
   const channels = busiestChannels(ctx, 8);
   const series = channels.map((c, i) => {
     const data: [number, number][] = [[0, c.info.deposit[0] / c.capacityMsat]];
-    for (let k = 0; k < c.history.length; k += 2) data.push([Math.min(ctx.endMs, (c.history[k]! + 1) * widthMs), c.history[k + 1]! / c.capacityMsat]);
+    for (let k = 0; k < c.history.length; k += 2) {
+      // Flat until the bin where the balance changed, then its value at that bin's end.
+      const bin = c.history[k]!;
+      if (bin * widthMs > data[data.length - 1]![0]) data.push([bin * widthMs, data[data.length - 1]![1]]);
+      data.push([Math.min(ctx.endMs, (bin + 1) * widthMs), c.history[k + 1]! / c.capacityMsat]);
+    }
     data.push([c.close ? c.close.timeMs : ctx.endMs, c.balance[0] / c.capacityMsat]);
     return { name: `${ctx.name(c.info.between[0])} → ${ctx.name(c.info.between[1])} (${c.carried})`, type: 'line', showSymbol: false, data, color: PALETTE[i % PALETTE.length] };
   });
