@@ -81,6 +81,18 @@ export class Availability {
     return Number.MAX_SAFE_INTEGER;
   }
 
+  /** The first time at or after `time` when the party is online and signing. */
+  nextResponsive(time: number): number {
+    let t = time;
+    for (let step = 0; step < 1_000_000 && t < Number.MAX_SAFE_INTEGER; step++) {
+      t = this.nextOnline(t);
+      const silent = this.silent.find(([from, to]) => t >= from && t < to);
+      if (!silent) return t;
+      t = silent[1];
+    }
+    return Number.MAX_SAFE_INTEGER;
+  }
+
   private interval(time: number): number {
     return this.chance ? Math.floor(time / this.chance.intervalMs) : 0;
   }

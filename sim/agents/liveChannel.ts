@@ -1,33 +1,33 @@
 /**
- * A channel as its two parties live it: the off-chain protocol (`Channel`) plus its contract on
- * the chain (`VirtualBankHost`), driven through the chain's watches (STYLE §13). This is where
- * effects happen: deposits, payments, broadcasts, punishments and withdrawals become
- * transactions; the channel and contract code stay pure.
+ * A channel as its two parties live it: the off-chain protocol (`Channel`) and its contract on the
+ * chain (`VirtualBankHost`), steered by two pure state machines — the channel's life
+ * (lifecycle.ts: opening → open → shutting down → closing → on chain → closed, with an Offline
+ * wrapper) and one per HTLC (hop.ts: locked → fulfilled | failed | on chain → claimed | timed
+ * out). This class only carries out the machines' actions: it signs sheets, submits transactions
+ * and feeds the machines what the chain and the clock say (STYLE §4: effects at the edge).
  *
- * Honest behaviour (BRIEF §3 "rights"): a defender that sees a revoked sequence cashed submits
- * withdrawByDefender at once if online, or as soon as it comes back online (meanwhile its
- * watchtower, if it has one, does it for it); an attacker that cashed hands the chain its
- * withdrawal with an absolute time lock at the freeze end. HTLCs (BRIEF §4) are guarded: a
- * receiver that knows the preimage settles off-chain or, if its peer is silent, claims on chain
- * before the lock expires; an offerer takes an expired HTLC back on chain.
+ * Honest behaviour (BRIEF §3 "rights"): a defender that sees a revoked sequence cashed punishes at
+ * once if online, or as soon as it comes back (meanwhile its watchtower may, see punish.ts); an
+ * attacker that cashed hands the chain its withdrawal time-locked to the freeze end. Only a party
+ * that is online and answering signs anything off-chain.
  */
-import type { WatchHandle } from '../chain/index.js';
 import type { AbsoluteLock, Block, OutPoint, Tx } from '../chain/types.js';
-import { construct, freezeEnd, type ContractInput, type ContractRules, type Parties } from '../channel/contract.js';
-import { isHtlc, other, type HtlcTerm, type Pair, type Side } from '../channel/commitment.js';
-import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, type HtlcLimits } from '../channel/htlc.js';
+import { construct, type ContractInput, type ContractRules, type Parties } from '../channel/contract.js';
+import { isHtlc, other, type Pair, type Side } from '../channel/commitment.js';
+import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, reserveMsat, type HtlcLimits } from '../channel/htlc.js';
 import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/host.js';
 import { Channel, type ChannelConfig } from '../channel/protocol.js';
-import { hashLock as hashLockOf } from '../crypto/index.js';
-import { fail, invariant, ok, type Outcome } from '../errors.js';
-import type { Height, Msat, Sequence, UnixSeconds } from '../units.js';
+import { opens } from '../crypto/index.js';
+import { fail, ok, type Outcome } from '../errors.js';
+import type { Height, Msat, Sequence } from '../units.js';
+import { holdingsOf } from './holdings.js';
+import { isResolved, stepHop, type HopAction, type HopEvent, type HopState, type HopTerms, type Now, type Resolution } from './hop.js';
+import { canOffer, canUpdate, stepLife, type ChannelLife, type LifeAction, type LifeEvent } from './lifecycle.js';
+import { punish, withdrawWhenFrozen } from './onChain.js';
 import type { ChannelEventKind } from './records.js';
 import { submitCall } from './submit.js';
-import { flood } from './receiver.js';
-import { holdingsOf } from './holdings.js';
 import { transitionEvents, type EventDetail } from './transitionEvents.js';
-import { towerReward } from './watchtower.js';
-import { recordEvent, type World } from './world.js';
+import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
 
 export interface LiveChannelSpec extends ChannelConfig {
   /** The coins (one per side, each worth exactly that side's deposit) that pay the deposits. */
@@ -41,19 +41,26 @@ export interface LiveChannelSpec extends ChannelConfig {
   readonly limits?: HtlcLimits;
 }
 
-export class LiveChannel {
+/** One HTLC of this channel and its machine. */
+interface Htlc {
+  readonly terms: HopTerms;
+  readonly hashLock: string;
+  readonly amountMsat: number;
+  state: HopState;
+}
+
+export class LiveChannel implements Guarded {
   readonly channel: Channel;
   readonly host: VirtualBankHost;
-  /** Both deposits are deep enough and no close has started. */
-  private usable = false;
-  private closing = false;
-  private depositsConfirmed = 0;
+  private life: ChannelLife = { phase: 'opening' };
+  /** HTLCs by `offerer side|hash lock`, resolved ones dropped. */
+  private readonly htlcs = new Map<string, Htlc>();
   private readonly transitions = new Map<string, Transition>();
-  /** The chain watches guarding each HTLC in flight (by offerer side and hash lock), cancelled once it resolves off-chain. */
-  private readonly guards = new Map<string, WatchHandle[]>();
+  private depositsConfirmed = 0;
+  private reconnectScheduled = false;
 
   constructor(
-    private readonly world: World,
+    readonly world: World,
     private readonly spec: LiveChannelSpec,
   ) {
     this.channel = new Channel(spec);
@@ -77,8 +84,17 @@ export class LiveChannel {
     return this.channel.balances;
   }
 
+  /** New HTLCs may be offered (open, not shutting down, not closing). */
   get isUsable(): boolean {
-    return this.usable;
+    return canOffer(this.life);
+  }
+
+  get lifecycle(): ChannelLife {
+    return this.life;
+  }
+
+  private get limits(): HtlcLimits {
+    return this.spec.limits ?? DEFAULT_LIMITS;
   }
 
   /** Registers the contract and submits both deposits. */
@@ -89,137 +105,76 @@ export class LiveChannel {
     for (const side of [0, 1] as const) {
       const tx = this.submit(side, 'deposit', { method: 'deposit' }, [this.spec.coins[side]]);
       chain.watchConfirmed(tx.id, Math.max(1, this.spec.confirmations), () => {
-        if (++this.depositsConfirmed === 2 && !this.closing) {
-          this.usable = true;
-          this.event('open', this.spec.nodes[0], { amountMsat: this.channel.totalMsat });
-        }
+        if (++this.depositsConfirmed === 2) this.lifeStep({ type: 'deposits-deep' });
       });
     }
   }
 
-  /** An off-chain payment across this channel; both parties must be online to sign. */
+  /** An off-chain payment across this channel: both parties online and signing, the payer keeps its reserve. */
   pay(payer: string, amountMsat: Msat): Outcome<Sequence> {
     const side = this.channel.sideOf(payer);
     if (side === undefined) return fail('not-a-party', `pay: ${payer} is not a party of ${this.id}`);
-    if (!this.usable) return fail('channel-not-open', `pay: channel ${this.id} is not open`);
-    const now = this.world.engine.now;
-    if (!this.responsive(other(side), now)) return fail('peer-offline', `pay: ${this.spec.nodes[other(side)]} is offline or not answering`);
+    const refused = this.refusal('pay', side);
+    if (refused) return refused;
+    const balance = this.channel.balances[side];
+    const reserve = reserveMsat(this.channel, this.limits);
+    if (balance - amountMsat < reserve) return fail('insufficient-balance', `pay: ${payer} would fall below its reserve`, amountMsat + reserve, balance);
     const result = this.channel.pay(side, amountMsat);
     if (result.ok) this.event('pay', payer, { sequence: result.value, amountMsat });
     return result;
   }
 
-  /** Both parties can sign right now (the channel is open and both are online). */
+  /** Both parties can sign right now (the channel is open and both are online and answering). */
   canUpdate(): boolean {
-    const now = this.world.engine.now;
-    return this.usable && this.responsive(0, now) && this.responsive(1, now);
+    return canOffer(this.life) && this.linkUp();
   }
 
-  /** `offerer` offers an HTLC to the other party (both must be online to sign). */
-  offerHtlc(offerer: string, amountMsat: Msat, hashLock: string, timeLock: Height): Outcome<Sequence> {
+  /**
+   * `offerer` offers an HTLC to the other party (both must be online to sign). `claimHeight` is
+   * when the receiver, knowing R and unable to settle off-chain, goes on chain.
+   */
+  offerHtlc(offerer: string, amountMsat: Msat, hashLock: string, expiryHeight: Height, claimHeight: number): Outcome<Sequence> {
     const side = this.channel.sideOf(offerer);
     if (side === undefined) return fail('not-a-party', `offerHtlc: ${offerer} is not a party of ${this.id}`);
-    if (!this.usable) return fail('channel-not-open', `offerHtlc: channel ${this.id} is not open`);
-    if (!this.canUpdate()) return fail('peer-offline', `offerHtlc: ${this.spec.nodes[other(side)]} is offline`);
-    const result = addHtlc(this.channel, side, amountMsat, hashLock, timeLock, this.spec.limits ?? DEFAULT_LIMITS);
-    if (result.ok) this.event('htlc-add', offerer, { sequence: result.value, amountMsat, detail: hashLock, expiryHeight: timeLock });
-    return result;
-  }
-
-  /** The receiver of `offerer`'s HTLC shows the preimage; the offerer learns it. */
-  fulfillHtlc(offerer: string, preimage: Uint8Array): Outcome<Sequence> {
-    const side = this.channel.sideOf(offerer);
-    if (side === undefined) return fail('not-a-party', `fulfillHtlc: ${offerer} is not a party of ${this.id}`);
-    if (!this.canUpdate()) return fail('peer-offline', `fulfillHtlc: a party of ${this.id} is offline`);
-    const lock = hashLockOf(preimage);
-    const htlc = htlcsOf(this.channel).find((h) => h.offerer === side && h.hashLock === lock);
-    const result = fulfillHtlc(this.channel, side, preimage);
-    if (result.ok) {
-      this.unguard(side, lock);
-      this.world.preimages.learn(offerer, preimage, htlc?.hashLock);
-      this.event('htlc-settle', this.spec.nodes[other(side)], { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: lock });
-    }
-    return result;
-  }
-
-  /** `offerer`'s HTLC is withdrawn off-chain (a failure downstream). */
-  failHtlc(offerer: string, hashLock: string): Outcome<Sequence> {
-    const side = this.channel.sideOf(offerer);
-    if (side === undefined) return fail('not-a-party', `failHtlc: ${offerer} is not a party of ${this.id}`);
-    if (!this.canUpdate()) return fail('peer-offline', `failHtlc: a party of ${this.id} is offline`);
-    const htlc = htlcsOf(this.channel).find((h) => h.offerer === side && h.hashLock === hashLock);
-    const result = failHtlc(this.channel, side, hashLock);
+    const refused = this.refusal('offerHtlc', side);
+    if (refused) return refused;
+    const result = addHtlc(this.channel, side, amountMsat, hashLock, expiryHeight, this.limits);
     if (!result.ok) return result;
-    this.unguard(side, hashLock);
-    this.event('htlc-settle', offerer, { sequence: result.value, amountMsat: htlc?.amountMsat ?? 0, detail: hashLock });
+    this.htlcs.set(`${side}|${hashLock}`, { terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight }, hashLock, amountMsat, state: { phase: 'locked' } });
+    this.world.guarded.add(this);
+    this.event('htlc-add', offerer, { sequence: result.value, amountMsat, detail: hashLock, expiryHeight });
     return result;
   }
 
-  /** Is `offerer`'s HTLC with this lock still in the newest sheet of a running channel? */
+  /** Why `side` cannot make a new update now, if it cannot. */
+  private refusal(what: string, side: Side): Outcome<never> | undefined {
+    if (this.life.phase === 'opening') return fail('channel-not-open', `${what}: channel ${this.id} is not open`);
+    if (!canOffer(this.life) && this.life.phase !== 'offline') return fail('channel-closing', `${what}: channel ${this.id} is ${this.life.phase}`);
+    const now = this.world.engine.now;
+    if (!this.responsive(side, now)) return fail('payer-offline', `${what}: ${this.spec.nodes[side]} is offline or not answering`);
+    if (!this.responsive(other(side), now)) return fail('peer-offline', `${what}: ${this.spec.nodes[other(side)]} is offline or not answering`);
+    if (this.life.phase === 'offline') this.tick(); // both are back: reestablish first
+    return canOffer(this.life) ? undefined : fail('channel-closing', `${what}: channel ${this.id} is ${this.life.phase}`);
+  }
+
+  /** The receiver of `offerer`'s HTLC resolves it: fulfils (it knows R) or fails it. */
+  resolveHtlc(offerer: string, hashLock: string, how: Resolution): void {
+    const side = this.channel.sideOf(offerer);
+    const htlc = side === undefined ? undefined : this.htlcs.get(`${side}|${hashLock}`);
+    if (htlc) this.stepHtlc(htlc, { type: 'resolve', how });
+    if (htlc && how === 'fulfil') this.stepHtlc(htlc, { type: 'tick' }); // on chain already: claim at once
+  }
+
+  /** Is `offerer`'s HTLC with this lock still unresolved here? */
   hasHtlc(offerer: string, hashLock: string): boolean {
     const side = this.channel.sideOf(offerer);
-    return this.host.state.phase === 'Running' && !this.closing && htlcsOf(this.channel).some((h) => h.offerer === side && h.hashLock === hashLock);
+    return side !== undefined && this.htlcs.has(`${side}|${hashLock}`);
   }
 
-  /**
-   * Guards an HTLC against a peer that stops answering (BRIEF §4): the receiver, `deadlineBlocks`
-   * before the lock expires and with the HTLC still unresolved off-chain, fulfills it off-chain
-   * if the offerer answers, or else goes on chain and claims it; the offerer, once the lock has
-   * expired, goes on chain for the refund. A receiving attacker (receiver.ts) plays its own game:
-   * a jammer fails in time by itself, a griefer claims on chain at the last moment.
-   */
-  guardHtlc(offerer: string, hashLock: string, timeLock: number, deadlineBlocks: number): void {
-    const offererSide = this.channel.sideOf(offerer)!;
-    const receiverSide = other(offererSide);
-    const receiver = this.spec.nodes[receiverSide];
-    const { chain } = this.world;
-    const policy = this.world.receiving(receiver);
-    const handles: WatchHandle[] = [];
-    if (policy === undefined) {
-      handles.push(chain.watchHeight(Math.max(chain.height + 1, timeLock - deadlineBlocks - 1), () => this.claimBeforeExpiry(offerer, hashLock, timeLock)));
-    } else if (policy.kind === 'griefer') {
-      // Its commitment goes out when block timeLock − 2 is mined, to confirm in the last block before expiry.
-      handles.push(chain.watchHeight(Math.max(chain.height + 1, timeLock - 2), () => {
-        if (!this.hasHtlc(offerer, hashLock) || !this.online(receiverSide, this.world.engine.now)) return;
-        const claim = this.broadcast(receiver);
-        if (claim.ok && policy.floodTxs > 0) chain.watchConfirmed(claim.value.id, 1, () => flood(chain, policy.floodTxs, policy.floodFeeMsat));
-      }));
-    }
-    const refund = (): void => {
-      if (this.hasHtlc(offerer, hashLock)) this.broadcast(offerer);
-    };
-    handles.push(chain.watchHeight(timeLock - 1, () => this.whenOnline(offererSide, refund)));
-    this.guards.set(`${offererSide}|${hashLock}`, handles);
-  }
-
-  /** An HTLC resolved off-chain needs no guard any more. */
-  private unguard(offererSide: Side, hashLock: string): void {
-    const key = `${offererSide}|${hashLock}`;
-    for (const handle of this.guards.get(key) ?? []) handle.cancel();
-    this.guards.delete(key);
-  }
-
-  /**
-   * The receiver's move at its deadline. Without the preimage yet (a payee downstream holds it),
-   * it waits for R to appear on the chain and then moves at once: a forwarder whose outgoing HTLC
-   * was claimed on chain must claim its incoming one before that expires (the timeout race).
-   */
-  private claimBeforeExpiry(offerer: string, hashLock: string, timeLock: number): void {
-    if (!this.hasHtlc(offerer, hashLock)) return;
-    const receiverSide = other(this.channel.sideOf(offerer)!);
-    const receiver = this.spec.nodes[receiverSide];
-    const preimage = this.world.preimages.known(receiver, hashLock);
-    if (!preimage) {
-      // R appears while a block is being built: move right after it, not in the middle of it.
-      this.world.preimages.whenPublished(hashLock, () =>
-        this.world.engine.schedule(0, () => {
-          if (this.world.chain.height + 1 < timeLock) this.claimBeforeExpiry(offerer, hashLock, timeLock);
-        }, { label: 'R seen on chain' }),
-      );
-      return;
-    }
-    if (!this.online(receiverSide, this.world.engine.now)) return;
-    if (!this.fulfillHtlc(offerer, preimage).ok) this.broadcast(receiver);
+  /** A block was mined, or both parties may be back: resend what waits, then every HTLC's deadlines. */
+  tick(): void {
+    if (this.life.phase === 'offline' && this.linkUp()) this.lifeStep({ type: 'link-up' });
+    for (const htlc of [...this.htlcs.values()]) this.stepHtlc(htlc, { type: 'tick' });
   }
 
   /**
@@ -234,27 +189,36 @@ export class LiveChannel {
       const why = sequence >= 1 && sequence < this.channel.sequence ? `${node} kept no revoked copies (it is not a cheater)` : `${this.id} has no sequence ${sequence}`;
       return fail('unknown-sequence', `broadcast: ${why}`, `1..${this.channel.sequence}`, sequence);
     }
-    // Until both deposits are in, the contract would refuse any commitment.
+    // Until both deposits are in, the contract would refuse any commitment; after a cash, any other.
     if (this.host.state.phase !== 'Running') return fail('channel-not-open', `broadcast: ${this.id} is ${this.host.state.phase}`, 'Running', this.host.state.phase);
-    this.stopUpdates();
+    this.life = stepLife(this.life, { type: 'broadcast', by: side }).state;
     if (!isHtlc(commitment.terms)) return ok(this.submit(side, 'cash-rsmc', { method: 'cashRsmc', commitment }));
-    // Show every preimage this party knows for HTLCs offered to it.
+    // Show every preimage this party knows for the HTLCs offered to it that have not expired.
+    const next = this.world.chain.height + 1;
     const preimages = commitment.terms.htlcs
-      .filter((h) => h.offerer !== side)
+      .filter((h) => h.offerer !== side && h.timeLock > next)
       .map((h) => this.world.preimages.known(node, h.hashLock))
       .filter((p): p is Uint8Array => p !== undefined);
     return ok(this.submit(side, 'cash-htlc', { method: 'cashHtlc', commitment, preimages }));
   }
 
-  /** Cooperative close at the newest balances if the peer is online, else a unilateral close. */
-  close(node: string): Outcome<Tx> {
+  /**
+   * `node` asks to close (BOLT #2 shutdown). Offline, it acts once it is back. With its peer
+   * answering, no new HTLC is added and the close is signed once the HTLCs in flight have cleared;
+   * otherwise (or if `node` itself signs nothing off-chain) it closes unilaterally.
+   */
+  close(node: string): Outcome<string> {
     const side = this.channel.sideOf(node);
     if (side === undefined) return fail('not-a-party', `close: ${node} is not a party of ${this.id}`);
-    if (!this.online(other(side), this.world.engine.now)) return this.broadcast(node);
-    this.stopUpdates();
-    const amounts = this.channel.balances;
-    const signatures = [this.channel.closeSignature(0, amounts), this.channel.closeSignature(1, amounts)] as const;
-    return ok(this.submit(side, 'cooperative-close', { method: 'cooperativeClose', amounts, signatures }));
+    const { engine } = this.world;
+    const back = this.world.availability(node).nextOnline(engine.now);
+    if (back > engine.now) {
+      if (back < Number.MAX_SAFE_INTEGER) engine.scheduleAt(back, () => void this.close(node), { label: `${node} back online to close` });
+      return ok('deferred');
+    }
+    const peerAnswers = this.responsive(side, engine.now) && this.responsive(other(side), engine.now);
+    const refused = this.lifeStep({ type: 'close', by: side, peerAnswers, htlcs: htlcsOf(this.channel).length });
+    return refused ? fail(refused, `close: ${this.id} is ${this.life.phase}`) : ok(this.life.phase);
   }
 
   /** What `node` holds in this channel now (holdings.ts). */
@@ -263,12 +227,7 @@ export class LiveChannel {
     return side === undefined ? 0 : holdingsOf(this.channel, this.host.state, side);
   }
 
-  private stopUpdates(): void {
-    this.usable = false;
-    this.closing = true;
-  }
-
-  private online(side: Side, time: number): boolean {
+  online(side: Side, time: number = this.world.engine.now): boolean {
     return this.world.availability(this.spec.nodes[side]).isOnline(time);
   }
 
@@ -277,112 +236,197 @@ export class LiveChannel {
     return this.world.availability(this.spec.nodes[side]).isResponsive(time);
   }
 
-  private submit(side: Side, kind: string, args: ContractInput, inputs: readonly OutPoint[] = [], lockTime?: AbsoluteLock, feePayer?: string, fee?: number): Tx {
+  private linkUp(): boolean {
+    const now = this.world.engine.now;
+    return this.responsive(0, now) && this.responsive(1, now);
+  }
+
+  // ── the machines' actions ────────────────────────────────────────────────────────────────────
+
+  /** Runs the lifecycle machine and carries out its actions; returns a refusal reason, if any. */
+  private lifeStep(event: LifeEvent): string | undefined {
+    const { state, actions } = stepLife(this.life, event);
+    this.life = state;
+    let refused: string | undefined;
+    for (const action of actions) refused = this.lifeAction(action) ?? refused;
+    return refused;
+  }
+
+  private lifeAction(action: LifeAction): string | undefined {
+    switch (action.do) {
+      case 'announce-open':
+        this.event('open', this.spec.nodes[0], { amountMsat: this.channel.totalMsat });
+        return undefined;
+      case 'sign-close': {
+        const amounts = this.channel.balances;
+        const signatures = [this.channel.closeSignature(0, amounts), this.channel.closeSignature(1, amounts)] as const;
+        const closer = this.life.phase === 'closing' ? this.life.by : 0;
+        this.submit(closer, 'cooperative-close', { method: 'cooperativeClose', amounts, signatures }, [], undefined, undefined, undefined, () => this.lifeStep({ type: 'cooperative-refused' }));
+        return undefined;
+      }
+      case 'broadcast':
+        this.broadcast(this.spec.nodes[action.by]);
+        return undefined;
+      case 'await-link':
+        this.awaitLink();
+        return undefined;
+      case 'resend':
+        return undefined; // tick() steps every HTLC right after
+      case 'refuse':
+        return action.reason;
+    }
+  }
+
+  /** Both parties are checked again at the first moment both are online and signing. */
+  private awaitLink(): void {
+    if (this.reconnectScheduled) return;
+    const { engine } = this.world;
+    const back = nextBothResponsive(this.world, this.spec.nodes[0], this.spec.nodes[1], engine.now + 1);
+    if (back >= Number.MAX_SAFE_INTEGER) return; // never again: the deadlines take it on chain
+    this.reconnectScheduled = true;
+    engine.scheduleAt(back, () => {
+      this.reconnectScheduled = false;
+      this.tick();
+    }, { label: `${this.id} reestablish` });
+  }
+
+  private stepHtlc(htlc: Htlc, event: HopEvent): void {
+    if (isResolved(htlc.state)) return;
+    const { state, actions } = stepHop(htlc.state, event, htlc.terms, this.nowFor(htlc));
+    htlc.state = state;
+    for (const action of actions) this.hopAction(htlc, action);
+  }
+
+  private nowFor(htlc: Htlc): Now {
+    const { engine, chain } = this.world;
+    const receiver = other(htlc.terms.offerer);
+    return {
+      height: chain.height,
+      linkUp: canUpdate(this.life) || this.life.phase === 'offline' ? this.linkUp() : false,
+      offererOnline: this.online(htlc.terms.offerer, engine.now),
+      receiverOnline: this.online(receiver, engine.now),
+      receiverKnowsR: this.world.preimages.known(this.spec.nodes[receiver], htlc.hashLock) !== undefined,
+    };
+  }
+
+  private hopAction(htlc: Htlc, action: HopAction): void {
+    const offerer = htlc.terms.offerer;
+    const receiver = other(offerer);
+    switch (action.do) {
+      case 'deliver':
+        return this.deliver(htlc, action.how);
+      case 'await-link':
+        this.lifeStep({ type: 'link-down' });
+        return this.awaitLink();
+      case 'go-on-chain':
+        if (this.host.state.phase === 'Running') this.lifeStep({ type: 'broadcast', by: action.by });
+        return;
+      case 'claim': {
+        const preimage = this.world.preimages.known(this.spec.nodes[receiver], htlc.hashLock)!;
+        this.submit(receiver, 'htlc-claim', { method: 'claimHtlc', hashLock: htlc.hashLock, preimage }, [], undefined, undefined, undefined, () => this.stepHtlc(htlc, { type: 'dropped' }));
+        return;
+      }
+      case 'timeout':
+        this.submit(offerer, 'htlc-timeout', { method: 'timeoutHtlc', hashLock: htlc.hashLock }, [], { height: htlc.terms.expiryHeight as Height }, undefined, undefined, () =>
+          this.stepHtlc(htlc, { type: 'dropped' }),
+        );
+        return;
+      case 'resolved':
+        this.htlcs.delete(`${offerer}|${htlc.hashLock}`);
+        if (this.htlcs.size === 0) this.world.guarded.delete(this);
+        if (action.outcome === 'claimed') this.world.hooks(this.spec.nodes[receiver]).claimed(this.world.chain);
+        this.world.htlcResolved(this.id, this.spec.nodes[offerer], htlc.hashLock, action.outcome);
+        return;
+    }
+  }
+
+  /** The receiver's fulfil or fail, signed by both: the sheet changes, the offerer learns R. */
+  private deliver(htlc: Htlc, how: Resolution): void {
+    const offerer = htlc.terms.offerer;
+    const receiverNode = this.spec.nodes[other(offerer)];
+    const preimage = how === 'fulfil' ? this.world.preimages.known(receiverNode, htlc.hashLock) : undefined;
+    const result = preimage ? fulfillHtlc(this.channel, offerer, preimage) : failHtlc(this.channel, offerer, htlc.hashLock);
+    if (!result.ok) throw result.error; // the machine only delivers an HTLC that is in the sheet
+    if (preimage) this.world.preimages.learn(this.spec.nodes[offerer], preimage, htlc.hashLock);
+    const by = preimage ? receiverNode : this.spec.nodes[offerer];
+    this.event('htlc-settle', by, { sequence: result.value, amountMsat: htlc.amountMsat, detail: htlc.hashLock });
+    if (htlcsOf(this.channel).length === 0) this.lifeStep({ type: 'htlcs-cleared', peerAnswers: this.linkUp() });
+  }
+
+  // ── the chain ────────────────────────────────────────────────────────────────────────────────
+
+  private submit(
+    side: Side,
+    kind: string,
+    args: ContractInput,
+    inputs: readonly OutPoint[] = [],
+    lockTime?: AbsoluteLock,
+    feePayer?: string,
+    fee?: number,
+    onDropped?: () => void,
+  ): Tx {
     const sender = this.spec.nodes[side];
     const feeMsat = fee ?? this.spec.txFeeMsat ?? 0;
-    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}), ...(feePayer ? { feePayer } : {}) }, (reason) =>
-      this.event('rejected', sender, { detail: `${kind} ${reason}` }),
-    );
+    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}), ...(feePayer ? { feePayer } : {}) }, (reason) => {
+      this.event('rejected', sender, { detail: `${kind} ${reason}` });
+      onDropped?.();
+    });
+  }
+
+  /** A penalty or a withdrawal for this channel (onChain.ts). */
+  submitFor(side: Side, kind: string, args: ContractInput, lockTime?: AbsoluteLock, feePayer?: string, fee?: number): Tx {
+    return this.submit(side, kind, args, [], lockTime, feePayer, fee);
   }
 
   /** Called by the chain's watch after a call into the contract confirmed. */
   private react(tx: Tx, _block: Block): void {
     const t = this.transitions.get(tx.id);
-    if (!t || t.after.phase !== 'Auditing' || t.before.phase !== 'Running') return;
-    this.stopUpdates();
-    const { attacker, terms } = t.after;
-    if (this.channel.isRevoked(terms.sequence)) this.punish(other(attacker), terms.sequence);
-    this.withdrawWhenFrozen(attacker);
-    for (const h of t.after.pending) this.resolvePending(h);
-  }
-
-  /** A pending HTLC on the chain: the receiver claims it with the preimage, the offerer times it out. */
-  private resolvePending(h: HtlcTerm): void {
-    const receiver = other(h.offerer);
-    const lock = h.hashLock;
-    const stillPending = (): boolean => this.host.state.phase === 'Auditing' && this.host.state.pending.some((p) => p.hashLock === lock && p.offerer === h.offerer);
-    // The offerer hands the chain its refund, time-locked to the HTLC's expiry.
-    this.whenOnline(h.offerer, () => {
-      if (stillPending()) this.submit(h.offerer, 'htlc-timeout', { method: 'timeoutHtlc', hashLock: lock }, [], { height: h.timeLock });
-    });
-    // The receiver claims as soon as it knows the preimage, checking each block until expiry.
-    const tryClaim = (): void => {
-      if (!stillPending() || this.world.chain.height + 1 >= h.timeLock) return;
-      const preimage = this.world.preimages.known(this.spec.nodes[receiver], lock);
-      if (preimage && this.online(receiver, this.world.engine.now)) {
-        this.submit(receiver, 'htlc-claim', { method: 'claimHtlc', hashLock: lock, preimage });
-      } else {
-        this.world.chain.watchHeight(this.world.chain.height + 1, tryClaim);
+    if (!t) return;
+    this.transitions.delete(tx.id);
+    const { before, after } = t;
+    if (after.phase === 'Closed') this.lifeStep({ type: 'closed' });
+    if (before.phase === 'Running' && after.phase === 'Auditing') {
+      this.lifeStep({ type: 'cashed' });
+      const { attacker, terms } = after;
+      if (this.channel.isRevoked(terms.sequence)) punish(this, other(attacker), terms.sequence);
+      withdrawWhenFrozen(this, attacker);
+      const cashed = isHtlc(terms) ? terms.htlcs : [];
+      for (const htlc of [...this.htlcs.values()]) {
+        const term = cashed.find((h) => h.offerer === htlc.terms.offerer && h.hashLock === htlc.hashLock);
+        const pending = after.pending.some((h) => h === term);
+        const result = !term ? 'absent' : pending ? 'pending' : t.height >= term.timeLock ? 'refunded' : 'paid';
+        this.stepHtlc(htlc, { type: 'cashed', result });
       }
-    };
-    tryClaim();
-  }
-
-  private whenOnline(side: Side, action: () => void): void {
-    const { engine } = this.world;
-    const back = this.world.availability(this.spec.nodes[side]).nextOnline(engine.now);
-    if (back > engine.now) engine.scheduleAt(back, () => this.whenOnline(side, action), { label: `${this.spec.nodes[side]} back online` });
-    else action();
-  }
-
-  /**
-   * The defender submits the revocation proof now, or as soon as it is back online; meanwhile
-   * the first of its watchtowers to be online submits the justice transaction the client left
-   * with it (the tower pays its fixed fee and takes its reward share, if any). A client back
-   * online whose tower's penalty has not confirmed yet submits its own.
-   */
-  private punish(defender: Side, sequence: Sequence): void {
-    if (this.host.state.phase !== 'Auditing') return;
-    const { engine } = this.world;
-    const node = this.spec.nodes[defender];
-    const proof = this.channel.revocationProof(defender, sequence);
-    invariant(proof !== undefined, 'no-proof', `${this.id}: no revocation proof for revoked sequence ${sequence}`);
-    if (this.online(defender, engine.now)) {
-      this.submit(defender, 'penalty', { method: 'withdrawByDefender', revocationSignature: proof });
       return;
     }
-    const towers = this.world.towersOf(node);
-    const tower = towers.find((t) => this.world.availability(t.tower).isOnline(engine.now));
-    if (tower) {
-      const state = this.host.state;
-      const taken = state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
-      const reward = towerReward(tower, taken);
-      this.event('tower-justice', tower.tower, { sequence, amountMsat: reward, detail: `for ${node}` });
-      const args: ContractInput = { method: 'withdrawByDefender', revocationSignature: proof, ...(reward > 0 ? { reward: { to: tower.tower, amountMsat: reward } } : {}) };
-      this.submit(defender, 'penalty', args, [], undefined, tower.tower, tower.feeMsat);
-      this.whenOnline(defender, () => this.punish(defender, sequence));
-      return;
+    if (before.phase !== 'Auditing') return;
+    const input = t.input;
+    if (input.method === 'withdrawByDefender') {
+      for (const htlc of [...this.htlcs.values()]) this.stepHtlc(htlc, { type: 'taken' });
+    } else if (input.method === 'claimHtlc' || input.method === 'timeoutHtlc') {
+      const callerSide = this.channel.sideOf(t.caller)!;
+      const offerer = input.method === 'claimHtlc' ? other(callerSide) : callerSide;
+      const htlc = this.htlcs.get(`${offerer}|${input.hashLock}`);
+      if (htlc) this.stepHtlc(htlc, { type: input.method === 'claimHtlc' ? 'claimed' : 'timedOut' });
     }
-    const back = Math.min(this.world.availability(node).nextOnline(engine.now), ...towers.map((t) => this.world.availability(t.tower).nextOnline(engine.now)));
-    if (back < Number.MAX_SAFE_INTEGER) engine.scheduleAt(back, () => this.punish(defender, sequence), { label: `${node} or a tower back online` });
-  }
-
-  /** The attacker hands the chain its withdrawal, time-locked to the end of the freeze. */
-  private withdrawWhenFrozen(attacker: Side): void {
-    const { engine } = this.world;
-    const node = this.spec.nodes[attacker];
-    const back = this.world.availability(node).nextOnline(engine.now);
-    if (back > engine.now) {
-      engine.scheduleAt(back, () => this.withdrawWhenFrozen(attacker), { label: `${node} back online` });
-      return;
-    }
-    const state = this.host.state;
-    if (state.phase !== 'Auditing') return;
-    const end = freezeEnd(state.terms.freeze, state);
-    const lockTime = 'height' in end ? { height: end.height as Height } : { timestamp: end.timestamp as UnixSeconds };
-    this.submit(attacker, 'withdraw', { method: 'withdrawByAttacker' }, [], lockTime);
   }
 
   /** Records every contract transition as report rows (runs while the block is built). */
   private record(t: Transition): void {
     this.transitions.set(t.txId, t);
-    // Preimages shown on the chain become public: every watcher learns them.
-    if (t.input.method === 'cashHtlc') for (const p of t.input.preimages ?? []) this.world.preimages.publish(p);
-    if (t.input.method === 'claimHtlc') this.world.preimages.publish(t.input.preimage);
+    // A settled HTLC publishes its preimage (BRIEF §2); a refunded one publishes nothing.
+    if (t.input.method === 'cashHtlc' && isHtlc(t.input.commitment.terms)) {
+      for (const h of t.input.commitment.terms.htlcs) {
+        if (t.height >= h.timeLock) continue;
+        const shown = (t.input.preimages ?? []).find((p) => opens(h.hashLock, p));
+        if (shown) this.world.preimages.publish(shown, h.hashLock);
+      }
+    }
+    if (t.input.method === 'claimHtlc') this.world.preimages.publish(t.input.preimage, t.input.hashLock);
     for (const e of transitionEvents(t, this.channel)) this.event(e.kind, e.node, e.extra);
   }
 
-  private event(kind: ChannelEventKind, node: string, extra: EventDetail = {}): void {
+  event(kind: ChannelEventKind, node: string, extra: EventDetail = {}): void {
     recordEvent(this.world, { channel: this.id, kind, node, ...extra });
   }
 }

@@ -4,14 +4,21 @@
  * are set up hop by hop with shrinking time locks; each intermediary checks its fee and its
  * lock margin and refuses otherwise; R travels back, each hop claiming its incoming HTLC. A
  * failure unwinds the HTLCs already set up and the payer retries, avoiding the channel that
- * failed. Every HTLC is guarded: if a peer stops answering, the holder goes on chain in time.
+ * failed.
  *
- * Each hop's update (add, fulfill or fail) costs a round trip of two messages.
+ * The payment's course is the pure machine of attempt.ts; each HTLC's, the machine of hop.ts
+ * (inside LiveChannel). This class wires them: a hop's resolution moves the payment and the hop
+ * upstream — a node that learns R by any means (off-chain, or from the chain) claims upstream at
+ * once; a node whose outgoing HTLC failed or timed out fails its incoming one — and what each
+ * node does with an HTLC comes from its hooks (hooks.ts: honest, jammer, griefer).
+ *
+ * Each hop's update (add, fulfil or fail) costs a round trip of two messages.
  */
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
-import type { Outcome } from '../errors.js';
 import { buildGraph, edgeKey, findRoute, forwardingFee, type ChannelEdge, type Hop, type HtlcStyle, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
+import { START, stepPayment, type PaymentEvent, type PaymentState } from './attempt.js';
+import type { HopOutcome } from './hop.js';
 import type { LiveChannel } from './liveChannel.js';
 import type { World } from './world.js';
 
@@ -48,8 +55,10 @@ export interface PaymentOutcome {
   readonly amountMsat: number;
   readonly startedAt: number;
   readonly endedAt: number;
-  readonly status: 'succeeded' | 'failed';
+  readonly status: 'succeeded' | 'failed' | 'stuck';
   readonly reason: string;
+  /** The payer learned R (it may differ from the status when a hop went silent). */
+  readonly payerKnowsR: boolean;
   readonly hops: number;
   readonly feeMsat: number;
   readonly attempts: number;
@@ -62,6 +71,8 @@ export class MultiHop {
   private graph: PaymentGraph | undefined;
   /** Policies as the forwarding nodes apply them now, by edge key; payers see them after gossip. */
   private readonly current = new Map<string, Policy>();
+  /** Payments by hash lock, until recorded and every HTLC of theirs is resolved. */
+  private readonly byLock = new Map<string, Payment>();
 
   constructor(
     private readonly world: World,
@@ -71,7 +82,9 @@ export class MultiHop {
     private readonly options: MultiHopOptions,
     private readonly seed: number,
     private readonly done: (outcome: PaymentOutcome) => void,
-  ) {}
+  ) {
+    world.preimages.onLearn((node, lock) => this.learned(node, lock));
+  }
 
   /**
    * `node` changes its forwarding policy on `channelId`: it applies at once, and reaches the
@@ -105,54 +118,80 @@ export class MultiHop {
   send(id: string, from: string, to: string, amountMsat: Msat): void {
     const preimage = preimageFromSeed(`${this.seed}/${id}`);
     const lock = hashLock(preimage);
+    const p: Payment = { id, from, to, amountMsat, lock, startedAt: this.world.engine.now, attemptStartedAt: 0, excluded: new Set(), routes: [], state: START };
+    this.byLock.set(lock, p);
     this.world.preimages.learn(to, preimage, lock); // the payee's secret R
-    const attempt = { id, from, to, amountMsat, lock, startedAt: this.world.engine.now, attemptStartedAt: 0, attempts: 0, excluded: new Set<string>(), lastReason: 'no-route', stuck: false };
-    this.tryRoute(attempt);
+    this.route(p);
   }
 
-  private tryRoute(p: Attempt): void {
-    const { chain } = this.world;
-    if (p.attempts >= this.options.maxAttempts) return this.finish(p, 'failed', p.lastReason);
+  /** Every payment not recorded yet is recorded as it stands (succeeded if its payee was paid, else stuck). */
+  finish(): void {
+    for (const p of [...this.byLock.values()]) this.step(p, { type: 'run-end' });
+  }
+
+  private step(p: Payment, event: PaymentEvent): void {
+    const { state, actions } = stepPayment(p.state, event, this.options.maxAttempts);
+    p.state = state;
+    for (const action of actions) {
+      if (action.do === 'find-route') this.route(p);
+      else this.record(p, action.status, action.reason, action.payerKnowsR);
+    }
+  }
+
+  private route(p: Payment): void {
     this.graph ??= buildGraph(this.edges());
     const route = findRoute(this.graph, {
       source: p.from,
       target: p.to,
       amountMsat: p.amountMsat,
-      currentHeight: chain.height,
+      currentHeight: this.world.chain.height,
       finalCltvDelta: this.options.finalCltvDelta,
       excludeChannels: p.excluded,
       spendableMsat: (channelId, node) => (node === p.from ? this.spendable(channelId, node) : undefined),
       style: this.options.style,
       ...(this.options.weight ? { weight: this.options.weight } : {}),
     });
-    if (!route) return this.finish(p, 'failed', p.attempts === 0 ? 'no-route' : p.lastReason);
-    p.attempts++;
-    p.attemptStartedAt = this.world.engine.now;
-    this.forward(p, route.hops, 0);
+    if (route) {
+      p.routes.push(route.hops);
+      p.attemptStartedAt = this.world.engine.now;
+    }
+    this.step(p, { type: 'routed', found: route !== null });
+    if (route) this.forward(p, route.hops, 0);
   }
 
   /** Sets up hop k (its sender checks what it receives against what it must forward). */
-  private forward(p: Attempt, hops: readonly Hop[], k: number): void {
+  private forward(p: Payment, hops: readonly Hop[], k: number): void {
     const hop = hops[k]!;
     const live = this.channel(hop.channelId);
     const reason = live ? this.check(p, hops, k) ?? this.offer(live, hop, p.lock) : 'no-route';
-    if (reason) return this.unwind(p, hops, k - 1, reason, reason === 'timeout' ? undefined : hop.channelId);
-    live!.guardHtlc(hop.from, p.lock, hop.expiryHeight, this.options.deadlineBlocks);
-    const next = (): void => (k + 1 < hops.length ? this.forward(p, hops, k + 1) : this.settle(p, hops, hops.length - 1));
+    if (reason) {
+      // The failure travels back from the hop that refused; another route may avoid its channel.
+      const retry = reason !== 'timeout';
+      if (retry) p.excluded.add(hop.channelId);
+      p.failedChannel = retry ? hop.channelId : undefined;
+      this.step(p, { type: 'refused', reason, retry });
+      return k === 0 ? this.step(p, { type: 'payer-resolved', outcome: 'failed' }) : this.failUpstream(p, hops, k, 0);
+    }
+    const next = (): void => (k + 1 < hops.length ? this.forward(p, hops, k + 1) : this.arrive(p, hops));
     this.world.engine.schedule(2 * this.options.messageLatencyMs, next, { label: 'htlc-add' });
   }
 
   /**
    * Checks before hop k is offered: the payer gives up an attempt past its timeout; nobody offers
    * a lock too close to expiry to go on chain in time; an intermediary refuses a hop whose fee or
-   * lock margin is short of the policy it applies now.
+   * lock margin is short of the policy it applies now (or whatever its hooks decide).
    */
-  private check(p: Attempt, hops: readonly Hop[], k: number): string | undefined {
+  private check(p: Payment, hops: readonly Hop[], k: number): string | undefined {
     const hop = hops[k]!;
     if (this.world.engine.now - p.attemptStartedAt > this.options.timeoutMs) return 'timeout';
     const height = this.world.chain.height;
     if (hop.expiryHeight <= height + (k === hops.length - 1 ? 1 : this.options.deadlineBlocks)) return 'expired';
     if (k === 0) return undefined;
+    return this.world.hooks(hop.from).forward(this.policyCheck(hops, k));
+  }
+
+  private policyCheck(hops: readonly Hop[], k: number): string | undefined {
+    const hop = hops[k]!;
     const incoming = hops[k - 1]!;
     const key = edgeKey(hop.channelId, hop.from);
     const policy = this.current.get(key) ?? (this.graph!.hasEdge(key) ? this.graph!.getEdgeAttributes(key).policy : undefined);
@@ -163,58 +202,81 @@ export class MultiHop {
   }
 
   private offer(live: LiveChannel, hop: Hop, lock: string): string | undefined {
-    const r: Outcome<unknown> = live.offerHtlc(hop.from, hop.amountMsat as Msat, lock, hop.expiryHeight as Height);
+    const claimHeight = this.world.hooks(hop.to).claimHeight(hop.expiryHeight, this.options.deadlineBlocks);
+    const r = live.offerHtlc(hop.from, hop.amountMsat as Msat, lock, hop.expiryHeight as Height, claimHeight);
     return r.ok ? undefined : r.error.code;
   }
 
-  /** R travels back: the receiver of hop k shows it to the sender, who learns it and repeats upstream. */
-  private settle(p: Attempt, hops: readonly Hop[], k: number): void {
-    const hop = hops[k]!;
-    const policy = k === hops.length - 1 ? this.world.receiving(hop.to) : undefined;
-    if (policy?.kind === 'griefer') return this.finish(p, 'succeeded', 'settled-on-chain', hops); // it claims on chain at the last moment (liveChannel.guardHtlc)
-    if (policy?.kind === 'jammer') return this.hold(p, hops, policy.holdMs);
-    const preimage = this.world.preimages.known(hop.to, p.lock);
-    const live = this.channel(hop.channelId)!;
-    // A silent sender cannot sign the fulfill: the receiver's guard takes the HTLC on chain before
-    // it expires, and R, public from then on, lets every hop upstream claim the same way.
-    if (!preimage || !live.fulfillHtlc(hop.from, preimage).ok) return this.finish(p, 'succeeded', 'settled-on-chain', hops);
-    if (k === 0) {
-      // The payer has R: paid. With every HTLC of this lock settled off-chain, nobody needs R any
-      // more, unless a failed attempt left one stuck (a peer offline at the unwind).
-      if (!p.stuck) this.world.preimages.forget(p.lock, [p.to, ...hops.map((h) => h.from)]);
-      return this.finish(p, 'succeeded', '', hops);
+  /** The HTLCs reached the payee: what it does is its own business (hooks.ts). */
+  private arrive(p: Payment, hops: readonly Hop[]): void {
+    const last = hops[hops.length - 1]!;
+    const live = this.channel(last.channelId)!;
+    const decision = this.world.hooks(p.to).receive(last.expiryHeight, this.options.deadlineBlocks);
+    switch (decision.do) {
+      case 'settle':
+        return live.resolveHtlc(last.from, p.lock, 'fulfil');
+      case 'withhold':
+        return;
+      case 'hold': {
+        // A jammer fails its HTLCs back after the hold (no retry: the hold was the point).
+        const release = (): void => {
+          if (!live.hasHtlc(last.from, p.lock)) return;
+          this.step(p, { type: 'refused', reason: 'held', retry: false });
+          live.resolveHtlc(last.from, p.lock, 'fail');
+        };
+        this.world.engine.schedule(decision.ms, release, { label: 'jammer releases' });
+        this.world.chain.watchHeight(Math.max(this.world.chain.height + 1, decision.height), release);
+        return;
+      }
     }
-    this.world.engine.schedule(2 * this.options.messageLatencyMs, () => this.settle(p, hops, k - 1), { label: 'htlc-fulfill' });
   }
 
-  /**
-   * A jammer holds the HTLCs for `holdMs`, then fails them back (no retry: the hold was the
-   * point) — at the latest `deadlineBlocks` + 1 before the lock expires, before its peer would go on chain.
-   */
-  private hold(p: Attempt, hops: readonly Hop[], holdMs: number): void {
-    const last = hops.length - 1;
-    let released = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      this.unwind(p, hops, last, 'held', undefined);
-    };
-    this.world.engine.schedule(holdMs, release, { label: 'jammer releases' });
-    this.world.chain.watchHeight(Math.max(this.world.chain.height + 1, hops[last]!.expiryHeight - this.options.deadlineBlocks - 2), release);
+  /** An HTLC of this payment ended: the payment, and the hop upstream, move on. */
+  resolved(channelId: string, offerer: string, lock: string, outcome: HopOutcome): void {
+    const p = this.byLock.get(lock);
+    if (!p) return;
+    const current = p.routes.length - 1;
+    p.routes.forEach((hops, attempt) => {
+      const k = hops.findIndex((h) => h.channelId === channelId && h.from === offerer);
+      if (k < 0) return;
+      const paid = outcome === 'fulfilled' || outcome === 'claimed';
+      if (attempt === current && k === hops.length - 1) this.step(p, { type: paid ? 'payee-paid' : 'payee-unpaid' });
+      if (k > 0 && !paid) this.failUpstream(p, hops, k, outcome === 'failed' ? 2 * this.options.messageLatencyMs : 0);
+      if (k === 0 && attempt === current) {
+        // A failure reaches the payer one message round trip after its first hop failed.
+        const tell = (): void => this.step(p, { type: 'payer-resolved', outcome });
+        if (outcome === 'failed') this.world.engine.schedule(2 * this.options.messageLatencyMs, tell, { label: 'htlc-fail' });
+        else tell();
+      }
+    });
+    this.cleanUp(p);
   }
 
-  /** Fails hops k … 0 back toward the payer, then retries without the channel that failed. */
-  private unwind(p: Attempt, hops: readonly Hop[], k: number, reason: string, failedChannel: string | undefined): void {
-    if (k < 0) {
-      p.lastReason = reason;
-      p.failedChannel = failedChannel;
-      if (failedChannel === undefined) return this.finish(p, 'failed', reason); // timed out: no retry
-      p.excluded.add(failedChannel);
-      return this.tryRoute(p);
+  /** Hop k failed or timed out: its sender fails its incoming HTLC (hop k − 1), or fulfils it if it knows R after all. */
+  private failUpstream(p: Payment, hops: readonly Hop[], k: number, delayMs: number): void {
+    const incoming = hops[k - 1]!;
+    const live = this.channel(incoming.channelId)!;
+    this.world.engine.schedule(delayMs, () => {
+      const knows = this.world.preimages.known(incoming.to, p.lock) !== undefined;
+      live.resolveHtlc(incoming.from, p.lock, knows ? 'fulfil' : 'fail');
+    }, { label: 'htlc-fail' });
+  }
+
+  /** `node` learned R (undefined: it appeared on the chain): it claims its incoming HTLCs of that lock. */
+  private learned(node: string | undefined, lock: string): void {
+    const p = this.byLock.get(lock);
+    if (!p) return;
+    // Off-chain, R reaches the next hop one round trip later; from the chain, everyone moves right after the block.
+    const delayMs = node === undefined ? 0 : 2 * this.options.messageLatencyMs;
+    for (const hops of p.routes) {
+      // The payee's own HTLC is its hooks' business; every other receiver claims at once.
+      hops.slice(0, -1).forEach((hop) => {
+        if (node !== undefined && hop.to !== node) return;
+        const live = this.channel(hop.channelId);
+        if (!live?.hasHtlc(hop.from, lock)) return;
+        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, lock, 'fulfil'), { label: 'htlc-fulfil' });
+      });
     }
-    const hop = hops[k]!;
-    if (!this.channel(hop.channelId)!.failHtlc(hop.from, p.lock).ok) p.stuck = true;
-    this.world.engine.schedule(2 * this.options.messageLatencyMs, () => this.unwind(p, hops, k - 1, reason, failedChannel), { label: 'htlc-fail' });
   }
 
   private spendable(channelId: string, node: string): number | undefined {
@@ -223,7 +285,8 @@ export class MultiHop {
     return live && side !== undefined && live.isUsable ? live.channel.balances[side] : 0;
   }
 
-  private finish(p: Attempt, status: 'succeeded' | 'failed', reason: string, hops: readonly Hop[] = []): void {
+  private record(p: Payment, status: 'succeeded' | 'failed' | 'stuck', reason: string, payerKnowsR: boolean): void {
+    const hops = status === 'failed' ? [] : (p.routes[p.routes.length - 1] ?? []);
     this.done({
       id: p.id,
       from: p.from,
@@ -233,17 +296,31 @@ export class MultiHop {
       endedAt: this.world.engine.now,
       status,
       reason,
+      payerKnowsR,
       hops: hops.length,
       feeMsat: hops.length ? hops[0]!.amountMsat - p.amountMsat : 0,
-      attempts: p.attempts,
+      attempts: p.routes.length,
       route: hops.length ? [hops[0]!.from, ...hops.map((h) => h.to)].join('>') : '',
-      // A failed payment names the channel its last attempt failed at (reports charge it the failure).
-      firstChannel: hops[0]?.channelId ?? p.failedChannel ?? '',
+      // A failed payment names the channel its last attempt was refused at (reports charge it the failure).
+      firstChannel: hops[0]?.channelId ?? (status === 'failed' ? p.failedChannel : undefined) ?? '',
     });
+    this.cleanUp(p);
+  }
+
+  /**
+   * Once a payment is recorded and no HTLC of its lock is left anywhere, nobody needs R or the
+   * payment any more: a long run must not keep a secret per payment and hop.
+   */
+  private cleanUp(p: Payment): void {
+    const final = p.state.phase === 'succeeded' || p.state.phase === 'failed' || p.state.phase === 'stuck';
+    if (!final) return;
+    if (p.routes.some((hops) => hops.some((h) => this.channel(h.channelId)?.hasHtlc(h.from, p.lock)))) return;
+    this.byLock.delete(p.lock);
+    this.world.preimages.forget(p.lock, [p.to, ...p.routes.flatMap((hops) => hops.map((h) => h.from))]);
   }
 }
 
-interface Attempt {
+interface Payment {
   readonly id: string;
   readonly from: string;
   readonly to: string;
@@ -251,11 +328,10 @@ interface Attempt {
   readonly lock: string;
   readonly startedAt: number;
   attemptStartedAt: number;
-  attempts: number;
   readonly excluded: Set<string>;
-  lastReason: string;
-  /** The channel the last attempt failed at (undefined for a timeout or before any attempt). */
+  /** The hops of every attempt, in order (the last is the current one). */
+  readonly routes: (readonly Hop[])[];
+  state: PaymentState;
+  /** The channel the last attempt was refused at (undefined for a timeout or before any attempt). */
   failedChannel?: string | undefined;
-  /** An HTLC of a failed attempt could not be failed off-chain and waits on the chain's locks. */
-  stuck: boolean;
 }

@@ -7,6 +7,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { Chain } from '../chain/index.js';
 import type { OutPoint } from '../chain/types.js';
+import { DEFAULT_LIMITS, type HtlcLimits } from '../channel/htlc.js';
 import type { PartySecrets } from '../channel/protocol.js';
 import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
@@ -21,6 +22,7 @@ import { LiveChannel } from './liveChannel.js';
 import { LiveOneWay } from './liveOneWay.js';
 import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
+import { hooksFor } from './hooks.js';
 import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
 import { Wallet } from './wallet.js';
@@ -67,7 +69,9 @@ export class Network {
       wallet: (node) => this.wallet(node),
       preimages: new Preimages(),
       towersOf: (node) => towers.get(node) ?? [],
-      receiving: (node) => spec.receivers?.[node],
+      hooks: (node) => hooksFor(spec.receivers?.[node]),
+      guarded: new Set(),
+      htlcResolved: (channelId, offerer, lock, outcome) => this.multiHop?.resolved(channelId, offerer, lock, outcome),
     };
   }
 
@@ -98,6 +102,7 @@ export class Network {
   start(): void {
     const { engine } = this.world;
     startMiners(this.chain, this.spec.miners ?? []);
+    this.guardEveryBlock();
     for (const node of this.spec.nodes) {
       const extra = this.spec.walletMsat?.[node] ?? 0;
       if (extra > 0) this.chain.fund(node, extra as Msat);
@@ -115,9 +120,23 @@ export class Network {
       startCheater(this.world, cheater, rsmc, fee);
     }
     for (const action of this.spec.actions) {
-      const act = action.do === 'open' ? () => this.open(action.channel, later.get(action)!) : () => this.act(action);
+      const act = action.do === 'open' ? () => this.open(action.channel, later.get(action)!) : () => this.perform(action);
       engine.scheduleAt(action.atMs, act, { priority: Priority.normal, label: `action ${action.do}` });
     }
+  }
+
+  /** After every block, each channel with unresolved HTLCs checks their deadlines (re-armed until resolved). */
+  private guardEveryBlock(): void {
+    const tick = (block: { height: number }): void => {
+      for (const live of [...this.world.guarded]) live.tick();
+      this.chain.watchHeight(block.height + 1, tick);
+    };
+    this.chain.watchHeight(this.chain.height + 1, tick);
+  }
+
+  /** The run ends: payments still under way are recorded as they stand (succeeded if the payee was paid, else stuck). */
+  finish(): void {
+    this.multiHop?.finish();
   }
 
   /** Who knows which preimage (off-chain knowledge is dropped as payments settle). */
@@ -184,7 +203,7 @@ export class Network {
             rules: spec.kind,
             keepRevoked: this.mayCheat(spec),
             txFeeMsat: spec.txFeeMsat ?? 0,
-            ...(spec.maxHtlcs !== undefined ? { limits: { maxHtlcs: spec.maxHtlcs, maxInFlightMsat: Number.MAX_SAFE_INTEGER, reservePpm: 10_000 } } : {}),
+            limits: limitsOf(spec),
           });
     this.channels.set(spec.id, live);
     this.opened.push(spec);
@@ -241,6 +260,7 @@ export class Network {
       latencyMs: 0,
       attempts: 1,
       route: outcome?.ok ? `${from}>${to}` : '',
+      payerKnowsR: outcome?.ok === true, // a direct update: the payer signed it
     });
   }
 
@@ -260,6 +280,7 @@ export class Network {
         amountMsat: o.amountMsat,
         status: o.status,
         reason: o.reason,
+        payerKnowsR: o.payerKnowsR,
         channel: o.firstChannel,
         hops: o.hops,
         feeMsat: o.feeMsat,
@@ -274,7 +295,8 @@ export class Network {
     return (this.multiHop = new MultiHop(this.world, rsmc, edges, this.spec.multiHop ?? DEFAULT_MULTIHOP, this.spec.seed, record));
   }
 
-  private act(action: ActionSpec): void {
+  /** Carries out a scripted action now (scenarios schedule them at their times). */
+  perform(action: ActionSpec): void {
     switch (action.do) {
       case 'offline':
         this.availability(action.node).goOffline(action.atMs, action.atMs + action.forMs);
@@ -286,11 +308,9 @@ export class Network {
         this.availability(action.node).stopSigning(action.atMs, action.atMs + action.forMs);
         return;
       case 'fail':
+        // Each peer closes (unilaterally: the failed node signs nothing), now or once it is back online.
         this.availability(action.node).goOffline(action.atMs, Number.MAX_SAFE_INTEGER);
-        for (const live of this.byNode.get(action.node) ?? []) {
-          const peer = live.nodes[0] === action.node ? live.nodes[1] : live.nodes[0];
-          if (this.availability(peer).isOnline(action.atMs)) closeOf(live, peer);
-        }
+        for (const live of this.byNode.get(action.node) ?? []) closeOf(live, live.nodes[0] === action.node ? live.nodes[1] : live.nodes[0]);
         return;
       case 'open':
         return; // scheduled in start()
@@ -316,6 +336,15 @@ export class Network {
 
 function edgeOf(c: ChannelSpec): ChannelEdge {
   return { channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: c.policies ?? [c.policy, c.policy] };
+}
+
+function limitsOf(spec: ChannelSpec): HtlcLimits {
+  return {
+    maxHtlcs: spec.maxHtlcs ?? DEFAULT_LIMITS.maxHtlcs,
+    maxInFlightMsat: spec.maxInFlightMsat ?? DEFAULT_LIMITS.maxInFlightMsat,
+    minHtlcMsat: spec.minHtlcMsat ?? DEFAULT_LIMITS.minHtlcMsat,
+    reservePpm: spec.reservePpm ?? DEFAULT_LIMITS.reservePpm,
+  };
 }
 
 function closeOf(live: Live, node: string): Outcome<unknown> {

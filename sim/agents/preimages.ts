@@ -11,14 +11,21 @@ import { hashLock } from '../crypto/index.js';
 export class Preimages {
   private readonly public_ = new Map<string, Uint8Array>();
   private readonly private_ = new Map<string, Map<string, Uint8Array>>();
-  /** Callbacks waiting for a hash lock's preimage to appear on the chain (rare: stuck HTLCs only). */
-  private readonly waiting = new Map<string, (() => void)[]>();
+  /** Told whenever someone learns a preimage: `node` undefined when it appeared on the chain (everyone knows). */
+  private listener: ((node: string | undefined, lock: string) => void) | undefined;
+
+  /** Whoever must act on a preimage learned (the payments layer: a node that learns R claims upstream at once). */
+  onLearn(listener: (node: string | undefined, lock: string) => void): void {
+    this.listener = listener;
+  }
 
   /** `node` learns `preimage` off-chain (its hash lock `lock`, when the caller has it: one string shared by every hop). */
   learn(node: string, preimage: Uint8Array, lock = hashLock(preimage)): void {
     let book = this.private_.get(node);
     if (!book) this.private_.set(node, (book = new Map()));
+    if (book.has(lock)) return;
     book.set(lock, preimage);
+    this.listener?.(node, lock);
   }
 
   /** `nodes` no longer need the preimage of `lock` (what the chain revealed stays public). */
@@ -33,21 +40,15 @@ export class Preimages {
     return count;
   }
 
-  /** The preimage appeared on the chain. */
-  publish(preimage: Uint8Array): void {
-    const lock = hashLock(preimage);
+  /** The preimage appeared on the chain (in a claim, or a cash that settled its HTLC). */
+  publish(preimage: Uint8Array, lock = hashLock(preimage)): void {
+    if (this.public_.has(lock)) return;
     this.public_.set(lock, preimage);
-    const callbacks = this.waiting.get(lock);
-    this.waiting.delete(lock);
-    for (const callback of callbacks ?? []) callback();
+    this.listener?.(undefined, lock);
   }
 
-  /** Calls `callback` once the preimage of `lock` appears on the chain. */
-  whenPublished(lock: string, callback: () => void): void {
-    if (this.public_.has(lock)) return callback();
-    const list = this.waiting.get(lock);
-    if (list) list.push(callback);
-    else this.waiting.set(lock, [callback]);
+  isPublic(lock: string): boolean {
+    return this.public_.has(lock);
   }
 
   known(node: string, lock: string): Uint8Array | undefined {

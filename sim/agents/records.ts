@@ -17,7 +17,9 @@ export type ChannelEventKind =
   | 'refund' // one-way channel: the payer took everything back after the refund lock
   | 'rejected' // a transaction the contract refused (e.g. a penalty that arrived too late)
   | 'htlc-add' // an HTLC offered off-chain (amount locked)
-  | 'htlc-settle'; // an HTLC fulfilled or failed off-chain (amount unlocked)
+  | 'htlc-settle' // an HTLC fulfilled or failed off-chain (amount unlocked)
+  | 'htlc-claim' // a pending HTLC claimed on chain with its preimage
+  | 'htlc-timeout'; // a pending HTLC refunded to its offerer on chain after its expiry
 
 export interface ChannelEvent {
   readonly time: number;
@@ -28,6 +30,8 @@ export interface ChannelEvent {
   readonly node: string;
   readonly sequence?: number;
   readonly amountMsat?: number;
+  /** For a penalty: the part of `amountMsat` that was the attacker's bond (the rest: pending HTLCs). */
+  readonly bondMsat?: number;
   readonly detail?: string;
   /** For an HTLC: the height at which it expires. */
   readonly expiryHeight?: number;

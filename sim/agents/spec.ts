@@ -10,7 +10,7 @@ import type { Msat, Sequence } from '../units.js';
 import type { CheaterSpec } from './cheater.js';
 import type { MinerSpec } from './miner.js';
 import type { MultiHopOptions } from './multihop.js';
-import type { ReceivePolicy } from './receiver.js';
+import type { ReceivePolicy } from './hooks.js';
 import type { WatchtowerSpec } from './watchtower.js';
 
 export type ChannelKind = ContractRules | 'one-way';
@@ -31,7 +31,14 @@ export interface ChannelSpec {
   readonly policy?: Policy;
   /** Per-direction policies (an imported snapshot's), overriding `policy`; undefined: cannot forward. */
   readonly policies?: readonly [Policy | undefined, Policy | undefined];
+  /** HTLCs in flight per direction (BOLT #2: at most 483). */
   readonly maxHtlcs?: number;
+  /** Value offered in HTLCs at once per direction, msat. */
+  readonly maxInFlightMsat?: number;
+  /** Smallest HTLC accepted, msat. */
+  readonly minHtlcMsat?: number;
+  /** Reserve each side keeps, parts per million of the capacity (10 000 = 1%). */
+  readonly reservePpm?: number;
 }
 
 export interface PaymentSpec {
@@ -90,8 +97,11 @@ export interface PaymentRecord {
   readonly from: string;
   readonly to: string;
   readonly amountMsat: number;
-  readonly status: 'succeeded' | 'failed';
+  /** `succeeded` only when the payee was paid; `stuck` when the run ended before the payment resolved. */
+  readonly status: 'succeeded' | 'failed' | 'stuck';
   readonly reason: string;
+  /** The payer learned R (its view, which may differ from the status when a hop went silent). */
+  readonly payerKnowsR: boolean;
   readonly channel: string;
   readonly hops: number;
   readonly feeMsat: number;

@@ -1,6 +1,7 @@
 /**
  * What a confirmed contract transition means for the report: a cash (and whether the sequence
- * was revoked), a penalty, a withdrawal (and whether a cheat got away), a cooperative close.
+ * was revoked), a penalty (what it took: the bond and the pending HTLCs), a withdrawal (and
+ * whether a cheat got away), an HTLC claimed or timed out on chain, a cooperative close.
  */
 import type { VirtualBankTransition as Transition } from '../channel/host.js';
 import { other, type Pair, type Side } from '../channel/commitment.js';
@@ -10,6 +11,7 @@ import type { ChannelEventKind } from './records.js';
 export interface EventDetail {
   readonly sequence?: number;
   readonly amountMsat?: number;
+  readonly bondMsat?: number;
   readonly detail?: string;
   readonly height?: number;
   readonly expiryHeight?: number;
@@ -22,24 +24,39 @@ export interface TransitionEvent {
 }
 
 export function transitionEvents(t: Transition, channel: Channel): TransitionEvent[] {
-  const { after, before } = t;
+  const { after, before, input } = t;
+  const at = { height: t.height };
   if (after.phase === 'Auditing' && before.phase === 'Running') {
     const { attacker, terms } = after;
     const node = after.parties.nodes[attacker];
-    const cash: TransitionEvent = { kind: 'cash', node, extra: { sequence: terms.sequence, amountMsat: after.bondMsat, height: t.height, detail: after.settledAs } };
-    return channel.isRevoked(terms.sequence) ? [cash, { kind: 'revoked-broadcast', node, extra: { sequence: terms.sequence, height: t.height } }] : [cash];
+    const cash: TransitionEvent = { kind: 'cash', node, extra: { sequence: terms.sequence, amountMsat: after.bondMsat, ...at, detail: after.settledAs } };
+    return channel.isRevoked(terms.sequence) ? [cash, { kind: 'revoked-broadcast', node, extra: { sequence: terms.sequence, ...at } }] : [cash];
   }
-  if (after.phase === 'Closed' && before.phase === 'Auditing') {
-    const { attacker, terms, bondMsat } = before;
-    if (after.how === 'defender-punished') return [{ kind: 'penalty', node: after.parties.nodes[other(attacker)], extra: { sequence: terms.sequence, amountMsat: bondMsat, height: t.height } }];
-    const node = after.parties.nodes[attacker];
-    const withdraw: TransitionEvent = { kind: 'withdraw', node, extra: { sequence: terms.sequence, amountMsat: bondMsat, height: t.height } };
-    if (!channel.isRevoked(terms.sequence)) return [withdraw];
-    const gained = stolen(terms.amounts, channel.balances, attacker);
-    return [withdraw, { kind: 'cheat-succeeded', node, extra: { sequence: terms.sequence, amountMsat: gained, height: t.height } }];
+  if (after.phase === 'Closed' && after.how === 'cooperative') return [{ kind: 'cooperative-close', node: t.caller, extra: { sequence: channel.sequence, ...at } }];
+  if (before.phase !== 'Auditing') return [];
+  const { attacker, terms, bondMsat } = before;
+  switch (input.method) {
+    case 'withdrawByDefender': {
+      // BOLT #5: the penalty takes the bond and every HTLC still pending on the revoked commitment.
+      const taken = bondMsat + before.pending.reduce((sum, h) => sum + h.amountMsat, 0);
+      return [{ kind: 'penalty', node: before.parties.nodes[other(attacker)], extra: { sequence: terms.sequence, amountMsat: taken, bondMsat, ...at } }];
+    }
+    case 'withdrawByAttacker': {
+      const node = before.parties.nodes[attacker];
+      const withdraw: TransitionEvent = { kind: 'withdraw', node, extra: { sequence: terms.sequence, amountMsat: bondMsat, ...at } };
+      if (!channel.isRevoked(terms.sequence)) return [withdraw];
+      const gained = stolen(terms.amounts, channel.balances, attacker);
+      return [withdraw, { kind: 'cheat-succeeded', node, extra: { sequence: terms.sequence, amountMsat: gained, ...at } }];
+    }
+    case 'claimHtlc':
+    case 'timeoutHtlc': {
+      const htlc = before.pending.find((h) => h.hashLock === input.hashLock);
+      const kind = input.method === 'claimHtlc' ? 'htlc-claim' : 'htlc-timeout';
+      return [{ kind, node: t.caller, extra: { amountMsat: htlc?.amountMsat ?? 0, detail: input.hashLock, ...at } }];
+    }
+    default:
+      return [];
   }
-  if (after.phase === 'Closed' && after.how === 'cooperative') return [{ kind: 'cooperative-close', node: t.caller, extra: { sequence: channel.sequence, height: t.height } }];
-  return [];
 }
 
 /** What a successful cheat took: the attacker's share in the revoked sheet beyond its newest share. */

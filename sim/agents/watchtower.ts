@@ -10,6 +10,7 @@
  * The justice transaction was signed in advance, so its fee is fixed (`feeMsat`; lnd fixes
  * 10 sat/vB): under congestion, higher bids can keep it out of blocks until the freeze ends.
  */
+import type { TowerReward } from '../channel/contract.js';
 import type { Msat } from '../units.js';
 
 export interface WatchtowerSpec {
@@ -24,4 +25,28 @@ export interface WatchtowerSpec {
 /** The tower's share of a penalty worth `takenMsat` (rounded down: the client never pays more). */
 export function towerReward(spec: WatchtowerSpec, takenMsat: number): Msat {
   return Math.floor(takenMsat * spec.rewardShare) as Msat;
+}
+
+/**
+ * Who may punish a breach on `client`'s behalf, in order of preference: the client itself, then
+ * each of its watchtowers. Each says how its justice transaction looks; the honest code path
+ * (onChain.ts) asks the first one online and knows nothing of towers.
+ */
+export interface Guardian {
+  readonly node: string;
+  /** The justice transaction's terms for a penalty worth `takenMsat`. */
+  justice(takenMsat: number): { readonly reward?: TowerReward; readonly feePayer?: string; readonly feeMsat?: number };
+}
+
+export function guardiansOf(client: string, towers: readonly WatchtowerSpec[]): Guardian[] {
+  return [
+    { node: client, justice: () => ({}) },
+    ...towers.map((t): Guardian => ({
+      node: t.tower,
+      justice: (taken) => {
+        const reward = towerReward(t, taken);
+        return { ...(reward > 0 ? { reward: { to: t.tower, amountMsat: reward } } : {}), feePayer: t.tower, ...(t.feeMsat !== undefined ? { feeMsat: t.feeMsat } : {}) };
+      },
+    })),
+  ];
 }

@@ -2,11 +2,17 @@
 import type { Chain } from '../chain/index.js';
 import type { Engine } from '../engine/index.js';
 import type { Availability } from './availability.js';
+import type { HopOutcome } from './hop.js';
+import type { HtlcHooks } from './hooks.js';
 import type { ChannelEvent, Recorder } from './records.js';
 import type { Preimages } from './preimages.js';
-import type { ReceivePolicy } from './receiver.js';
 import type { WatchtowerSpec } from './watchtower.js';
 import type { Wallet } from './wallet.js';
+
+/** Something with HTLCs to guard: it is ticked every block until it has none left. */
+export interface Guarded {
+  tick(): void;
+}
 
 export interface World {
   readonly engine: Engine;
@@ -17,11 +23,26 @@ export interface World {
   readonly preimages: Preimages;
   /** The watchtowers a node has delegated its watching to. */
   towersOf(node: string): readonly WatchtowerSpec[];
-  /** How `node` treats HTLCs paid to it (undefined: honestly). */
-  receiving(node: string): ReceivePolicy | undefined;
+  /** How `node` treats the HTLCs that reach it (honest unless it is a jammer or griefer). */
+  hooks(node: string): HtlcHooks;
+  /** Channels with unresolved HTLCs, ticked after every block (the guards' deadlines). */
+  readonly guarded: Set<Guarded>;
+  /** An HTLC ended for good (told to the payments layer). */
+  htlcResolved(channelId: string, offerer: string, hashLock: string, outcome: HopOutcome): void;
 }
 
 /** Records a channel event at the current time and height (or the given height). */
 export function recordEvent(world: World, event: Omit<ChannelEvent, 'time' | 'height'> & { height?: number }): void {
   world.recorder.push({ ...event, time: world.engine.now, height: event.height ?? world.chain.height });
+}
+
+/** The first time at or after `time` when both nodes are online and signing (Infinity-like if never). */
+export function nextBothResponsive(world: World, a: string, b: string, time: number): number {
+  let t = time;
+  for (let i = 0; i < 10_000 && t < Number.MAX_SAFE_INTEGER; i++) {
+    const next = Math.max(world.availability(a).nextResponsive(t), world.availability(b).nextResponsive(t));
+    if (next === t) return t;
+    t = next;
+  }
+  return Number.MAX_SAFE_INTEGER;
 }

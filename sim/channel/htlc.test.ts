@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hashLock, keyPairFromSeed, preimageFromSeed } from '../crypto/index.js';
 import { height, msat } from '../units.js';
-import { addHtlc, failHtlc, fulfillHtlc, htlcsOf } from './htlc.js';
+import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf } from './htlc.js';
 import { Channel, type CryptoMode } from './protocol.js';
 
 const secrets = (name: string) => ({ funding: keyPairFromSeed(name), revocationSeed: sha256(new TextEncoder().encode(`${name}-rev`)) });
@@ -41,7 +41,7 @@ describe('HTLC updates (BRIEF §3, §5 example 2)', () => {
 
   it('rejects beyond maxHtlcs, the in-flight limit and the 1% reserve, leaving the channel untouched', () => {
     const channel = open();
-    const limits = { maxHtlcs: 2, maxInFlightMsat: 5_000, reservePpm: 10_000 };
+    const limits = { ...DEFAULT_LIMITS, maxHtlcs: 2, maxInFlightMsat: 5_000, reservePpm: 10_000 };
     addHtlc(channel, 0, msat(1_000), hashLock(preimageFromSeed('x')), height(100), limits);
     addHtlc(channel, 0, msat(1_000), hashLock(preimageFromSeed('y')), height(100), limits);
     const before = [channel.sequence, channel.balances];

@@ -12,13 +12,16 @@ import { other, type HtlcTerm, type Side } from './commitment.js';
 import type { Channel } from './protocol.js';
 
 export interface HtlcLimits {
+  /** HTLCs offered per direction at once (BOLT #2: at most 483). */
   readonly maxHtlcs: number;
   readonly maxInFlightMsat: number;
+  /** The smallest HTLC the receiver accepts (BOLT #2 htlc_minimum_msat). */
+  readonly minHtlcMsat: number;
   /** Reserve as a fraction of capacity in parts per million (10 000 = 1%). */
   readonly reservePpm: number;
 }
 
-export const DEFAULT_LIMITS: HtlcLimits = { maxHtlcs: 483, maxInFlightMsat: Number.MAX_SAFE_INTEGER, reservePpm: 10_000 };
+export const DEFAULT_LIMITS: HtlcLimits = { maxHtlcs: 483, maxInFlightMsat: Number.MAX_SAFE_INTEGER, minHtlcMsat: 1, reservePpm: 10_000 };
 
 export function reserveMsat(channel: Channel, limits: HtlcLimits): number {
   return Math.floor((channel.totalMsat * limits.reservePpm) / 1_000_000);
@@ -31,6 +34,7 @@ export function htlcsOf(channel: Channel): readonly HtlcTerm[] {
 /** `offerer` offers `amountMsat` to the other side under `hashLock` until `timeLock`. */
 export function addHtlc(channel: Channel, offerer: Side, amountMsat: Msat, hashLock: string, timeLock: Height, limits: HtlcLimits = DEFAULT_LIMITS): Outcome<Sequence> {
   if (!Number.isSafeInteger(amountMsat) || amountMsat <= 0) return fail('bad-amount', 'addHtlc: the amount must be positive whole msat', '> 0', amountMsat);
+  if (amountMsat < limits.minHtlcMsat) return fail('below-min-htlc', `addHtlc: HTLCs below ${limits.minHtlcMsat} msat are refused`, limits.minHtlcMsat, amountMsat);
   const htlcs = htlcsOf(channel);
   const offered = htlcs.filter((h) => h.offerer === offerer);
   if (offered.some((h) => h.hashLock === hashLock)) return fail('duplicate-htlc', 'addHtlc: an HTLC with this hash lock is already offered this way');

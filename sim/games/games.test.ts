@@ -105,6 +105,16 @@ describe('mass-exit', () => {
       expect(massExit.outcome.predict!(params)).toBe(Math.min(1, 15 / channels));
     }
   });
+
+  it('reports as succeeded exactly the payments whose payees were paid, and the failed hub gains only its fees', () => {
+    const { run } = playWith(massExit, { channels: 20, perBlock: 5, deadline: 3 });
+    const paid = run.payments.filter((p) => p.status === 'succeeded').map((p) => p.to);
+    expect(paid).toHaveLength(15);
+    for (const r of paid) expect(gainSat(run, r)).toBe(98); // 100 sat less its two 1-sat transaction fees
+    expect(run.payments.filter((p) => p.status !== 'succeeded').map((p) => p.reason)).toEqual(Array(5).fill('payee-unpaid'));
+    // 15 forwarding fees of 1 sat, less the fee of its one commitment: the hub never claims an HTLC it did not deliver.
+    expect(gainSat(run, 'hub')).toBe(14);
+  });
 });
 
 describe('censorship', () => {

@@ -68,7 +68,11 @@ function eventText(e: ChannelEvent): { text: string; onChain: boolean } | undefi
     case 'tower-justice':
       return { text: `watchtower ${e.node} sees the revoked sequence ${e.sequence} and broadcasts the justice transaction its client left with it (${e.detail}; reward ${amount})`, onChain: false };
     case 'withdraw':
-      return { text: `the freeze is over: ${e.node} withdraws its bond of ${amount}; channel ${e.channel} closed`, onChain: true };
+      return { text: `the freeze is over: ${e.node} withdraws its bond of ${amount} from channel ${e.channel}`, onChain: true };
+    case 'htlc-claim':
+      return { text: `${e.node} claims the pending HTLC ${e.detail?.slice(0, 8)}… of ${amount} in ${e.channel} on chain with its preimage R, public from now on`, onChain: true };
+    case 'htlc-timeout':
+      return { text: `the HTLC ${e.detail?.slice(0, 8)}… of ${amount} in ${e.channel} expired unclaimed: ${e.node} takes it back on chain`, onChain: true };
     case 'cheat-succeeded':
       return { text: `!! nobody punished in time: ${e.node} keeps ${amount} more than the newest sequence gave it`, onChain: true };
     case 'cooperative-close':
@@ -115,7 +119,7 @@ export function narrate(run: RunRecords, players: readonly string[], verbose: bo
   }
   if (verbose) {
     for (const p of run.payments) {
-      if (p.hops > 1 || p.status === 'failed') push(p.time + p.latencyMs, 4, `payment ${p.from} → ${p.to} of ${formatMsat(p.amountMsat)}: ${p.status}${p.reason ? ` (${p.reason})` : ''}${p.route ? ` via ${p.route}` : ''}`);
+      if (p.hops > 1 || p.status !== 'succeeded') push(p.time + p.latencyMs, 4, `payment ${p.from} → ${p.to} of ${formatMsat(p.amountMsat)}: ${p.status}${p.reason ? ` (${p.reason})` : ''}${p.route ? ` via ${p.route}` : ''}`);
     }
   }
   const shown = players.filter((n) => run.balanceSeries.nodes.includes(n));

@@ -126,7 +126,7 @@ export class RunStats {
     switch (e.kind) {
       case 'penalty':
         this.penaltyMsat += e.amountMsat ?? 0;
-        this.freeze(-(e.amountMsat ?? 0));
+        this.freeze(-(e.bondMsat ?? e.amountMsat ?? 0));
         return;
       case 'withdraw':
         this.freeze(-(e.amountMsat ?? 0));

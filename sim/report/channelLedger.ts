@@ -157,7 +157,7 @@ export class ChannelLedger {
       payer.paymentsSucceeded++;
       payer.feesPaidMsat += p.feeMsat;
       this.node(p.to).paymentsReceived++;
-    } else {
+    } else if (p.status === 'failed') {
       const c = this.channels.get(p.channel);
       if (c) c.failuresCaused++;
     }

@@ -5,7 +5,7 @@
  */
 import type { CheaterSpec } from '../agents/cheater.js';
 import type { MinerSpec } from '../agents/miner.js';
-import type { ReceivePolicy } from '../agents/receiver.js';
+import type { ReceivePolicy } from '../agents/hooks.js';
 import type { WatchtowerSpec } from '../agents/watchtower.js';
 import { ScenarioError } from '../errors.js';
 import type { ScenarioInput } from './schema.js';

@@ -39,3 +39,18 @@ export const nodeName = () =>
 
 export const positiveInt = () => z.number().int().positive();
 export const nonNegativeInt = () => z.number().int().nonnegative();
+
+/** A share of the capacity as a percentage, `'1%'` or `'0.5 %'`, from 0 to 50%. → parts per million */
+export const percentPpm = () =>
+  z
+    .string()
+    .describe("A percentage of the capacity such as '1%'")
+    .transform((value, ctx): number => {
+      const match = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
+      const ppm = match ? Math.round(Number(match[1]) * 10_000) : NaN;
+      if (!(ppm >= 0 && ppm <= 500_000)) {
+        ctx.addIssue({ code: 'custom', message: `expected a percentage from 0% to 50% such as '1%', got '${value}'`, input: value });
+        return z.NEVER;
+      }
+      return ppm;
+    });

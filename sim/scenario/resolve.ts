@@ -187,6 +187,7 @@ const PCNSIM_DEFAULTS: ChannelSettings = {
   txFeeMsat: 0,
   policy: { feeBaseMsat: 1000, feePpm: 1, cltvDelta: 40, minHtlcMsat: 0, disabled: false },
   maxHtlcs: 483,
+  reservePpm: 10_000,
 };
 
 /** Settings written in a file (a channel, or `defaults`) over the ones below them. */
@@ -202,8 +203,12 @@ function settingsOver(s: NonNullable<ScenarioInput['defaults']> | NonNullable<Sc
       feeBaseMsat: s.feeBase ?? under.policy.feeBaseMsat,
       feePpm: s.feePpm ?? under.policy.feePpm,
       cltvDelta: s.cltvDelta ?? under.policy.cltvDelta,
+      minHtlcMsat: s.minHtlc ?? under.policy.minHtlcMsat,
     },
     maxHtlcs: s.maxHtlcs ?? under.maxHtlcs,
+    reservePpm: s.reserve ?? under.reservePpm,
+    ...(s.maxInFlight !== undefined || under.maxInFlightMsat !== undefined ? { maxInFlightMsat: s.maxInFlight ?? under.maxInFlightMsat } : {}),
+    ...(s.minHtlc !== undefined || under.minHtlcMsat !== undefined ? { minHtlcMsat: s.minHtlc ?? under.minHtlcMsat } : {}),
   };
 }
 

@@ -99,6 +99,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     engine.run({ until: Math.round((untilMs * i) / slices) });
     options.onProgress?.(i / slices);
   }
+  network.finish();
   chain.recount();
   stats.readHoldings(untilMs);
   // Per-node accounting: what the nodes hold at the end plus the fees miners collected is what

@@ -4,7 +4,7 @@
  * turns it into the simulation's own types.
  */
 import { z } from 'zod';
-import { amount, blockCount, duration, nodeName, nonNegativeInt, positiveAmount, positiveInt, rate, time } from './fields.js';
+import { amount, blockCount, duration, nodeName, nonNegativeInt, percentPpm, positiveAmount, positiveInt, rate, time } from './fields.js';
 
 export const chainSection = z.strictObject({
   blockInterval: time().optional(),
@@ -37,7 +37,14 @@ const channelSettings = {
   cltvDelta: blockCount().optional(),
   feeBase: amount().optional(),
   feePpm: nonNegativeInt().optional(),
-  maxHtlcs: positiveInt().optional(),
+  /** HTLCs in flight per direction: BOLT #2 caps it at 483 so one penalty can sweep them all. */
+  maxHtlcs: positiveInt().max(483, { message: 'BOLT #2 allows at most 483 HTLCs in flight per direction' }).optional(),
+  /** Value in HTLCs offered at once per direction (BOLT #2 max_htlc_value_in_flight_msat). */
+  maxInFlight: amount().optional(),
+  /** The smallest HTLC a node accepts and routes (BOLT #2 htlc_minimum_msat). */
+  minHtlc: amount().optional(),
+  /** What each side must keep in the channel, as a share of the capacity (default '1%'). */
+  reserve: percentPpm().optional(),
 };
 
 export const defaultsSection = z.strictObject({

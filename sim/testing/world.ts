@@ -11,7 +11,7 @@
  * Amounts are in sat here (as in the BRIEF); the simulation itself works in msat.
  */
 import { DEFAULT_MULTIHOP, type MultiHopOptions } from '../agents/multihop.js';
-import { Network, type ChannelKind, type NetworkSpec } from '../agents/network.js';
+import { Network, type ActionSpec, type ChannelKind, type NetworkSpec } from '../agents/network.js';
 import type { Policy } from '../router/index.js';
 import { LiveChannel } from '../agents/liveChannel.js';
 import type { LiveOneWay } from '../agents/liveOneWay.js';
@@ -48,6 +48,8 @@ export interface TestOptions {
   readonly multiHop?: Partial<MultiHopOptions>;
   readonly watchtowers?: readonly (Omit<WatchtowerSpec, "rewardShare"> & { readonly rewardShare?: number })[];
   readonly maxHtlcs?: number;
+  /** Payees that attack instead of settling. */
+  readonly receivers?: NetworkSpec['receivers'];
 }
 
 export function simulate(options: TestOptions) {
@@ -77,6 +79,7 @@ export function simulate(options: TestOptions) {
     watchtowers: (options.watchtowers ?? []).map((t) => ({ rewardShare: 0, ...t })),
     payments: [],
     actions: [],
+    ...(options.receivers ? { receivers: options.receivers } : {}),
     crypto: options.crypto ?? 'full',
     walletMsat: Object.fromEntries(nodes.map((n) => [n, sat(options.wallet ?? 0)])),
   };
@@ -131,6 +134,22 @@ export function simulate(options: TestOptions) {
     offline(node: string, blocks: number): void {
       network.availability(node).goOffline(engine.now, engine.now + blocks * BLOCK_MS);
     },
+    /** `node` goes offline `fromMs` from now, for `ms` milliseconds. */
+    offlineAt(node: string, fromMs: number, ms: number): void {
+      network.availability(node).goOffline(engine.now + fromMs, engine.now + fromMs + ms);
+    },
+    /** `node` stays online but signs nothing off-chain, from now for `blocks` block intervals. */
+    unresponsive(node: string, blocks: number): void {
+      network.availability(node).stopSigning(engine.now, engine.now + blocks * BLOCK_MS);
+    },
+    /** A scripted action, now (as a scenario's `actions` would). */
+    perform(action: ActionNow): void {
+      network.perform({ ...action, atMs: engine.now } as ActionSpec);
+    },
+    /** The run ends: payments still under way are recorded as they stand. */
+    finish(): void {
+      network.finish();
+    },
     /** What `node` holds, in sat: coins on the chain plus its side of open channels and bonds. */
     balance(node: string): number {
       return network.balances()[node]!.endMsat / 1000;
@@ -142,6 +161,9 @@ export function simulate(options: TestOptions) {
 }
 
 export type Simulation = ReturnType<typeof simulate>;
+
+/** An action without its time (each kind of `ActionSpec` minus `atMs`). */
+type ActionNow = ActionSpec extends infer A ? (A extends unknown ? Omit<A, 'atMs'> : never) : never;
 
 function policyOf(p: TestChannel['policy']): Policy {
   return { feeBaseMsat: sat(p?.feeBase ?? 0), feePpm: p?.feePpm ?? 0, cltvDelta: p?.cltvDelta ?? 40, minHtlcMsat: 0, disabled: false };
