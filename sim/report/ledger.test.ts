@@ -28,7 +28,8 @@ describe('channel ledger', () => {
     const r = run('scenarios/studies/liquidity-drain.yaml');
     const report = summarize(r);
     const merchant = r.stats.ledger.channels.get('n0-n1')!;
-    expect(merchant.balance[0]).toBeLessThan(0.01 * merchant.capacityMsat);
+    // Drained down to about the 1% reserve the hub must keep.
+    expect(merchant.balance[0]).toBeLessThan(0.02 * merchant.capacityMsat);
     expect(merchant.failuresCaused).toBe(report.payments.failed);
     const csv = channelsCsv(r).trim().split('\n');
     expect(csv).toHaveLength(1 + r.stats.ledger.channels.size);
