@@ -48,9 +48,14 @@ describe('pcnsim CLI', () => {
     const r = pcnsim('run', 'scenarios/examples/one-channel-cheat.yaml', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 punished');
+    // Readable numbers: durations, plurals, grouped digits, one unit per balance column.
+    expect(r.stdout).toMatch(/one-channel-cheat \(seed 1\): 2d 0h simulated, 288 blocks, [\d,]+ events/);
+    expect(r.stdout).toMatch(/failures\s+none/);
+    expect(r.stdout).toMatch(/node\s+start \(sat\)\s+end \(sat\)\s+change \(sat\)/);
     const report = JSON.parse(readFileSync(join(out, 'one-channel-cheat', 'report.json'), 'utf8'));
     expect(report).toMatchObject({ schema: 'pcnsim.report/1', penalties: { punished: 1 }, balances: { bob: { endMsat: 200_000 } } });
-    for (const f of ['report.md', 'payments.csv', 'timeline.csv']) expect(existsSync(join(out, 'one-channel-cheat', f))).toBe(true);
+    for (const f of ['report.md', 'report.html', 'payments.csv', 'timeline.csv', 'series.csv', 'channels.csv', 'nodes.csv', 'holdings.csv', 'liquidity.csv', 'distributions.csv']) expect(existsSync(join(out, 'one-channel-cheat', f))).toBe(true);
+    expect(readFileSync(join(out, 'one-channel-cheat', 'report.md'), 'utf8')).toContain('| alice | 100 | 0 | -100 |');
   });
 
   it('--json prints the report on stdout; --quiet prints nothing', () => {
@@ -200,7 +205,9 @@ describe('pcnsim CLI', () => {
     expect(Number(m![2])).toBeCloseTo(0.667, 2);
     // Each play is won or lost outright, so 100 seeds place the simulated crossing within a few hundredths.
     expect(Math.abs(Number(m![1]) - Number(m![2]))).toBeLessThan(0.08);
-    expect(readFileSync(out, 'utf8')).toContain('<svg');
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('echarts.init');
+    expect(page).toContain('<th class="n">online</th>');
   });
 
   it('game flags: bad input is one line with exit 2', () => {

@@ -7,7 +7,8 @@ import { ScenarioError } from '../sim/errors.js';
 import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep } from '../sim/games/index.js';
 import { checkParam } from '../sim/games/play.js';
 import { parseSet, parseSweep } from '../sim/games/sweepRange.js';
-import { payoffLines, sweepHtml, sweepLines } from '../sim/games/tables.js';
+import { sweepHtml } from '../sim/games/sweepChart.js';
+import { payoffLines, sweepLines } from '../sim/games/tables.js';
 import { checkOutFile } from './outputs.js';
 
 export interface GameFlags {

@@ -5,8 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportHtml, reportJson, reportMarkdown, type Report } from '../sim/report/index.js';
-import { timelineCsv } from '../sim/report/csv.js';
+import { reportFiles, type Report } from '../sim/report/index.js';
 import type { RunRecords } from '../sim/scenario/index.js';
 import { fsReason } from '../sim/errors.js';
 
@@ -19,12 +18,7 @@ export interface WriteFailure {
 
 /** The files of a report, in the order they are written: the plain ones first, the chart page last. */
 export function reportWriters(run: RunRecords, report: Report): [string, () => string][] {
-  return [
-    ['report.json', () => reportJson(report)],
-    ['report.md', () => reportMarkdown(report, run.description)],
-    ['timeline.csv', () => timelineCsv(run)],
-    ['report.html', () => reportHtml(report, run)],
-  ];
+  return reportFiles(run, report);
 }
 
 export function writeRunReports(dir: string, writers: readonly [string, () => string][]): WriteFailure[] {

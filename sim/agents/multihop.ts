@@ -171,6 +171,7 @@ export class MultiHop {
       // The failure travels back from the hop that refused; another route may avoid its channel.
       const retry = reason !== 'timeout';
       if (retry) p.excluded.add(hop.channelId);
+      p.failedChannel = retry ? hop.channelId : undefined;
       this.step(p, { type: 'refused', reason, retry });
       return k === 0 ? this.step(p, { type: 'payer-resolved', outcome: 'failed' }) : this.failUpstream(p, hops, k, 0);
     }
@@ -303,7 +304,8 @@ export class MultiHop {
       feeMsat: hops.length ? hops[0]!.amountMsat - p.amountMsat : 0,
       attempts: p.routes.length,
       route: hops.length ? [hops[0]!.from, ...hops.map((h) => h.to)].join('>') : '',
-      firstChannel: hops[0]?.channelId ?? '',
+      // A failed payment names the channel its last attempt was refused at (reports charge it the failure).
+      firstChannel: hops[0]?.channelId ?? (status === 'failed' ? p.failedChannel : undefined) ?? '',
     });
     this.cleanUp(p);
   }
@@ -333,4 +335,6 @@ interface Payment {
   /** The hops of every attempt, in order (the last is the current one). */
   readonly routes: (readonly Hop[])[];
   state: PaymentState;
+  /** The channel the last attempt was refused at (undefined for a timeout or before any attempt). */
+  failedChannel?: string | undefined;
 }

@@ -9,22 +9,32 @@ const page = (file: string): string => {
   const run = runScenario(loadScenario(join(root, file)));
   return reportHtml(summarize(run), run);
 };
+/** The charts' specs as the page carries them (JSON beside each chart). */
+function specs(html: string): { id: string; points: number; dataHref?: string; option: { series: { name: string; markLine?: { data: { name: string }[] } }[] } }[] {
+  return [...html.matchAll(/<figure class="chart"[^]*?<script type="application\/json">([^]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+}
 
 describe('report.html', () => {
   const html = page('scenarios/examples/one-channel-cheat.yaml');
 
-  it('is one self-contained page: no scripts, no external resources', () => {
+  it('is one self-contained page: scripts inline, no external resources', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).not.toMatch(/<script|<link|src=|https?:\/\//i);
+    expect(html).not.toMatch(/<script[^>]+src=|<link/i);
+    // Outside the inlined scripts (ECharts' own source mentions URLs it never loads): no resource at all.
+    const markup = html.replace(/<script>[^]*?<\/script>/g, '');
+    expect(markup).not.toMatch(/<img|https?:\/\/|url\(/i);
+    expect(html).toContain('echarts.init');
   });
 
-  it('charts throughput, locked liquidity, balances and the chain, with penalty and close markers', () => {
-    expect(html.match(/<svg /g)).toHaveLength(4);
-    for (const title of ['Throughput', 'Locked liquidity', 'Balances over time', 'mempool']) expect(html).toContain(title);
-    expect(html).toContain('penalty: alice-bob by bob');
-    expect(html).toContain('unilateral close: alice-bob by alice');
-    // Both nodes' balance lines are drawn and named in the legend.
-    expect(html).toMatch(/<title>alice<\/title>[\s\S]*<title>bob<\/title>/);
+  it('charts payments, locked liquidity, holdings and the chain over time, with penalty and close markers', () => {
+    const charts = specs(html);
+    expect(charts.map((c) => c.id)).toEqual(['throughput', 'locked', 'holdings', 'liquidity', 'chain', 'network', 'cdf-latency', 'cdf-fee', 'cdf-hops', 'cdf-amount', 'success-by-amount']);
+    const holdings = charts.find((c) => c.id === 'holdings')!;
+    expect(holdings.option.series.map((s) => s.name)).toEqual(['alice', 'bob', 'unilateral close (1)', 'penalty (1)']);
+    const marks = holdings.option.series.flatMap((s) => s.markLine?.data.map((d) => d.name) ?? []);
+    expect(marks).toEqual(['unilateral close at 2h 10min (#13): alice-bob by alice', 'penalty at 2h 20min (#14): alice-bob by bob']);
+    for (const c of charts.filter((x) => x.id !== 'locked' && x.id !== 'cdf-latency' && x.id !== 'cdf-fee')) expect(c.points).toBeGreaterThan(0);
+    for (const c of charts) expect(c.dataHref).toMatch(/^[a-z]+\.csv$/);
   });
 
   it('is deterministic', () => {
@@ -36,5 +46,14 @@ describe('report.html', () => {
     const out = reportHtml(summarize(run), run);
     expect(out).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; co');
     expect(out).not.toContain('<b>bold</b>');
+  });
+
+  it('shows the peak locked in HTLCs that the table reports (the chart samples every change, not blocks)', () => {
+    const run = runScenario(loadScenario(join(root, 'scenarios/studies/liquidity-drain.yaml')));
+    const report = summarize(run);
+    expect(Math.max(...run.stats.locked.max)).toBe(report.liquidity.htlcLockedPeakMsat);
+    const exact = run.stats.locked.exactPoints()!;
+    const values = exact.filter((_, i) => i % 2 === 1);
+    expect(Math.max(...values)).toBe(report.liquidity.htlcLockedPeakMsat);
   });
 });

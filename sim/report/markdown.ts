@@ -1,50 +1,89 @@
-/** `report.md` and the printed summary: the report as readable tables. */
-import { formatMsat } from '../units.js';
+/** `report.md` and the printed summary: the report as readable tables (tables.ts). */
+import type { RunRecords } from '../scenario/run.js';
+import { count, formatDuration, groupDigits } from './format.js';
+import { REPORT_FILES } from './html.js';
 import type { Report } from './summary.js';
+import { balancesTable, channelsTable, eventsTable, failuresTable, failuresText, runLine, summaryRows, type Table } from './tables.js';
 
-function table(rows: readonly (readonly [string, string | number])[]): string {
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n');
-}
-
-/** A compact summary for the terminal. */
+/** A compact summary for the terminal: aligned label/value lines. */
 export function summaryText(report: Report): string {
-  const p = report.payments;
-  const c = report.chain;
-  const pen = report.penalties;
-  const lines = [
-    `${report.scenario} (seed ${report.seed}): ${report.simulated.seconds} s simulated, ${report.simulated.blocks} blocks, ${report.simulated.events} events`,
-    table([
-      ['payments', `${p.succeeded}/${p.attempted} succeeded (${(p.successRate * 100).toFixed(1)}%)`],
-      ['chain', `${c.transactions} confirmed, ${c.unconfirmed} waiting, peak mempool ${c.peakMempool}, delay p50 ${c.confirmationDelay.blocks.p50} / p99 ${c.confirmationDelay.blocks.p99} blocks`],
-      ['channels', `${c.channelOpens} opened, ${c.cooperativeCloses} cooperative, ${c.unilateralCloses} unilateral, ${c.penaltyCloses} penalty closes`],
-      ['penalties', `${pen.revokedBroadcasts} revoked broadcasts, ${pen.punished} punished (${formatMsat(pen.penaltyMsat)}), ${pen.unpunished} unpunished (${formatMsat(pen.stolenMsat)} stolen)`],
-    ]),
-  ];
-  const balances = Object.entries(report.balances);
-  if (balances.length > 0 && balances.length <= 20) {
-    lines.push('  balances');
-    lines.push(table(balances.map(([node, b]) => [`  ${node}`, `${formatMsat(b.startMsat)} → ${formatMsat(b.endMsat)}`])));
+  const rows = summaryRows(report).filter(([k]) => k !== 'channel capacity' && k !== 'invariants' && k !== 'bonds frozen');
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const lines = [`${report.scenario} (seed ${report.seed}): ${runLine(report)}`, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];
+  const balances = balancesTable(report, 20);
+  if (balances.total > 0) {
+    lines.push(`  balances${balances.total > balances.shown ? ` (the ${balances.shown} largest changes of ${count(balances.total, 'node')})` : ''}:`);
+    const t = textTable(balances);
+    lines.push(...t.map((l) => `    ${l}`));
   }
   return lines.join('\n');
 }
 
-export function reportMarkdown(report: Report, description: string): string {
-  const section = (title: string, obj: Record<string, unknown>): string =>
-    [`## ${title}`, '', '| field | value |', '|---|---|', ...Object.entries(obj).map(([k, v]) => `| ${k} | ${typeof v === 'object' ? JSON.stringify(v) : String(v)} |`), ''].join('\n');
-  const balances = ['## balances', '', '| node | start | end |', '|---|---|---|', ...Object.entries(report.balances).map(([n, b]) => `| ${n} | ${formatMsat(b.startMsat)} | ${formatMsat(b.endMsat)} |`), ''].join('\n');
-  return [
+/** A plain-text table: first column left-aligned, numeric columns right-aligned. */
+function textTable(t: Table): string[] {
+  const widths = t.header.map((h, i) => Math.max(h.length, ...t.rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (t.numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(t.header), ...t.rows.map(line)];
+}
+
+function mdCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function mdTable(t: Table): string {
+  const align = t.header.map((_, i) => (t.numeric.has(i) ? '---:' : '---'));
+  return [`| ${t.header.map(mdCell).join(' | ')} |`, `| ${align.join(' | ')} |`, ...t.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)].join('\n');
+}
+
+export function reportMarkdown(report: Report, run: RunRecords): string {
+  const summary: Table = { header: ['', ''], rows: summaryRows(report), numeric: new Set() };
+  const channels = channelsTable(run, 20);
+  const balances = balancesTable(report, 50);
+  const events = eventsTable(run, 100);
+  const c = report.chain;
+  const sections = [
     `# ${report.scenario}`,
     '',
-    description,
+    run.description,
     '',
-    `Seed ${report.seed}; ${report.simulated.seconds} s simulated; ${report.simulated.blocks} blocks; ${report.simulated.events} events.`,
+    `Seed ${report.seed}; ${runLine(report)}; chain height ${groupDigits(c.endHeight)} at the end.`,
     '',
-    section('payments', report.payments),
-    section('liquidity', report.liquidity),
-    section('penalties', report.penalties),
-    section('chain', report.chain),
-    balances,
-    section('invariants', report.invariants),
-  ].join('\n');
+    '## Summary',
+    '',
+    mdTable(summary),
+    '',
+  ];
+  if (report.payments.failed > 0) sections.push('## Payment failures', '', `${failuresText(report.payments.failures)}.`, '', mdTable(failuresTable(report)), '');
+  sections.push(
+    '## Channels',
+    '',
+    channels.total > channels.rows.length ? `The ${channels.rows.length} channels that carried the most payments, of ${count(channels.total, 'channel')} (all in channels.csv).` : 'Every channel (also in channels.csv).',
+    '',
+    mdTable(channels),
+    '',
+  );
+  if (events.rows.length) sections.push('## Closes and penalties', '', mdTable(events), '');
+  sections.push(
+    '## Holdings',
+    '',
+    balances.total > balances.shown ? `The ${balances.shown} nodes whose holdings changed most, of ${count(balances.total, 'node')} (all in nodes.csv).` : 'On-chain coins + channel sides + frozen bonds, at the start and at the end (also in nodes.csv).',
+    '',
+    mdTable(balances),
+    '',
+    '## Chain',
+    '',
+    mdTable({
+      header: ['', 'blocks', 'seconds'],
+      rows: (['p50', 'p90', 'p99', 'mean'] as const).map((q) => [`confirmation delay ${q}`, groupDigits(c.confirmationDelay.blocks[q]), formatDuration(c.confirmationDelay.seconds[q] * 1000)]),
+      numeric: new Set([1, 2]),
+    }),
+    '',
+    `${count(c.submitted, 'transaction')} submitted, ${groupDigits(c.transactions)} confirmed, ${groupDigits(c.unconfirmed)} waiting at the end, ${groupDigits(c.dropped)} dropped.`,
+    '',
+    '## Files',
+    '',
+    ...REPORT_FILES.map(([f, d]) => `- [${f}](${f}): ${d}`),
+    '',
+  );
+  return sections.join('\n');
 }

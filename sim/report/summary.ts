@@ -31,6 +31,8 @@ export type Report = ReturnType<typeof summarize>;
 function paymentsBlock(run: RunRecords, seconds: number) {
   const st = run.stats;
   const latencies = st.sortedLatencies();
+  const routed = st.sortedRoutedLatencies();
+  const activeMs = st.firstStartMs < 0 ? 0 : st.lastEndMs - st.firstStartMs;
   return {
     attempted: st.attempted,
     succeeded: st.succeeded,
@@ -41,6 +43,14 @@ function paymentsBlock(run: RunRecords, seconds: number) {
     latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99) },
     feesPaidMsat: st.feesPaidMsat,
     avgHops: st.succeeded ? round6(st.hopsTotal / st.succeeded) : 0,
+    // Added in issue 17 (throughputPerSec and latencyMs keep their meaning):
+    /** From the first payment's start to the last one's end. */
+    activePeriod: { startSeconds: round6(Math.max(0, st.firstStartMs) / 1000), endSeconds: round6(Math.max(0, st.lastEndMs) / 1000) },
+    throughputActivePerSec: activeMs > 0 ? round6(st.succeeded / (activeMs / 1000)) : 0,
+    /** Succeeded payments between neighbours: one update applied at once, recorded with 0 ms latency. */
+    direct: st.direct,
+    /** Latency of the succeeded routed (HTLC) payments only. */
+    latencyRoutedMs: { p50: percentile(routed, 50), p90: percentile(routed, 90), p99: percentile(routed, 99) },
   };
 }
 

@@ -70,7 +70,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const engine = new Engine();
   const chain = new Chain(engine, scenario.chain, streams.stream('chain'));
   const network = new Network(engine, chain, { ...scenario.network, seed, crypto: options.crypto ?? 'lazy', revokedCopies: 'cheaters' });
-  const stats = new RunStats();
+  // Channels opened by actions too: the report has a row for every channel of the run.
+  const opened = scenario.network.actions.flatMap((a) => (a.do === 'open' ? [a.channel] : []));
+  const stats = new RunStats({ untilMs, channels: [...scenario.network.channels, ...opened] });
   for (const log of [network.paymentLog, network.recorder]) log.keep = options.keepRows ?? true;
   network.paymentLog.listen((row) => stats.onPayment(row));
   network.recorder.listen((row) => stats.onEvent(row));
@@ -81,11 +83,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const genesis = new Set(scenario.network.channels.filter((c) => c.funding === 'genesis').map((c) => c.id));
   if (genesis.size > 0) chain.mineGenesis((tx) => tx.kind === 'deposit' && tx.call !== undefined && genesis.has(tx.call.contractId));
   chain.start();
+  stats.trackHoldings((node) => network.balanceOf(node));
   const sampled = [...scenario.network.nodes].sort().slice(0, SAMPLED_NODES);
   const samples: { time: number; values: number[] }[] = [{ time: 0, values: sampled.map((n) => network.balanceOf(n)) }];
   const sample = (block: { height: number; time: number }): void => {
     samples.push({ time: block.time, values: sampled.map((n) => network.balanceOf(n)) });
-    stats.onBlock();
+    stats.onBlock(block.time);
     chain.watchHeight(block.height + 1, sample);
   };
   chain.watchHeight(chain.height + 1, sample);
@@ -110,6 +113,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   }
   network.finish();
   chain.recount();
+  stats.readHoldings(untilMs);
   // Per-node accounting: what the nodes hold at the end plus the fees miners collected is what
   // they held at the start. Every msat is someone's: on the chain, in a channel, in a bond or HTLC.
   const balances = network.balances();

@@ -1,0 +1,217 @@
+/**
+ * Per-channel and per-node results, accumulated from the channel event rows as they come (so a
+ * run keeps no rows): each side's balance in the newest sheet, payments carried, forwarding fees
+ * earned, the HTLC slot peak, failures, how the channel closed, penalties won and lost, and each
+ * channel's balance over time (last value per time bin, only in bins where it changed).
+ *
+ * Balances follow the off-chain sheet: an HTLC counts to its offerer until it is fulfilled; a
+ * direct payment and a fulfilled HTLC move the amount to the other side. Once a channel goes to
+ * the chain its sheet stops changing: what each party then gets is in the node results.
+ */
+import type { ChannelEvent } from '../agents/records.js';
+import type { Bins } from './bins.js';
+
+/** What the ledger needs to know of a channel before the run: its ends and deposits. */
+export interface ChannelInfo {
+  readonly id: string;
+  readonly between: readonly [string, string];
+  readonly deposit: readonly [number, number];
+}
+
+export interface ChannelClose {
+  /** cooperative, unilateral (a commitment cashed), one-way settle or refund. */
+  readonly kind: 'cooperative' | 'unilateral' | 'settle' | 'refund';
+  readonly by: string;
+  readonly timeMs: number;
+  readonly height: number;
+  /** After a unilateral close: penalty (the defender took the bond), withdraw, cheat-succeeded. */
+  outcome?: string;
+}
+
+export class ChannelState {
+  readonly balance: [number, number];
+  readonly inFlight: [number, number] = [0, 0];
+  carried = 0;
+  volumeMsat = 0;
+  feesEarnedMsat = 0;
+  htlcSlotPeak = 0;
+  htlcsFailed = 0;
+  failuresCaused = 0;
+  close: ChannelClose | undefined;
+  /** Side 0's balance at the end of each bin where it changed: [bin, msat, bin, msat, …]. */
+  readonly history: number[] = [];
+
+  constructor(readonly info: ChannelInfo) {
+    this.balance = [info.deposit[0], info.deposit[1]];
+  }
+
+  get capacityMsat(): number {
+    return this.info.deposit[0] + this.info.deposit[1];
+  }
+
+  side(node: string): 0 | 1 | undefined {
+    return this.info.between[0] === node ? 0 : this.info.between[1] === node ? 1 : undefined;
+  }
+}
+
+export class NodeState {
+  paymentsSent = 0;
+  paymentsSucceeded = 0;
+  paymentsReceived = 0;
+  feesPaidMsat = 0;
+  feesEarnedMsat = 0;
+  forwarded = 0;
+  penaltiesWonMsat = 0;
+  penaltiesLostMsat = 0;
+  stolenMsat = 0;
+}
+
+/** An HTLC in flight: who offered it, and its amount. */
+interface Htlc {
+  readonly offerer: 0 | 1;
+  readonly amountMsat: number;
+}
+
+export class ChannelLedger {
+  readonly channels = new Map<string, ChannelState>();
+  readonly nodes = new Map<string, NodeState>();
+  private readonly htlcs = new Map<string, Htlc>();
+  /**
+   * Per hash lock: what each node has been paid out on its outgoing HTLC once fulfilled (amount,
+   * channel), waiting for its incoming HTLC to be fulfilled: the difference is its fee.
+   */
+  private readonly paidOut = new Map<string, Map<string, { amountMsat: number; channel: string }>>();
+  /** HTLCs of each hash lock still in flight: at 0 the payment is over and its lock forgotten. */
+  private readonly pending = new Map<string, number>();
+
+  constructor(
+    channels: readonly ChannelInfo[],
+    private readonly bins: Bins,
+    /** Told of every off-chain transfer between two nodes (for the holdings series). */
+    private readonly onMove: (from: string, to: string, amountMsat: number, time: number) => void = () => {},
+  ) {
+    for (const c of channels) this.channels.set(c.id, new ChannelState(c));
+  }
+
+  node(id: string): NodeState {
+    let n = this.nodes.get(id);
+    if (!n) this.nodes.set(id, (n = new NodeState()));
+    return n;
+  }
+
+  onEvent(e: ChannelEvent): void {
+    const c = this.channels.get(e.channel);
+    if (!c) return;
+    const amount = e.amountMsat ?? 0;
+    switch (e.kind) {
+      case 'pay': {
+        const side = c.side(e.node);
+        if (side !== undefined) this.move(c, side, amount, e.time);
+        return;
+      }
+      case 'htlc-add': {
+        const side = c.side(e.node);
+        if (side === undefined || !e.detail) return;
+        this.htlcs.set(`${e.channel}|${e.detail}`, { offerer: side, amountMsat: amount });
+        this.pending.set(e.detail, (this.pending.get(e.detail) ?? 0) + 1);
+        c.inFlight[side]++;
+        c.htlcSlotPeak = Math.max(c.htlcSlotPeak, c.inFlight[side]);
+        return;
+      }
+      case 'htlc-settle':
+        return this.settle(c, e);
+      case 'cooperative-close':
+        c.close ??= { kind: 'cooperative', by: e.node, timeMs: e.time, height: e.height };
+        return;
+      case 'cash':
+        c.close ??= { kind: 'unilateral', by: e.node, timeMs: e.time, height: e.height };
+        return;
+      case 'settle':
+      case 'refund':
+        c.close ??= { kind: e.kind, by: e.node, timeMs: e.time, height: e.height };
+        return;
+      case 'penalty': {
+        if (c.close) c.close.outcome = 'penalty';
+        const side = c.side(e.node);
+        this.node(e.node).penaltiesWonMsat += amount;
+        if (side !== undefined) this.node(c.info.between[1 - side]!).penaltiesLostMsat += amount;
+        return;
+      }
+      case 'withdraw':
+        if (c.close && !c.close.outcome) c.close.outcome = 'withdraw';
+        return;
+      case 'cheat-succeeded':
+        if (c.close) c.close.outcome = 'cheat-succeeded';
+        this.node(e.node).stolenMsat += amount;
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** A payment row: counts per node; a failed payment is charged to the channel that failed last. */
+  onPayment(p: { readonly from: string; readonly to: string; readonly status: string; readonly feeMsat: number; readonly channel: string }): void {
+    const payer = this.node(p.from);
+    payer.paymentsSent++;
+    if (p.status === 'succeeded') {
+      payer.paymentsSucceeded++;
+      payer.feesPaidMsat += p.feeMsat;
+      this.node(p.to).paymentsReceived++;
+    } else if (p.status === 'failed') {
+      const c = this.channels.get(p.channel);
+      if (c) c.failuresCaused++;
+    }
+  }
+
+  /** An HTLC fulfilled (the receiver settles: the amount moves) or failed back (its offerer settles). */
+  private settle(c: ChannelState, e: ChannelEvent): void {
+    const lock = e.detail;
+    const htlc = lock === undefined ? undefined : this.htlcs.get(`${e.channel}|${lock}`);
+    if (lock === undefined || !htlc) return;
+    this.htlcs.delete(`${e.channel}|${lock}`);
+    c.inFlight[htlc.offerer]--;
+    const offerer = c.info.between[htlc.offerer];
+    if (e.node === offerer) c.htlcsFailed++;
+    else this.fulfilled(c, htlc, lock, e.time);
+    this.release(lock);
+  }
+
+  private fulfilled(c: ChannelState, htlc: Htlc, lock: string, time: number): void {
+    this.move(c, htlc.offerer, htlc.amountMsat, time);
+    let paid = this.paidOut.get(lock);
+    // The receiver forwarded this lock and was paid out downstream: it keeps the difference.
+    const receiver = c.info.between[1 - htlc.offerer]!;
+    const out = paid?.get(receiver);
+    if (paid && out) {
+      const fee = htlc.amountMsat - out.amountMsat;
+      const node = this.node(receiver);
+      node.feesEarnedMsat += fee;
+      node.forwarded++;
+      const outChannel = this.channels.get(out.channel);
+      if (outChannel) outChannel.feesEarnedMsat += fee;
+      paid.delete(receiver);
+    }
+    if (!paid) this.paidOut.set(lock, (paid = new Map()));
+    paid.set(c.info.between[htlc.offerer], { amountMsat: htlc.amountMsat, channel: c.info.id });
+  }
+
+  /** One HTLC of `lock` fewer in flight; with none left the payment is over (the payer's entry goes too). */
+  private release(lock: string): void {
+    const left = (this.pending.get(lock) ?? 1) - 1;
+    if (left > 0) return void this.pending.set(lock, left);
+    this.pending.delete(lock);
+    this.paidOut.delete(lock);
+  }
+
+  private move(c: ChannelState, from: 0 | 1, amount: number, time: number): void {
+    c.balance[from] -= amount;
+    c.balance[1 - from]! += amount;
+    c.carried++;
+    c.volumeMsat += amount;
+    this.onMove(c.info.between[from], c.info.between[1 - from]!, amount, time);
+    const bin = this.bins.of(time);
+    const h = c.history;
+    if (h.length >= 2 && h[h.length - 2] === bin) h[h.length - 1] = c.balance[0];
+    else h.push(bin, c.balance[0]);
+  }
+}
