@@ -150,6 +150,7 @@ describe('shutdown, failures and closes around in-flight HTLCs', () => {
       ['succeeded', ''],
     ]);
     expect(sim.channel('alice-bob').channel.balances).toEqual([2_000, 198_000]);
+    expect(sim.network.payments[3]!.latencyMs).toBe(200); // one update: a round trip of two 100 ms messages
   });
 });
 

@@ -258,7 +258,8 @@ export class Network {
       channel: used,
       hops: outcome?.ok ? 1 : 0,
       feeMsat: 0,
-      latencyMs: 0,
+      // One update of the sheet costs a round trip of two messages, as each HTLC update does.
+      latencyMs: outcome?.ok ? 2 * (this.spec.multiHop ?? DEFAULT_MULTIHOP).messageLatencyMs : 0,
       attempts: 1,
       route: outcome?.ok ? `${from}>${to}` : '',
       payerKnowsR: outcome?.ok === true, // a direct update: the payer signed it

@@ -12,7 +12,7 @@ export interface ReportContext {
   readonly endMs: number;
   /** Closes and penalties (at most 200), in time order. */
   readonly marked: readonly ChannelEvent[];
-  /** A node's name for people: its id, a public key shortened (imports do not carry aliases yet). */
+  /** A node's name for people: its alias when the import had one, else its id (a public key shortened). */
   readonly name: (node: string) => string;
   /** "4.97/s over the active period (1h 0min – 3h 20min), 0.069/s over the run". */
   readonly throughputLine: string;
@@ -32,7 +32,7 @@ export function reportContext(report: Report, run: RunRecords): ReportContext {
     run,
     endMs: run.simulatedMs,
     marked: run.stats.marked.filter((e) => MARKED_KINDS.has(e.kind)),
-    name: (node) => displayName(node),
+    name: (node) => displayName(node, run.aliases),
     throughputLine,
   };
 }

@@ -20,8 +20,8 @@ describe('channel ledger', () => {
       ['diana-eric', 1 * BTC, 3 * BTC, 0.001 * BTC, 1],
     ]);
     const nodes = Object.fromEntries(nodeRows(r).map((row) => [row[0], row]));
-    // fees_paid (col 9), fees_earned (col 10): alice paid 0.003 BTC, bob/carol/diana earned 0.001 each.
-    expect([nodes.alice![9], nodes.bob![10], nodes.carol![10], nodes.diana![10], nodes.eric![10]]).toEqual([0.003 * BTC, 0.001 * BTC, 0.001 * BTC, 0.001 * BTC, 0]);
+    // fees_paid (col 10), fees_earned (col 11): alice paid 0.003 BTC, bob/carol/diana earned 0.001 each.
+    expect([nodes.alice![10], nodes.bob![11], nodes.carol![11], nodes.diana![11], nodes.eric![11]]).toEqual([0.003 * BTC, 0.001 * BTC, 0.001 * BTC, 0.001 * BTC, 0]);
   });
 
   it('liquidity drain: the hub→merchant channel ends drained and is charged the failures', () => {

@@ -26,7 +26,7 @@ export function channelsCsv(run: RunRecords): string {
 }
 
 export const NODES_HEADER = [
-  'node', 'channels', 'capacity_msat', 'start_msat', 'end_msat', 'change_msat', 'payments_sent', 'payments_succeeded', 'payments_received',
+  'node', 'alias', 'channels', 'capacity_msat', 'start_msat', 'end_msat', 'change_msat', 'payments_sent', 'payments_succeeded', 'payments_received',
   'fees_paid_msat', 'fees_earned_msat', 'forwarded', 'penalties_won_msat', 'penalties_lost_msat', 'stolen_msat',
 ] as const;
 
@@ -46,7 +46,7 @@ export function nodeRows(run: RunRecords): (string | number)[][] {
     const b = run.balances[node]!;
     const n = ledger.nodes.get(node) ?? new NodeState();
     const ch = channels.get(node) ?? { count: 0, capacity: 0 };
-    return [node, ch.count, ch.capacity, b.startMsat, b.endMsat, b.endMsat - b.startMsat, n.paymentsSent, n.paymentsSucceeded, n.paymentsReceived,
+    return [node, run.aliases[node] ?? '', ch.count, ch.capacity, b.startMsat, b.endMsat, b.endMsat - b.startMsat, n.paymentsSent, n.paymentsSucceeded, n.paymentsReceived,
       n.feesPaidMsat, n.feesEarnedMsat, n.forwarded, n.penaltiesWonMsat, n.penaltiesLostMsat, n.stolenMsat];
   });
 }

@@ -23,6 +23,7 @@ function reportLeaves(): Map<string, string> {
     startHeight: 0,
     chain: { txs: [], blocks: [], peakMempool: 0, invariantChecks: 0 },
     channels: [],
+    aliases: {},
     payments: [],
     channelEvents: [],
     stats: new RunStats(),

@@ -57,6 +57,8 @@ export interface RunRecords {
   readonly stats: RunStats;
   readonly balances: Readonly<Record<string, { readonly startMsat: number; readonly endMsat: number }>>;
   /** Balances of up to SAMPLED_NODES nodes after every block, for charts. */
+  /** Readable names of imported nodes (lnd and sim-ln aliases), by node id. */
+  readonly aliases: Readonly<Record<string, string>>;
   readonly balanceSeries: { readonly nodes: readonly string[]; readonly samples: readonly { readonly time: number; readonly values: readonly number[] }[] };
 }
 
@@ -134,6 +136,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     channelEvents: network.recorder.events,
     stats,
     balances,
+    aliases: scenario.aliases,
     balanceSeries: { nodes: sampled, samples },
   };
 }
