@@ -4,8 +4,8 @@
  */
 import { printable, ScenarioError } from '../sim/errors.js';
 import { join } from 'node:path';
-import { StreamedRows, unmetExpectations, reportJson, summarize, summaryText } from '../sim/report/index.js';
-import { validateScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
+import { StreamedRows, unmetExpectations, reportJson, summaryText } from '../sim/report/index.js';
+import { validateScenario, listScenarios, loadScenario, type Scenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
 import { checkBlocks } from '../sim/scenario/limits.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
@@ -14,7 +14,7 @@ import { explainSimulation } from '../sim/estimate/report.js';
 import { DEFAULT_SCALE, simulate } from '../sim/estimate/simulate.js';
 import { GAMES } from '../sim/games/index.js';
 import { prepareOutDir } from './outputs.js';
-import { runReport } from './provenance.js';
+import { simulate as simulateRun, type RunReport } from '../sim/index.js';
 import { reportWriters, writeRunReports } from './reports.js';
 
 export interface RunFlags {
@@ -45,7 +45,7 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
     const dir = join(flags.out, scenario.name);
     prepareOutDir(dir);
     const rows = new StreamedRows(dir, { trace: flags.trace ?? false });
-    const run = runScenario(scenario, {
+    const { records: run, report } = simulateRun(scenario, {
       ...(seed !== undefined ? { seed } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       crypto,
@@ -55,7 +55,6 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
       onEvent: rows.onEvent,
     });
     rows.finish(run);
-    const report = runReport(summarize(run), run, scenario, io.version, { seed: run.seed, untilMs: run.simulatedMs, crypto });
     const failures = writeRunReports(dir, reportWriters(run, report));
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (flags.json) out(reportJson(report).trimEnd());
@@ -74,7 +73,7 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
 }
 
 /** Why payments failed and which scripted actions were refused, under the summary table. */
-function extraLines(report: ReturnType<typeof runReport>): string {
+function extraLines(report: RunReport): string {
   const failures = Object.entries(report.payments.failures).map(([reason, n]) => `${reason} ${n}`);
   const lines = failures.length ? [`  failures   ${failures.join(', ')}`] : [];
   if (report.actions.refused > 0) lines.push(`  refused    ${report.actions.refused} scripted actions (events.ndjson with --trace lists them)`);

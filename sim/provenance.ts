@@ -4,8 +4,8 @@
  * run refused, and imported nodes' aliases. Deterministic: no wall-clock, no absolute paths.
  */
 import { createHash } from 'node:crypto';
-import type { Report } from '../sim/report/index.js';
-import type { RunRecords, Scenario } from '../sim/scenario/index.js';
+import type { Report } from './report/index.js';
+import type { RunRecords, Scenario } from './scenario/index.js';
 
 export interface RunFlagsUsed {
   readonly seed: number;
@@ -21,6 +21,9 @@ export function provenance(scenario: Scenario, version: string, flags: RunFlagsU
     flags: { seed: flags.seed, until: `${flags.untilMs / 1000}s`, crypto: flags.crypto },
   };
 }
+
+/** The report as `pcnsim run` writes it. */
+export type RunReport = ReturnType<typeof runReport>;
 
 /** The report as `pcnsim run` writes it. */
 export function runReport(report: Report, run: RunRecords, scenario: Scenario, version: string, flags: RunFlagsUsed) {

@@ -1,0 +1,43 @@
+/**
+ * pcnsim as a library, installed the way a user gets it: the packed tarball goes into a scratch
+ * project, and a typed script there loads a scenario, runs it, reads the report and plays a game
+ * through `import … from 'pcnsim'` — type-checked against the shipped declarations, then run.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+const SCRIPT = `import { GAMES, VERSION, concurrencyBound, loadScenario, playGame, scenarioFromObject, simulate, type PaymentRecord, type Report } from 'pcnsim';
+
+const scenario = loadScenario(process.argv[2]!);
+const { records, report } = simulate(scenario, { seed: 1 });
+const punished: number = report.penalties.punished;
+const ours = scenarioFromObject({ name: 'mine', channels: [{ between: ['a', 'b'], deposit: [100, 100] }], payments: [{ at: '1h', from: 'a', to: 'b', amount: '10 sat' }] });
+const paid: readonly PaymentRecord[] = simulate(ours).records.payments;
+const summary: Report['payments'] = simulate(ours).report.payments;
+const story = playGame('breach').story;
+console.log(JSON.stringify({ version: VERSION, punished, events: records.channelEvents.length, paid: paid.map((p) => p.status), succeeded: summary.succeeded, games: GAMES.length, story: story.length > 0, bound: concurrencyBound({ tps: 10 / 3, lifetimeDays: 54.9, txsPerChannel: 4, pathLength: 6 }).channels }));
+`;
+
+describe('the packed package', () => {
+  it('installs into a scratch project where a typed script runs a scenario, reads the report and plays a game', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'pcnsim-pack-'));
+    run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], root);
+    const tarball = readdirSync(scratch).find((f) => f.endsWith('.tgz'))!;
+    writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
+    run('npm', ['install', '--silent', '--prefer-offline', '--no-audit', '--no-fund', join(scratch, tarball)], scratch);
+    writeFileSync(join(scratch, 'script.ts'), SCRIPT);
+    const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] }, files: ['script.ts'] };
+    writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify(tsconfig));
+    run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', scratch], scratch);
+    const out = JSON.parse(run(process.execPath, ['script.js', join(root, 'scenarios', 'examples', 'one-channel-cheat.yaml')], scratch));
+    expect(out).toEqual({ version: '0.1.0', punished: 1, events: expect.any(Number), paid: ['succeeded'], succeeded: 1, games: expect.any(Number), story: true, bound: 3_952_800 });
+    expect(out.events).toBeGreaterThan(3);
+    expect(out.games).toBeGreaterThanOrEqual(6);
+  }, 180_000);
+});

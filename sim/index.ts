@@ -1,0 +1,78 @@
+/**
+ * pcnsim as a library: everything a script needs, behind one import (the CLI is a client of it).
+ *
+ * ```ts
+ * import { loadScenario, simulate, writeReports } from 'pcnsim';
+ *
+ * const scenario = loadScenario('scenarios/examples/one-channel-cheat.yaml');
+ * const { records, report } = simulate(scenario, { seed: 7 });
+ * console.log(report.penalties.punished, records.payments.length);
+ * writeReports('reports', records, report);
+ * ```
+ *
+ * - scenarios: `loadScenario(file)`, `scenarioFromObject(data)`, `validateScenario(file)`;
+ * - runs: `simulate(scenario, options)` → the run's rows (`records`) and the report object, as
+ *   `pcnsim run` writes it; rows can also be streamed (`onPayment`, `onEvent`, `keepRows: false`);
+ * - reports: `writeReports`, `reportJson`, `summaryText`, `unmetExpectations`;
+ * - games: `GAMES`, `playGame(name, { set, seed })` and the payoff table;
+ * - the BRIEF §6 bound: `concurrencyBound(input)` and `simulateBound(input, options)`.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findGame, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, type Game, type Params, type PayoffRow } from './games/index.js';
+import { runReport, type RunReport } from './provenance.js';
+import { summarize } from './report/index.js';
+import { runScenario, scenarioFromData, type RunOptions, type RunRecords, type Scenario } from './scenario/index.js';
+import { ScenarioError } from './errors.js';
+
+/** The installed package's root (scenarios/, package.json): dist/sim/index.js is two levels down. */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** A scenario from an object shaped like a scenario file (`name` is required); `file` names it in error messages. */
+export function scenarioFromObject(data: unknown, file = '<object>'): Scenario {
+  return scenarioFromData(data, file);
+}
+
+/** What a run produced: its rows and the report computed from them. */
+export interface Simulation {
+  readonly records: RunRecords;
+  readonly report: RunReport;
+}
+
+/** Runs `scenario` (seed, end time, crypto mode and row streaming in `options`) and summarizes it as `pcnsim run` does. */
+export function simulate(scenario: Scenario, options: RunOptions = {}): Simulation {
+  const records = runScenario(scenario, options);
+  const report = runReport(summarize(records), records, scenario, VERSION, { seed: records.seed, untilMs: records.simulatedMs, crypto: options.crypto ?? 'lazy' });
+  return { records, report };
+}
+
+/** One play of a teaching game: the run and its story (`pcnsim game NAME`). */
+export function playGame(name: string, options: { readonly set?: Params; readonly seed?: number; readonly narrate?: boolean } = {}): { readonly game: Game; readonly params: Params; readonly records: RunRecords; readonly story: readonly string[] } {
+  const game = findGame(name);
+  if (!game) throw new ScenarioError('unknown-game', `no game '${name}'; expected one of the names GAMES lists`, 'name');
+  const doc = readGameDoc(PACKAGE_ROOT, game);
+  const params = gameParams(game, doc, options.set ?? {});
+  const records = play(PACKAGE_ROOT, game, doc, params, options.seed ?? 1);
+  return { game, params, records, story: narrate(records, game.players.map((p) => p.node), options.narrate ?? false) };
+}
+
+/** A game's payoff table over its strategy profiles, `seeds` seeds each. */
+export function gamePayoffs(name: string, options: { readonly set?: Params; readonly seeds?: number } = {}): readonly PayoffRow[] {
+  const game = findGame(name);
+  if (!game) throw new ScenarioError('unknown-game', `no game '${name}'; expected one of the names GAMES lists`, 'name');
+  const doc = readGameDoc(PACKAGE_ROOT, game);
+  return payoffTable(PACKAGE_ROOT, game, doc, gameParams(game, doc, options.set ?? {}), seedsOf(options.seeds ?? 40));
+}
+
+export { loadScenario, validateScenario, listScenarios, scenarioJsonSchema, type RunOptions, type RunRecords, type Scenario, type ScenarioInput } from './scenario/index.js';
+export { reportFiles, reportJson, summaryText, summarize, unmetExpectations, writeReports, REPORT_SCHEMA, type Report } from './report/index.js';
+export type { RunReport } from './provenance.js';
+export { GAMES, type Game, type Params, type PayoffRow } from './games/index.js';
+export { BRIEF_INPUTS, estimate as concurrencyBound, explain as explainBound, type Estimate, type EstimateInput } from './estimate/bound.js';
+export { simulate as simulateBound, type Simulation as BoundSimulation, type SimulateOptions as BoundSimulateOptions } from './estimate/simulate.js';
+export type { ChannelEvent, ChannelEventKind } from './agents/records.js';
+export type { PaymentRecord } from './agents/spec.js';
+export type { BlockRecord, TxRecord } from './chain/types.js';
+export { InvariantError, ProtocolError, ScenarioError } from './errors.js';
