@@ -46,6 +46,7 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
     prepareOutDir(dir);
     const rows = new StreamedRows(dir, { trace: flags.trace ?? false });
     const { records: run, report } = simulateRun(scenario, {
+      version: io.version,
       ...(seed !== undefined ? { seed } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       crypto,

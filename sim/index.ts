@@ -17,7 +17,7 @@
  * - games: `GAMES`, `playGame(name, { set, seed })` and the payoff table;
  * - the BRIEF §6 bound: `concurrencyBound(input)` and `simulateBound(input, options)`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findGame, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, type Game, type Params, type PayoffRow } from './games/index.js';
@@ -26,9 +26,14 @@ import { summarize } from './report/index.js';
 import { runScenario, scenarioFromData, type RunOptions, type RunRecords, type Scenario } from './scenario/index.js';
 import { ScenarioError } from './errors.js';
 
-/** The installed package's root (scenarios/, package.json): dist/sim/index.js is two levels down. */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package's root (scenarios/, package.json): two levels above dist/sim/index.js, one above sim/index.ts. */
+export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+function packageRoot(from: string): string {
+  for (const up of [join(from, '..'), join(from, '..', '..')]) if (existsSync(join(up, 'package.json'))) return up;
+  return join(from, '..', '..');
+}
 
 /** A scenario from an object shaped like a scenario file (`name` is required); `file` names it in error messages. */
 export function scenarioFromObject(data: unknown, file = '<object>'): Scenario {
@@ -41,10 +46,13 @@ export interface Simulation {
   readonly report: RunReport;
 }
 
-/** Runs `scenario` (seed, end time, crypto mode and row streaming in `options`) and summarizes it as `pcnsim run` does. */
-export function simulate(scenario: Scenario, options: RunOptions = {}): Simulation {
+/**
+ * Runs `scenario` (seed, end time, crypto mode and row streaming in `options`) and summarizes it
+ * as `pcnsim run` does; `version` is what the report's provenance names (default: this package's).
+ */
+export function simulate(scenario: Scenario, options: RunOptions & { readonly version?: string } = {}): Simulation {
   const records = runScenario(scenario, options);
-  const report = runReport(summarize(records), records, scenario, VERSION, { seed: records.seed, untilMs: records.simulatedMs, crypto: options.crypto ?? 'lazy' });
+  const report = runReport(summarize(records), records, scenario, options.version ?? VERSION, { seed: records.seed, untilMs: records.simulatedMs, crypto: options.crypto ?? 'lazy' });
   return { records, report };
 }
 

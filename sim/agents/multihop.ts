@@ -21,6 +21,7 @@ import { START, stepPayment, type PaymentEvent, type PaymentState } from './atte
 import type { HopOutcome } from './hop.js';
 import type { LiveChannel } from './liveChannel.js';
 import type { World } from './world.js';
+import { DEADLINE_BLOCKS, FINAL_CLTV_DELTA, GOSSIP_DELAY_MS, MAX_ATTEMPTS, MESSAGE_LATENCY_MS, PAYMENT_TIMEOUT_MS } from '../defaults.js';
 
 export interface MultiHopOptions {
   /** One-way latency of a peer message, ms. */
@@ -41,13 +42,13 @@ export interface MultiHopOptions {
 }
 
 export const DEFAULT_MULTIHOP: MultiHopOptions = {
-  messageLatencyMs: 100,
-  finalCltvDelta: 18,
-  maxAttempts: 3,
-  deadlineBlocks: 6,
+  messageLatencyMs: MESSAGE_LATENCY_MS,
+  finalCltvDelta: FINAL_CLTV_DELTA,
+  maxAttempts: MAX_ATTEMPTS,
+  deadlineBlocks: DEADLINE_BLOCKS,
   style: 'lightning',
-  timeoutMs: 60_000,
-  gossipDelayMs: 600_000,
+  timeoutMs: PAYMENT_TIMEOUT_MS,
+  gossipDelayMs: GOSSIP_DELAY_MS,
 };
 
 export interface PaymentOutcome {

@@ -28,6 +28,7 @@ import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec
 import { Wallet } from './wallet.js';
 import type { WatchtowerSpec } from './watchtower.js';
 import type { World } from './world.js';
+import { BLOCK_INTERVAL_MS, ONE_WAY_REFUND_BLOCKS } from '../defaults.js';
 
 export type { ActionSpec, ChannelKind, ChannelSpec, NetworkSpec, PaymentRecord, PaymentSpec } from './spec.js';
 
@@ -92,7 +93,7 @@ export class Network {
     let a = this.availabilities.get(node);
     if (!a) {
       const p = this.spec.onlineProbability?.[node];
-      const chance = p === undefined ? undefined : { probability: p, intervalMs: this.spec.blockIntervalMs ?? 600_000, rng: rngStream(this.spec.seed, `availability/${node}`) };
+      const chance = p === undefined ? undefined : { probability: p, intervalMs: this.spec.blockIntervalMs ?? BLOCK_INTERVAL_MS, rng: rngStream(this.spec.seed, `availability/${node}`) };
       this.availabilities.set(node, (a = new Availability(chance)));
     }
     return a;
@@ -184,7 +185,7 @@ export class Network {
             id: spec.id,
             nodes: spec.between,
             depositMsat: spec.deposit[0],
-            refundBlocks: spec.refundBlocks ?? 4320,
+            refundBlocks: spec.refundBlocks ?? ONE_WAY_REFUND_BLOCKS,
             payer: secrets[0],
             coin: coins[0]!,
             confirmations: spec.confirmations,

@@ -10,6 +10,7 @@ import { fail, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';
 import { other, type HtlcTerm, type Side } from './commitment.js';
 import type { Channel } from './protocol.js';
+import { MAX_HTLCS, RESERVE_PPM } from '../defaults.js';
 
 export interface HtlcLimits {
   /** HTLCs offered per direction at once (BOLT #2: at most 483). */
@@ -23,7 +24,7 @@ export interface HtlcLimits {
   readonly reserveMsat?: number;
 }
 
-export const DEFAULT_LIMITS: HtlcLimits = { maxHtlcs: 483, maxInFlightMsat: Number.MAX_SAFE_INTEGER, minHtlcMsat: 1, reservePpm: 10_000 };
+export const DEFAULT_LIMITS: HtlcLimits = { maxHtlcs: MAX_HTLCS, maxInFlightMsat: Number.MAX_SAFE_INTEGER, minHtlcMsat: 1, reservePpm: RESERVE_PPM };
 
 export function reserveMsat(channel: Channel, limits: HtlcLimits): number {
   return limits.reserveMsat ?? Math.floor((channel.totalMsat * limits.reservePpm) / 1_000_000);

@@ -18,6 +18,7 @@
 import { Engine, RngStreams } from '../engine/index.js';
 import type { OpenChannel } from './churn.js';
 import { FlatNetwork } from './graph.js';
+import { MAX_HTLCS, RESERVE_PPM } from '../defaults.js';
 
 export interface PaymentsConfig {
   readonly seed: number;
@@ -50,8 +51,8 @@ export interface PaymentsConfig {
 
 export const PAYMENTS_DEFAULTS = {
   hopLatencyMs: 100,
-  htlcSlots: 483,
-  reservePpm: 10_000,
+  htlcSlots: MAX_HTLCS,
+  reservePpm: RESERVE_PPM,
   amountMedianMsat: 50_000_000,
   amountSigma: 1,
   maxHops: 20,

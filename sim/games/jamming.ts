@@ -7,6 +7,7 @@
  */
 import type { RunRecords } from '../scenario/run.js';
 import { formatShare, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
+import { MAX_HTLCS } from '../defaults.js';
 
 const HUB_BALANCE = 10_000;
 /** The hub keeps 1% of the channel's 20,000 sat as reserve (BOLT #2). */
@@ -52,8 +53,8 @@ export const jamming: Game = {
     { node: 'eve', role: 'jammer (holder)' },
   ],
   params: [
-    { name: 'jams', describe: 'HTLCs Mallory sends and Eve holds', min: 0, max: 483, integer: true, apply: (d, v) => setIn(d, 'payments.0.count', Math.max(1, v)) },
-    { name: 'slots', describe: 'max HTLCs in flight per channel direction (max_accepted_htlcs)', min: 1, max: 483, integer: true, apply: (d, v) => setIn(d, 'defaults.maxHtlcs', v) },
+    { name: 'jams', describe: 'HTLCs Mallory sends and Eve holds', min: 0, max: MAX_HTLCS, integer: true, apply: (d, v) => setIn(d, 'payments.0.count', Math.max(1, v)) },
+    { name: 'slots', describe: 'max HTLCs in flight per channel direction (max_accepted_htlcs)', min: 1, max: MAX_HTLCS, integer: true, apply: (d, v) => setIn(d, 'defaults.maxHtlcs', v) },
     { name: 'jamAmount', describe: 'sat per jamming HTLC (tiny: slot jamming; large: liquidity jamming)', min: 1, max: 9000, integer: true, apply: (d, v) => setIn(d, 'payments.0.amount', `${v} sat`) },
   ],
   profiles: [
@@ -76,7 +77,7 @@ export const jamming: Game = {
   ],
   defaults: (doc: ScenarioDoc) => ({
     jams: numberIn(doc, 'payments.0.count', 1),
-    slots: numberIn(doc, 'defaults.maxHtlcs', 483),
+    slots: numberIn(doc, 'defaults.maxHtlcs', MAX_HTLCS),
     jamAmount: numberIn(doc, 'payments.0.amount', 1),
   }),
 };

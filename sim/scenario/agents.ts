@@ -9,6 +9,7 @@ import type { ReceivePolicy } from '../agents/hooks.js';
 import type { WatchtowerSpec } from '../agents/watchtower.js';
 import { ScenarioError } from '../errors.js';
 import type { ScenarioInput } from './schema.js';
+import { JAMMER_HOLD_MS } from '../defaults.js';
 
 type AgentEntry = NonNullable<ScenarioInput['agents']>[string];
 type Strategy = NonNullable<AgentEntry['strategy']>;
@@ -72,7 +73,7 @@ export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, chec
         break;
       }
       case 'jammer':
-        out.receivers[node] = { kind: 'jammer', holdMs: a.hold ?? 600_000 };
+        out.receivers[node] = { kind: 'jammer', holdMs: a.hold ?? JAMMER_HOLD_MS };
         break;
       case 'griefer':
         out.receivers[node] = { kind: 'griefer', floodTxs: a.flood ?? 0, floodFeeMsat: a.floodFee ?? 100_000 };

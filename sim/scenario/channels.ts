@@ -9,6 +9,7 @@ import { ScenarioError } from '../errors.js';
 import type { Policy } from '../router/index.js';
 import type { Duration, Msat } from '../units.js';
 import type { ScenarioInput } from './schema.js';
+import { CLTV_DELTA, CONFIRMATIONS, FEE_BASE_MSAT, FEE_PPM, FREEZE_BLOCKS, MAX_HTLCS, ONE_WAY_REFUND_BLOCKS, RESERVE_PPM } from '../defaults.js';
 
 /** What every channel has besides its id, ends and deposits. */
 export type ChannelSettings = Omit<ChannelSpec, 'id' | 'between' | 'deposit' | 'policies'> & { readonly policy: Policy; readonly maxHtlcs: number; readonly funding: 'genesis' | 'chain' };
@@ -16,13 +17,13 @@ export type ChannelSettings = Omit<ChannelSpec, 'id' | 'between' | 'deposit' | '
 /** pcnsim's own defaults (DEFAULTS.md: lnd's fee policy and delta, BOLT's 483 HTLCs, a 144-block freeze). */
 export const PCNSIM_DEFAULTS: ChannelSettings = {
   kind: 'virtual-bank',
-  freeze: { blocks: 144 },
-  refundBlocks: 4320,
-  confirmations: 3,
+  freeze: { blocks: FREEZE_BLOCKS },
+  refundBlocks: ONE_WAY_REFUND_BLOCKS,
+  confirmations: CONFIRMATIONS,
   txFeeMsat: 0,
-  policy: { feeBaseMsat: 1000, feePpm: 1, cltvDelta: 40, minHtlcMsat: 0, disabled: false },
-  maxHtlcs: 483,
-  reservePpm: 10_000,
+  policy: { feeBaseMsat: FEE_BASE_MSAT, feePpm: FEE_PPM, cltvDelta: CLTV_DELTA, minHtlcMsat: 0, disabled: false },
+  maxHtlcs: MAX_HTLCS,
+  reservePpm: RESERVE_PPM,
   funding: 'chain',
 };
 

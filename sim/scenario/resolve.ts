@@ -21,6 +21,8 @@ import { checkArrivals, checkBlocks, MAX_CHANNELS, MAX_LISTED_PAYMENTS, MAX_TRAF
 import type { ScenarioInput } from './schema.js';
 import { resolveTopology } from './topology/index.js';
 import { resolveAmount, type Workload } from './workload.js';
+import { BLOCK_INTERVAL_MS } from '../defaults.js';
+import { DEFAULT_MULTIHOP } from '../agents/multihop.js';
 
 export interface Traffic {
   readonly ratePerSecond: number;
@@ -62,7 +64,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
   const inputs = new InputLog(file);
   inputs.note(file, text);
   const untilMs = input.run?.until ?? DAY_MS;
-  const blockIntervalMs = input.chain?.blockInterval ?? 600_000;
+  const blockIntervalMs = input.chain?.blockInterval ?? BLOCK_INTERVAL_MS;
   if (blockIntervalMs <= 0) throw new ScenarioError('bad-duration', "expected a positive time such as '600s'", 'chain.blockInterval');
   checkBlocks(untilMs, blockIntervalMs, input.run?.until !== undefined ? 'run.until' : 'chain.blockInterval');
   const defaults = input.defaults ?? {};
@@ -199,13 +201,13 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
       onlineProbability: agents.onlineProbability,
       blockIntervalMs,
       multiHop: {
-        messageLatencyMs: defaults.messageLatency ?? 100,
-        finalCltvDelta: defaults.finalCltvDelta ?? 18,
-        maxAttempts: defaults.maxAttempts ?? 3,
-        deadlineBlocks: defaults.deadline ?? 6,
-        style: defaults.htlcStyle ?? 'lightning',
-        timeoutMs: defaults.paymentTimeout ?? 60_000,
-        gossipDelayMs: defaults.gossipDelay ?? 600_000,
+        messageLatencyMs: defaults.messageLatency ?? DEFAULT_MULTIHOP.messageLatencyMs,
+        finalCltvDelta: defaults.finalCltvDelta ?? DEFAULT_MULTIHOP.finalCltvDelta,
+        maxAttempts: defaults.maxAttempts ?? DEFAULT_MULTIHOP.maxAttempts,
+        deadlineBlocks: defaults.deadline ?? DEFAULT_MULTIHOP.deadlineBlocks,
+        style: defaults.htlcStyle ?? DEFAULT_MULTIHOP.style,
+        timeoutMs: defaults.paymentTimeout ?? DEFAULT_MULTIHOP.timeoutMs,
+        gossipDelayMs: defaults.gossipDelay ?? DEFAULT_MULTIHOP.gossipDelayMs,
         ...routing(defaults.routing),
       },
     },
@@ -302,7 +304,7 @@ function resolveNodes(input: ScenarioInput): string[] {
 function resolveChain(input: ScenarioInput): ChainConfig {
   const c = input.chain ?? {};
   return {
-    blockIntervalMs: c.blockInterval ?? 600_000,
+    blockIntervalMs: c.blockInterval ?? BLOCK_INTERVAL_MS,
     fixedInterval: c.fixed ?? false,
     ...(c.blockTxLimit !== undefined ? { blockTxLimit: c.blockTxLimit } : {}),
     ...(c.blockWeightLimit !== undefined ? { blockWeightLimit: c.blockWeightLimit } : {}),

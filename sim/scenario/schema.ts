@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { amount, blockCount, duration, feeLimit, filePath, nodeName, nonNegativeInt, percentPpm, positiveAmount, positiveInt, rate, time } from './fields.js';
 import { MAX_FLOOD, MAX_WORKLOAD_PAYMENTS } from './limits.js';
+import { MAX_HTLCS } from '../defaults.js';
 
 export const chainSection = z.strictObject({
   blockInterval: time().optional(),
@@ -41,7 +42,7 @@ const channelSettings = {
   cltvDelta: blockCount().optional(),
   feeBase: amount().optional(),
   feePpm: nonNegativeInt().optional(),
-  maxHtlcs: positiveInt().max(483, { message: 'expected at most 483 (BOLT #2 max_accepted_htlcs)' }).optional(),
+  maxHtlcs: positiveInt().max(MAX_HTLCS, { message: `expected at most ${MAX_HTLCS} (BOLT #2 max_accepted_htlcs)` }).optional(),
   // HTLC limits of each direction (BOLT #2): the largest and smallest HTLC, the value in flight, the reserve.
   maxHtlc: positiveAmount().optional(),
   minHtlc: amount().optional(),
