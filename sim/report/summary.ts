@@ -100,11 +100,14 @@ function chainBlock(run: RunRecords) {
 }
 
 function invariantsBlock(run: RunRecords) {
-  // Each chain block, each off-chain update and each contract transition was checked on the way,
-  // and the per-node accounting once at the end (a failure would have aborted the run).
+  // Each chain block, each off-chain update and each contract transition was checked on the way
+  // (a failure aborts the run), and the per-node accounting once at the end: what the nodes hold
+  // plus the fees miners took against what they started with.
   const updates = run.stats.count('pay') + run.stats.count('htlc-add') + run.stats.count('htlc-settle');
   const calls = run.chain.txs.filter((t) => t.kind !== 'background' && t.confirmedHeight !== undefined).length;
-  return { fundsConserved: true, checks: run.chain.invariantChecks + updates + calls + 1 };
+  const { startMsat, endMsat, feesMsat } = run.accounting;
+  const discrepancy = Math.abs(endMsat + feesMsat - startMsat);
+  return { fundsConserved: discrepancy === 0, checks: run.chain.invariantChecks + updates + calls + 1, largestDiscrepancyMsat: discrepancy };
 }
 
 /** The height of the chain tip at simulated time `ms` (blocks are in time order). */

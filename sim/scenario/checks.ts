@@ -22,6 +22,7 @@ function reportLeaves(): Map<string, string> {
     events: 0,
     startHeight: 0,
     chain: { txs: [], blocks: [], peakMempool: 0, invariantChecks: 0 },
+    accounting: { startMsat: 0, endMsat: 0, feesMsat: 0 },
     channels: [],
     aliases: {},
     payments: [],

@@ -49,6 +49,8 @@ export interface RunRecords {
     readonly peakMempool: number;
     readonly invariantChecks: number;
   };
+  /** The end-of-run accounting: what the nodes held at the start, hold at the end, and paid miners. */
+  readonly accounting: { readonly startMsat: number; readonly endMsat: number; readonly feesMsat: number };
   readonly channels: readonly { readonly id: string; readonly capacityMsat: number }[];
   /** Empty when the run did not keep its rows (`keepRows: false`). */
   readonly payments: readonly PaymentRecord[];
@@ -131,6 +133,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     events: engine.eventsProcessed,
     startHeight: scenario.chain.startHeight,
     chain: { txs: chain.records.txs, blocks: chain.records.blocks, peakMempool: chain.peakMempool, invariantChecks: chain.invariantChecks },
+    accounting: { startMsat: start, endMsat: end, feesMsat: chain.feesCollectedMsat },
     channels: scenario.network.channels.map((c) => ({ id: c.id, capacityMsat: c.deposit[0] + c.deposit[1] })),
     payments: network.payments,
     channelEvents: network.recorder.events,
