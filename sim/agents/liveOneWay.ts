@@ -88,7 +88,9 @@ export class LiveOneWay {
   pay(payer: string, amountMsat: Msat): Outcome<number> {
     if (payer !== this.spec.nodes[0]) return fail('wrong-direction', `pay: ${this.id} only pays from ${this.spec.nodes[0]} to ${this.spec.nodes[1]}`);
     if (!this.usable) return fail('channel-not-open', `pay: channel ${this.id} is not open`);
-    if (!this.world.availability(this.spec.nodes[1]).isOnline(this.world.engine.now)) return fail('peer-offline', `pay: ${this.spec.nodes[1]} is offline`);
+    // Only an online, answering party signs (the payer its state, the payee its acknowledgement).
+    if (!this.world.availability(payer).isResponsive(this.world.engine.now)) return fail('payer-offline', `pay: ${payer} is offline or not answering`);
+    if (!this.world.availability(this.spec.nodes[1]).isResponsive(this.world.engine.now)) return fail('peer-offline', `pay: ${this.spec.nodes[1]} is offline or not answering`);
     if (this.state >= this.spec.refundBlocks) return fail('state-limit', `pay: ${this.id} holds at most ${this.spec.refundBlocks} states`, this.spec.refundBlocks, this.state + 1);
     const [payerShare, payeeShare] = this.balances;
     if (!Number.isSafeInteger(amountMsat) || amountMsat <= 0) return fail('bad-amount', 'pay: the amount must be positive whole msat');

@@ -19,6 +19,7 @@ import { buildGraph, directionCapacity, edgeKey, findRoute, forwardingFee, type 
 import type { Height, Msat } from '../units.js';
 import { START, stepPayment, type PaymentEvent, type PaymentState } from './attempt.js';
 import type { HopOutcome } from './hop.js';
+import { failureReason, type FailureReason } from '../reasons.js';
 import type { LiveChannel } from './liveChannel.js';
 import type { World } from './world.js';
 import { DEADLINE_BLOCKS, FINAL_CLTV_DELTA, GOSSIP_DELAY_MS, MAX_ATTEMPTS, MESSAGE_LATENCY_MS, PAYMENT_TIMEOUT_MS } from '../defaults.js';
@@ -59,7 +60,7 @@ export interface PaymentOutcome {
   readonly startedAt: number;
   readonly endedAt: number;
   readonly status: 'succeeded' | 'failed' | 'stuck';
-  readonly reason: string;
+  readonly reason: FailureReason | '';
   /** The payer learned R (it may differ from the status when a hop went silent). */
   readonly payerKnowsR: boolean;
   readonly hops: number;
@@ -299,7 +300,7 @@ export class MultiHop {
       startedAt: p.startedAt,
       endedAt: this.world.engine.now,
       status,
-      reason,
+      reason: status === 'succeeded' ? '' : failureReason(reason),
       payerKnowsR,
       hops: hops.length,
       feeMsat: hops.length ? hops[0]!.amountMsat - p.amountMsat : 0,

@@ -23,6 +23,7 @@ import { LiveOneWay } from './liveOneWay.js';
 import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
 import { hooksFor } from './hooks.js';
+import { failureReason } from '../reasons.js';
 import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
 import { Wallet } from './wallet.js';
@@ -248,7 +249,7 @@ export class Network {
       used = live.id;
       if (outcome.ok) break;
     }
-    const reason = outcome === undefined ? 'no-route' : outcome.ok ? '' : outcome.error.code;
+    const reason = outcome === undefined ? 'no-route' : outcome.ok ? '' : failureReason(outcome.error.code);
     this.paymentLog.push({
       time: this.world.engine.now,
       from,

@@ -6,6 +6,7 @@ import type { Freeze, Pair } from '../channel/commitment.js';
 import type { ContractRules } from '../channel/contract.js';
 import type { CryptoMode } from '../channel/protocol.js';
 import type { Policy } from '../router/index.js';
+import type { FailureReason } from '../reasons.js';
 import type { Msat, Sequence } from '../units.js';
 import type { CheaterSpec } from './cheater.js';
 import type { MinerSpec } from './miner.js';
@@ -111,7 +112,8 @@ export interface PaymentRecord {
   readonly amountMsat: number;
   /** `succeeded` only when the payee was paid; `stuck` when the run ended before the payment resolved. */
   readonly status: 'succeeded' | 'failed' | 'stuck';
-  readonly reason: string;
+  /** Why it failed (sim/reasons.ts); '' when it succeeded. */
+  readonly reason: FailureReason | '';
   /** The payer learned R (its view, which may differ from the status when a hop went silent). */
   readonly payerKnowsR: boolean;
   readonly channel: string;
