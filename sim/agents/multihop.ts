@@ -15,7 +15,8 @@
  * Each hop's update (add, fulfil or fail) costs a round trip of two messages.
  */
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
-import { OnionCarrier, type FailurePacket, type HopPayload, type OnionFormat, type Packet, type Sealed } from '../onion/index.js';
+import { sha256, toHex, utf8 } from '../crypto/bytes.js';
+import { OnionCarrier, shortChannelId, type HopPayload, type OnionFormat, type Packet, type ReadPayload, type Sealed } from '../onion/index.js';
 import { buildGraph, directionCapacity, edgeKey, feeAndLockRisk, findRoute, forwardingFee, MissionControl, type ChannelEdge, type Hop, type HtlcStyle, type MissionControlOptions, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
 import { START, stepPayment, type PaymentEvent, type PaymentState } from './attempt.js';
@@ -131,7 +132,9 @@ export class MultiHop {
   send(id: string, from: string, to: string, amountMsat: Msat): void {
     const preimage = preimageFromSeed(`${this.seed}/${id}`);
     const lock = hashLock(preimage);
-    const p: Payment = { id, from, to, amountMsat, lock, startedAt: this.world.engine.now, attemptStartedAt: 0, excluded: new Set(), routes: [], packets: [], state: START };
+    // The invoice's payment secret (BOLT #11 `s`), known to payer and payee only: not the hash.
+    const secret = toHex(sha256(utf8(`pcnsim/${this.seed}/${id}/secret`)));
+    const p: Payment = { id, from, to, amountMsat, lock, secret, startedAt: this.world.engine.now, attemptStartedAt: 0, excluded: new Set(), routes: [], packets: [], state: START };
     this.byLock.set(lock, p);
     this.world.preimages.learn(to, preimage, lock); // the payee's secret R
     this.route(p);
@@ -188,7 +191,7 @@ export class MultiHop {
     const payloads: HopPayload[] = hops.map((hop, i) => {
       const next = hops[i + 1];
       if (next) return { amountMsat: next.amountMsat, outgoingCltv: next.expiryHeight, nextChannel: next.channelId };
-      return { amountMsat: hop.amountMsat, outgoingCltv: hop.expiryHeight, paymentSecret: p.lock, totalMsat: p.amountMsat };
+      return { amountMsat: hop.amountMsat, outgoingCltv: hop.expiryHeight, paymentSecret: p.secret, totalMsat: p.amountMsat };
     });
     return this.onion.wrap(`${p.id}/${p.routes.length}`, hops.map((h) => h.to), payloads, p.lock);
   }
@@ -201,8 +204,7 @@ export class MultiHop {
     if (reason) {
       // The payer's own channel refused: it knows at once. Otherwise the refusing node's failure
       // message travels back to the payer as an error onion, which names the node and the reason.
-      const failure = k === 0 ? { hop: -1, reason } : this.onion.read(p.sealed!, this.failureFrom(p, k - 1, reason, hop.amountMsat));
-      const told = failure?.reason ?? 'bad-onion';
+      const told = k === 0 ? reason : (this.onion.read(p.sealed!, this.onion.fail(p.sealed!, k - 1, reason, hop.amountMsat))?.reason ?? 'bad-onion');
       const retry = told !== 'timeout';
       if (retry) p.excluded.add(hop.channelId);
       p.failedChannel = retry ? hop.channelId : undefined;
@@ -228,11 +230,6 @@ export class MultiHop {
     return this.world.hooks(hop.from).forward(this.policyCheck(p, hops, k));
   }
 
-  /** Node `node` of the route fails: its error onion, as the payer receives it. */
-  private failureFrom(p: Payment, node: number, reason: string, amountMsat: number): FailurePacket {
-    return this.onion.fail(p.sealed!, node, reason, amountMsat);
-  }
-
   /**
    * Mission control: the hops before k carried their HTLCs; hop k's direction could not carry its
    * amount when the failure is about liquidity (a policy or timing refusal says nothing of it).
@@ -248,7 +245,7 @@ export class MultiHop {
    * Node k − 1 (hop k's sender) peels the onion that came with its incoming HTLC: it learns what
    * to forward, at which lock, on which channel, and nothing else of the route.
    */
-  private peel(p: Payment, hops: readonly Hop[], k: number): { amountMsat: number; outgoingCltv: number } | undefined {
+  private peel(p: Payment, hops: readonly Hop[], k: number): ReadPayload | undefined {
     const packet = p.packets[k - 1];
     const peeled = packet && this.onion.peel(hops[k]!.from, packet, p.lock);
     if (!peeled?.ok) return undefined;
@@ -259,6 +256,7 @@ export class MultiHop {
   private policyCheck(p: Payment, hops: readonly Hop[], k: number): string | undefined {
     const told = this.peel(p, hops, k);
     if (!told) return 'bad-onion';
+    if (told.nextChannelId !== toHex(shortChannelId(hops[k]!.channelId))) return 'no-route'; // unknown_next_peer
     const hop = { ...hops[k]!, amountMsat: told.amountMsat, expiryHeight: told.outgoingCltv };
     const incoming = hops[k - 1]!;
     const key = edgeKey(hop.channelId, hop.from);
@@ -400,6 +398,7 @@ interface Payment {
   readonly to: string;
   readonly amountMsat: Msat;
   readonly lock: string;
+  readonly secret: string;
   readonly startedAt: number;
   attemptStartedAt: number;
   readonly excluded: Set<string>;
