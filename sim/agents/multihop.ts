@@ -15,7 +15,9 @@
  * Each hop's update (add, fulfil or fail) costs a round trip of two messages.
  */
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
-import { buildGraph, directionCapacity, edgeKey, findRoute, forwardingFee, type ChannelEdge, type Hop, type HtlcStyle, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
+import { sha256, toHex, utf8 } from '../crypto/bytes.js';
+import { OnionCarrier, shortChannelId, type HopPayload, type OnionFormat, type Packet, type ReadPayload, type Sealed } from '../onion/index.js';
+import { buildGraph, directionCapacity, edgeKey, feeAndLockRisk, findRoute, forwardingFee, MissionControl, type ChannelEdge, type Hop, type HtlcStyle, type MissionControlOptions, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
 import { START, stepPayment, type PaymentEvent, type PaymentState } from './attempt.js';
 import type { HopOutcome } from './hop.js';
@@ -40,6 +42,11 @@ export interface MultiHopOptions {
   readonly timeoutMs: number;
   /** How long a policy change takes to reach payers' view of the graph, ms. */
   readonly gossipDelayMs: number;
+  /** Payers remember what failed and what went through (lnd's mission control); absent: they only avoid the failed channel. */
+  readonly missionControl?: MissionControlOptions;
+  /** Onions as real Sphinx bytes (`full`) or the same information without them (`lazy`, default). */
+  readonly crypto?: 'full' | 'lazy';
+  readonly onionFormat?: OnionFormat;
 }
 
 export const DEFAULT_MULTIHOP: MultiHopOptions = {
@@ -77,6 +84,9 @@ export class MultiHop {
   private readonly current = new Map<string, Policy>();
   /** Payments by hash lock, until recorded and every HTLC of theirs is resolved. */
   private readonly byLock = new Map<string, Payment>();
+  private readonly onion: OnionCarrier;
+  /** What payers learned from earlier attempts (undefined: mission control is off). */
+  readonly missionControl: MissionControl | undefined;
 
   constructor(
     private readonly world: World,
@@ -88,6 +98,8 @@ export class MultiHop {
     private readonly done: (outcome: PaymentOutcome) => void,
   ) {
     world.preimages.onLearn((node, lock) => this.learned(node, lock));
+    this.onion = new OnionCarrier(options.crypto ?? 'lazy', seed, options.onionFormat);
+    this.missionControl = options.missionControl && new MissionControl(options.missionControl);
   }
 
   /**
@@ -122,7 +134,9 @@ export class MultiHop {
   send(id: string, from: string, to: string, amountMsat: Msat): void {
     const preimage = preimageFromSeed(`${this.seed}/${id}`);
     const lock = hashLock(preimage);
-    const p: Payment = { id, from, to, amountMsat, lock, startedAt: this.world.engine.now, attemptStartedAt: 0, excluded: new Set(), routes: [], state: START };
+    // The invoice's payment secret (BOLT #11 `s`), known to payer and payee only: not the hash.
+    const secret = toHex(sha256(utf8(`pcnsim/${this.seed}/${id}/secret`)));
+    const p: Payment = { id, from, to, amountMsat, lock, secret, startedAt: this.world.engine.now, attemptStartedAt: 0, excluded: new Set(), routes: [], packets: [], state: START };
     this.byLock.set(lock, p);
     this.world.preimages.learn(to, preimage, lock); // the payee's secret R
     this.route(p);
@@ -153,15 +167,35 @@ export class MultiHop {
       excludeChannels: p.excluded,
       spendableMsat: (channelId, node) => (node === p.from ? this.spendable(channelId, node) : undefined),
       style: this.options.style,
-      ...(this.options.weight ? { weight: this.options.weight } : {}),
+      ...this.weightFor(p),
       ...(this.options.maxFee ? { maxFeeMsat: this.options.maxFee(p.amountMsat) } : {}),
     });
     if (route) {
       p.routes.push(route.hops);
       p.attemptStartedAt = this.world.engine.now;
+      p.sealed = this.wrap(p, route.hops);
+      p.packets = [p.sealed.packet];
     }
     this.step(p, { type: 'routed', found: route !== null });
     if (route) this.forward(p, route.hops, 0);
+  }
+
+  private weightFor(p: Payment): { weight?: Weight } {
+    if (!this.missionControl) return this.options.weight ? { weight: this.options.weight } : {};
+    return { weight: this.missionControl.weight(p.from, this.world.engine.now, this.options.weight ?? feeAndLockRisk()) };
+  }
+
+  /**
+   * The attempt's onion: node i (the receiver of hop i) is told what to forward on hop i + 1, and
+   * the payee what it must receive, with the payment secret and the payment's total.
+   */
+  private wrap(p: Payment, hops: readonly Hop[]): Sealed {
+    const payloads: HopPayload[] = hops.map((hop, i) => {
+      const next = hops[i + 1];
+      if (next) return { amountMsat: next.amountMsat, outgoingCltv: next.expiryHeight, nextChannel: next.channelId };
+      return { amountMsat: hop.amountMsat, outgoingCltv: hop.expiryHeight, paymentSecret: p.secret, totalMsat: p.amountMsat };
+    });
+    return this.onion.wrap(`${p.id}/${p.routes.length}`, hops.map((h) => h.to), payloads, p.lock);
   }
 
   /** Sets up hop k (its sender checks what it receives against what it must forward). */
@@ -170,11 +204,14 @@ export class MultiHop {
     const live = this.channel(hop.channelId);
     const reason = live ? this.check(p, hops, k) ?? this.offer(live, hop, p.lock) : 'no-route';
     if (reason) {
-      // The failure travels back from the hop that refused; another route may avoid its channel.
-      const retry = reason !== 'timeout';
+      // The payer's own channel refused: it knows at once. Otherwise the refusing node's failure
+      // message travels back to the payer as an error onion, which names the node and the reason.
+      const told = k === 0 ? reason : (this.onion.read(p.sealed!, this.onion.fail(p.sealed!, k - 1, reason, hop.amountMsat))?.reason ?? 'bad-onion');
+      const retry = told !== 'timeout';
       if (retry) p.excluded.add(hop.channelId);
       p.failedChannel = retry ? hop.channelId : undefined;
-      this.step(p, { type: 'refused', reason, retry });
+      this.learnFailure(p, hops, k, told, hop.amountMsat);
+      this.step(p, { type: 'refused', reason: told, retry });
       return k === 0 ? this.step(p, { type: 'payer-resolved', outcome: 'failed' }) : this.failUpstream(p, hops, k, 0);
     }
     const next = (): void => (k + 1 < hops.length ? this.forward(p, hops, k + 1) : this.arrive(p, hops));
@@ -192,11 +229,37 @@ export class MultiHop {
     const height = this.world.chain.height;
     if (hop.expiryHeight <= height + (k === hops.length - 1 ? 1 : this.options.deadlineBlocks)) return 'expired';
     if (k === 0) return undefined;
-    return this.world.hooks(hop.from).forward(this.policyCheck(hops, k));
+    return this.world.hooks(hop.from).forward(this.policyCheck(p, hops, k));
   }
 
-  private policyCheck(hops: readonly Hop[], k: number): string | undefined {
-    const hop = hops[k]!;
+  /**
+   * Mission control: the hops before k carried their HTLCs; hop k's direction could not carry its
+   * amount when the failure is about liquidity (a policy or timing refusal says nothing of it).
+   */
+  private learnFailure(p: Payment, hops: readonly Hop[], k: number, reason: string, amountMsat: number): void {
+    const mc = this.missionControl;
+    if (!mc) return;
+    for (let i = 1; i < k; i++) mc.succeed(p.from, hops[i]!.channelId, hops[i]!.from, hops[i]!.amountMsat);
+    if (k > 0 && !POLICY_REFUSALS.has(reason)) mc.fail(p.from, hops[k]!.channelId, hops[k]!.from, amountMsat, this.world.engine.now);
+  }
+
+  /**
+   * Node k − 1 (hop k's sender) peels the onion that came with its incoming HTLC: it learns what
+   * to forward, at which lock, on which channel, and nothing else of the route.
+   */
+  private peel(p: Payment, hops: readonly Hop[], k: number): ReadPayload | undefined {
+    const packet = p.packets[k - 1];
+    const peeled = packet && this.onion.peel(hops[k]!.from, packet, p.lock);
+    if (!peeled?.ok) return undefined;
+    if (peeled.next) p.packets[k] = peeled.next;
+    return peeled.payload;
+  }
+
+  private policyCheck(p: Payment, hops: readonly Hop[], k: number): string | undefined {
+    const told = this.peel(p, hops, k);
+    if (!told) return 'bad-onion';
+    if (told.nextChannelId !== toHex(shortChannelId(hops[k]!.channelId))) return 'no-route'; // unknown_next_peer
+    const hop = { ...hops[k]!, amountMsat: told.amountMsat, expiryHeight: told.outgoingCltv };
     const incoming = hops[k - 1]!;
     const key = edgeKey(hop.channelId, hop.from);
     const policy = this.current.get(key) ?? (this.graph!.hasEdge(key) ? this.graph!.getEdgeAttributes(key).policy : undefined);
@@ -245,7 +308,10 @@ export class MultiHop {
       const k = hops.findIndex((h) => h.channelId === channelId && h.from === offerer);
       if (k < 0) return;
       const paid = outcome === 'fulfilled' || outcome === 'claimed';
-      if (attempt === current && k === hops.length - 1) this.step(p, { type: paid ? 'payee-paid' : 'payee-unpaid' });
+      if (attempt === current && k === hops.length - 1) {
+        if (paid) hops.slice(1).forEach((h) => this.missionControl?.succeed(p.from, h.channelId, h.from, h.amountMsat));
+        this.step(p, { type: paid ? 'payee-paid' : 'payee-unpaid' });
+      }
       if (k > 0 && !paid) this.failUpstream(p, hops, k, outcome === 'failed' ? 2 * this.options.messageLatencyMs : 0);
       if (k === 0 && attempt === current) {
         // A failure reaches the payer one message round trip after its first hop failed.
@@ -325,17 +391,24 @@ export class MultiHop {
   }
 }
 
+/** Refusals about a hop's policy or timing: they say nothing of the channel's balance. */
+const POLICY_REFUSALS: ReadonlySet<string> = new Set(['fee-rejected', 'lock-rejected', 'expired', 'timeout', 'bad-onion']);
+
 interface Payment {
   readonly id: string;
   readonly from: string;
   readonly to: string;
   readonly amountMsat: Msat;
   readonly lock: string;
+  readonly secret: string;
   readonly startedAt: number;
   attemptStartedAt: number;
   readonly excluded: Set<string>;
   /** The hops of every attempt, in order (the last is the current one). */
   readonly routes: (readonly Hop[])[];
+  /** The current attempt's onion as the payer keeps it, and the packet each hop's receiver got. */
+  sealed?: Sealed;
+  packets: Packet[];
   state: PaymentState;
   /** The channel the last attempt was refused at (undefined for a timeout or before any attempt). */
   failedChannel?: string | undefined;

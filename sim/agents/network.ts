@@ -296,7 +296,7 @@ export class Network {
       const live = this.channels.get(id);
       return live instanceof LiveChannel ? live : undefined;
     };
-    return (this.multiHop = new MultiHop(this.world, rsmc, edges, this.spec.multiHop ?? DEFAULT_MULTIHOP, this.spec.seed, record));
+    return (this.multiHop = new MultiHop(this.world, rsmc, edges, { ...(this.spec.multiHop ?? DEFAULT_MULTIHOP), crypto: this.spec.crypto }, this.spec.seed, record));
   }
 
   /** Carries out a scripted action now (scenarios schedule them at their times). */

@@ -19,9 +19,10 @@ import { searchStats } from './searchStats.js';
 /**
  * Cost of forwarding `amountMsat` over an edge whose source node takes `feeMsat` for it. A
  * weight marked `atLeastFee` is the fee plus non-negative terms: the search may then use the
- * graph's cheapest fee as a lower bound per hop and go straight for the payer (A*).
+ * graph's cheapest fee as a lower bound per hop and go straight for the payer (A*). `from` is the
+ * edge's source node (mission control remembers directions). A weight of +∞ rules the edge out.
  */
-export type Weight = ((edge: EdgeAttributes, amountMsat: number, feeMsat: number) => number) & {
+export type Weight = ((edge: EdgeAttributes, amountMsat: number, feeMsat: number, from: string) => number) & {
   readonly atLeastFee?: boolean;
   /** Set by feeAndLockRisk: the search computes that weight inline from its arrays (same arithmetic). */
   readonly lockRiskPpb?: number;
@@ -44,9 +45,9 @@ export const feeAndLockRisk = (riskPerBlockPpb = 15): Weight =>
  */
 export const withSuccessProbability = (base: Weight, attemptCostMsat = 100_000): Weight =>
   Object.assign(
-    (edge: EdgeAttributes, amountMsat: number, feeMsat: number) => {
+    (edge: EdgeAttributes, amountMsat: number, feeMsat: number, from: string) => {
       const p = 0.6 * ((edge.capacityMsat + 1 - amountMsat) / (edge.capacityMsat + 1));
-      return base(edge, amountMsat, feeMsat) + attemptCostMsat * -Math.log(Math.max(p, 1e-9));
+      return base(edge, amountMsat, feeMsat, from) + attemptCostMsat * -Math.log(Math.max(p, 1e-9));
     },
     { atLeastFee: base.atLeastFee === true && attemptCostMsat >= 0 },
   );
@@ -226,7 +227,8 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
       const feeMsat = atSource ? 0 : feeBaseMsat[k]! + Math.floor((carried * feePpm[k]!) / 1_000_000);
       const lock = cltv[v]! + (atSource ? 0 : cltvDelta[k]!);
       if (lock > maxCltv || carried + feeMsat > maxCarried) continue;
-      const edgeCost = atSource ? 0 : risk !== undefined ? feeMsat + (carried * cltvDelta[k]! * risk) / 1e9 : weight(inAttributes[k]!, carried, feeMsat);
+      const edgeCost = atSource ? 0 : risk !== undefined ? feeMsat + (carried * cltvDelta[k]! * risk) / 1e9 : weight(inAttributes[k]!, carried, feeMsat, index.names[u]!);
+      if (edgeCost === Infinity) continue;
       const c = costV + edgeCost;
       if (reached[u] === epoch && cost[u]! <= c) continue;
       let guide = d > 1 ? (d - 1) * perHop : 0;

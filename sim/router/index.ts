@@ -2,3 +2,4 @@ export { buildGraph, directionCapacity, edgeKey, forwardingFee, type ChannelEdge
 export { computeHops, totalFees, type Hop, type HopOptions, type HtlcStyle, type PathEdge } from './hops.js';
 export { feeAndLockRisk, findRoute, withSuccessProbability, type Route, type RouteQuery, type Weight } from './findRoute.js';
 export { searchStats, type SearchStats } from './searchStats.js';
+export { DEFAULT_MISSION_CONTROL, MissionControl, type MissionControlOptions } from './missionControl.js';

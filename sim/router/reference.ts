@@ -131,7 +131,8 @@ function search(index: RoutingIndex, s: Scratch, query: RouteQuery): ReferenceRo
       const fee = atSource ? 0 : index.feeBaseMsat[k]! + Math.floor((carried * index.feePpm[k]!) / 1_000_000);
       const lock = s.cltv[v]! + (atSource ? 0 : index.cltvDelta[k]!);
       if (lock > maxCltv) continue;
-      const edgeCost = atSource ? 0 : risk !== undefined ? fee + (carried * index.cltvDelta[k]! * risk) / 1e9 : query.weight!(index.inAttributes[k]!, carried, fee);
+      const edgeCost = atSource ? 0 : risk !== undefined ? fee + (carried * index.cltvDelta[k]! * risk) / 1e9 : query.weight!(index.inAttributes[k]!, carried, fee, index.names[u]!);
+      if (edgeCost === Infinity) continue;
       const c = s.cost[v]! + edgeCost;
       if (s.cost[u]! <= c) continue;
       s.cost[u] = c;

@@ -8,7 +8,7 @@ import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agent
 import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/types.js';
 import { ScenarioError } from '../errors.js';
 import type { Weight } from '../router/index.js';
-import { feeAndLockRisk, withSuccessProbability } from '../router/index.js';
+import { DEFAULT_MISSION_CONTROL, feeAndLockRisk, withSuccessProbability, type MissionControlOptions } from '../router/index.js';
 import { MAX_MSAT } from '../units.js';
 import { resolveActions, type KnownChannel } from './actions.js';
 import { readActivity } from './activity.js';
@@ -233,10 +233,11 @@ export function nullProto<T>(record: Readonly<Record<string, T>>): Record<string
 const DEFAULT_FEE_LIMIT: FeeLimit = { share: 1 };
 
 /** The payer's route choice: lnd's fee-and-lock cost (default) or with lnd's success probability; the fee limit. */
-function routing(r: NonNullable<ScenarioInput['defaults']>['routing'] = {}): { weight?: Weight; maxFee: (amountMsat: number) => number } {
+function routing(r: NonNullable<ScenarioInput['defaults']>['routing'] = {}): { weight?: Weight; maxFee: (amountMsat: number) => number; missionControl?: MissionControlOptions } {
   const limit: FeeLimit = r.feeLimit ?? DEFAULT_FEE_LIMIT;
   return {
     ...(r.cost === 'probability' ? { weight: withSuccessProbability(feeAndLockRisk()) } : {}),
+    ...(r.cost === 'mission-control' ? { missionControl: { ...DEFAULT_MISSION_CONTROL, ...(r.halfLife !== undefined ? { halfLifeMs: r.halfLife } : {}) } } : {}),
     maxFee: 'share' in limit ? (a: number) => Math.floor(a * limit.share) : () => limit.msat,
   };
 }

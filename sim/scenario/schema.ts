@@ -53,9 +53,14 @@ const channelSettings = {
   funding: fundingMode.optional(),
 };
 
-/** Payers' route choice: lnd's cost (fee + lock risk) or with its success probability; the fee they accept. */
+/**
+ * Payers' route choice: lnd's cost (fee + lock risk), with its a-priori success probability, or
+ * with mission control (the probability learned from failures, fading with `halfLife`); the fee they accept.
+ */
 export const routingSection = z.strictObject({
-  cost: z.enum(['fee-and-lock', 'probability']).optional(),
+  cost: z.enum(['fee-and-lock', 'probability', 'mission-control']).optional(),
+  /** mission-control: how fast a failure is forgotten (default 1 h). */
+  halfLife: time().optional(),
   /** Largest fee a payer pays: an amount, or a share of the payment such as '5%'. */
   feeLimit: feeLimit().optional(),
 });
