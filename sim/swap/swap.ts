@@ -69,7 +69,7 @@ export class AtomicSwap {
     const lock = hashLock(this.preimage);
     this.a.host = this.register(this.a, this.b.side.node, lock, 'tx1');
     this.b.host = this.register(this.b, this.a.side.node, lock, 'tx3');
-    this.note(this.a, 'agree', undefined, `x drawn; H = ${lock.slice(0, 8)}…; TX2 valid from ${this.refundAt(this.a)}, TX4 from ${this.refundAt(this.b)} (timestamps)`);
+    this.note(this.a, 'agree', undefined, `x drawn; H = ${lock.slice(0, 8)}…; TX2 valid from block timestamp ${this.refundAt(this.a)} (+${this.spec.initiator.refundAfterMs / 3_600_000} h), TX4 from ${this.refundAt(this.b)} (+${this.spec.responder.refundAfterMs / 3_600_000} h)`);
     if (!this.acts(this.a, 'lock')) return;
     this.lock(this.a, 'TX1', () => this.responderSeesTx1());
     this.refundWhenDue(this.a, 'TX2');
