@@ -5,10 +5,11 @@ import { censorship } from './censorship.js';
 import type { Game } from './game.js';
 import { htlcRace } from './htlcRace.js';
 import { jamming } from './jamming.js';
+import { malleability } from './malleability.js';
 import { massExit } from './massExit.js';
 import { offline } from './offline.js';
 
-export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap];
+export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, malleability];
 
 export function findGame(name: string): Game | undefined {
   return GAMES.find((g) => g.name === name);

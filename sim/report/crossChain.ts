@@ -39,7 +39,17 @@ export function crossChainBlocks(x: CrossChainRecords) {
     pending: count('pending'),
     rows: x.swaps,
   };
-  return { chains, swaps };
+  const txs = x.chains.btc?.txs ?? [];
+  const done = txs.filter((t) => t.confirmedHeight !== undefined);
+  const malleability = {
+    /** Confirmed under a re-encoded id (`<id>'`). */
+    reencodedConfirmed: done.filter((t) => t.id.endsWith("'")).length,
+    withdrawalsConfirmed: done.filter((t) => t.kind === 'withdrawal').length,
+    /** The pre-signed refund spends an output that will never exist. */
+    refundVoid: txs.some((t) => t.kind === 'refund' && t.dropped === 'missing-input'),
+    refundsConfirmed: done.filter((t) => t.kind === 'refund').length,
+  };
+  return { chains, ...(x.swaps.length > 0 ? { swaps } : {}), ...(x.malleabilityEvents.length > 0 ? { malleability } : {}) };
 }
 
 /** Expect paths into these sections: `chains.<chain>.<field>` and `swaps.<field>` (numbers and booleans). */
@@ -48,6 +58,8 @@ export function crossChainExpectType(path: string): 'number' | 'boolean' | undef
   if (chain) return chain[1] === 'fundsConserved' ? 'boolean' : ['blockIntervalSeconds', 'blocks', 'endHeight', 'transactions', 'dropped', 'feesMsat', 'peakMempool', 'checks'].includes(chain[1]!) ? 'number' : undefined;
   if (/^chains\.[^.]+\.wallets\.[^.]+\.(startMsat|endMsat)$/.test(path)) return 'number';
   if (/^swaps\.(started|completed|unwound|initiatorTookBoth|responderTookBoth|pending)$/.test(path)) return 'number';
+  if (/^malleability\.(reencodedConfirmed|withdrawalsConfirmed|refundsConfirmed)$/.test(path)) return 'number';
+  if (path === 'malleability.refundVoid') return 'boolean';
   if (/^swaps\.rows\.\d+\.(initiatorGainMsat|responderGainMsat|valuationPrice)$/.test(path)) return 'number';
   return undefined;
 }

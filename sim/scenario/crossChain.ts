@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/registry.js';
 import type { ChainConfig } from '../chain/types.js';
 import { ScenarioError } from '../errors.js';
+import type { MalleabilitySpec } from '../malleability/stories.js';
 import type { SwapSide, SwapSpec } from '../swap/spec.js';
 import type { Msat } from '../units.js';
 import { amount, nodeName, nonNegativeInt, positiveAmount, positiveInt, time } from './fields.js';
@@ -27,6 +28,16 @@ export const chainSection = z.strictObject({
   blockWeightLimit: positiveInt().optional(),
   startHeight: nonNegativeInt().optional(),
   startTimestamp: nonNegativeInt().optional(),
+  /** false: before segregated witness, ids cover signatures and can be re-encoded (malleability). */
+  segwit: z.boolean().optional(),
+  /** Without segwit: share of signed spends a relayer or miner re-encodes (s → n − s) before inclusion. */
+  malleate: z.number().min(0).max(1).optional(),
+});
+
+/** The two malleability stories (sim/malleability/stories.ts), on the default chain. */
+export const malleabilitySection = z.strictObject({
+  exchange: z.strictObject({ node: nodeName(), customer: nodeName(), amount: positiveAmount(), at: time() }).optional(),
+  funding: z.strictObject({ between: z.tuple([nodeName(), nodeName()]), amount: positiveAmount(), refund: positiveInt(), at: time() }).optional(),
 });
 
 const walletsField = z.record(nodeName(), amount());
@@ -74,6 +85,7 @@ export function chainConfig(c: ChainFields, interval: number): ChainConfig {
     ...(c.blockWeightLimit !== undefined ? { blockWeightLimit: c.blockWeightLimit } : {}),
     startHeight: c.startHeight ?? 0,
     startTimestamp: c.startTimestamp ?? 1_700_000_000,
+    ...(c.segwit === false ? { segwit: false, malleateShare: c.malleate ?? 0 } : {}),
   };
 }
 
@@ -115,4 +127,25 @@ export function resolveSwaps(swaps: readonly SwapInput[] | undefined, chains: re
     if (initiator.node === responder.node) throw new ScenarioError('same-node', 'the initiator and the responder must be different nodes', `${path}.responder.node`);
     return { id, atMs: s.at, initiator, responder, claim: s.claim ?? 'asap', lateMarginMs: s.lateMargin ?? 3_600_000, confirmations: s.confirmations ?? 1, volatility: s.volatility ?? 0.01 };
   });
+}
+
+type MalleabilityInput = z.output<typeof malleabilitySection>;
+
+/** The malleability stories with their nodes checked against the network's. */
+export function resolveMalleability(m: MalleabilityInput | undefined, nodes: ReadonlySet<string>): MalleabilitySpec | undefined {
+  if (!m) return undefined;
+  const check = (node: string, path: string): void => {
+    if (!nodes.has(node)) throw new ScenarioError('unknown-node', `unknown node '${node}'; expected a node of the network`, path);
+  };
+  const out: { exchange?: MalleabilitySpec['exchange']; funding?: MalleabilitySpec['funding'] } = {};
+  if (m.exchange) {
+    check(m.exchange.node, 'malleability.exchange.node');
+    check(m.exchange.customer, 'malleability.exchange.customer');
+    out.exchange = { node: m.exchange.node, customer: m.exchange.customer, amountMsat: m.exchange.amount, atMs: m.exchange.at };
+  }
+  if (m.funding) {
+    m.funding.between.forEach((n, i) => check(n, `malleability.funding.between[${i}]`));
+    out.funding = { between: m.funding.between, amountMsat: m.funding.amount, refundBlocks: m.funding.refund, atMs: m.funding.at };
+  }
+  return out;
 }

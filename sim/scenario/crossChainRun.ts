@@ -13,6 +13,7 @@ import type { RngStreams } from '../engine/rng.js';
 import { invariant } from '../errors.js';
 import type { SwapEvent, SwapRecord } from '../swap/spec.js';
 import { AtomicSwap } from '../swap/swap.js';
+import { multisigOwner, startMalleabilityStories, type MalleabilityEvent } from '../malleability/stories.js';
 import type { Scenario } from './resolve.js';
 
 export interface ChainRun {
@@ -31,16 +32,18 @@ export interface CrossChainRecords {
   readonly chains: Readonly<Record<string, ChainRun>>;
   readonly swaps: readonly SwapRecord[];
   readonly swapEvents: readonly SwapEvent[];
+  /** What the malleability stories' parties did, in order. */
+  readonly malleabilityEvents: readonly MalleabilityEvent[];
 }
 
 export interface CrossChainRun {
-  /** What swap locks on the default chain hold now (for the network's accounting). */
+  /** What swap locks and 2-of-2 outputs on the default chain hold now (nobody's balance alone; for the network's accounting). */
   heldOnDefault(): number;
   finish(): CrossChainRecords;
 }
 
 export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: Scenario, streams: RngStreams, seed: number): CrossChainRun | undefined {
-  if (scenario.chains.length === 1 && scenario.swaps.length === 0) return undefined;
+  if (scenario.chains.length === 1 && scenario.swaps.length === 0 && !scenario.malleability) return undefined;
   const chains = new Chains(engine, scenario.chains, streams, defaultChain);
   for (const { spec, chain } of chains.others()) {
     for (const node of Object.keys(spec.wallets).sort()) if (spec.wallets[node]! > 0) chain.fund(node, spec.wallets[node]!);
@@ -49,12 +52,15 @@ export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: S
   const swapEvents: SwapEvent[] = [];
   const swaps = scenario.swaps.map((spec) => new AtomicSwap(engine, chains, spec, seed, streams.stream(`swap:${spec.id}:price`), (e) => swapEvents.push(e)));
   for (const swap of swaps) swap.start();
+  const malleabilityEvents: MalleabilityEvent[] = [];
+  const m = scenario.malleability;
+  if (m) startMalleabilityStories(engine, defaultChain, m, scenario.chains[0]!.txFeeMsat, (e) => malleabilityEvents.push(e));
   const lockIds = (chain: string): string[] =>
     swaps.flatMap((s) => [s.spec.initiator.chain === chain ? `${s.spec.id}:tx1` : undefined, s.spec.responder.chain === chain ? `${s.spec.id}:tx3` : undefined]).filter((x): x is string => x !== undefined);
   const held = (chain: Chain, name: string): number => lockIds(name).reduce((sum, id) => sum + chain.contractBalance(id), 0);
 
   return {
-    heldOnDefault: () => held(defaultChain, DEFAULT_CHAIN),
+    heldOnDefault: () => held(defaultChain, DEFAULT_CHAIN) + (m?.funding ? defaultChain.balanceOf(multisigOwner(...m.funding.between)) : 0),
     finish() {
       const runs: Record<string, ChainRun> = {};
       for (const name of chains.names) {
@@ -74,7 +80,7 @@ export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: S
         const { txs, blocks } = chain.records;
         runs[name] = { blockIntervalMs: spec.config.blockIntervalMs, txs, blocks, peakMempool: chain.peakMempool, invariantChecks: chain.invariantChecks, feesMsat: chain.feesCollectedMsat, wallets };
       }
-      return { chains: runs, swaps: swaps.map((s) => s.record()), swapEvents };
+      return { chains: runs, swaps: swaps.map((s) => s.record()), swapEvents, malleabilityEvents };
     },
   };
 }

@@ -7,6 +7,7 @@
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agents/network.js';
 import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/registry.js';
 import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/types.js';
+import type { MalleabilitySpec } from '../malleability/stories.js';
 import type { SwapSpec } from '../swap/spec.js';
 import { ScenarioError } from '../errors.js';
 import type { Weight } from '../router/index.js';
@@ -16,7 +17,7 @@ import { resolveActions, type KnownChannel } from './actions.js';
 import { readActivity } from './activity.js';
 import { resolveAgents } from './agents.js';
 import { PCNSIM_DEFAULTS, resolveDeposit, settingsOver } from './channels.js';
-import { chainConfig, resolveChains, resolveSwaps } from './crossChain.js';
+import { chainConfig, resolveChains, resolveMalleability, resolveSwaps } from './crossChain.js';
 import { checkExpectPaths, earlyPaymentWarning, usableAtMs } from './checks.js';
 import type { FeeLimit } from './fields.js';
 import { InputLog, type InputRecord } from './inputs.js';
@@ -50,6 +51,8 @@ export interface Scenario {
   readonly chains: readonly NamedChain[];
   /** Cross-chain atomic swaps (`swaps:`). */
   readonly swaps: readonly SwapSpec[];
+  /** The malleability stories (`malleability:`), if any. */
+  readonly malleability: MalleabilitySpec | undefined;
   readonly traffic: Traffic | undefined;
   readonly network: Omit<NetworkSpec, 'crypto' | 'seed'>;
   readonly untilMs: number;
@@ -196,6 +199,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     chain: resolveChain(input),
     chains,
     swaps: resolveSwaps(input.swaps, chains, known),
+    malleability: resolveMalleability(input.malleability, known),
     traffic,
     network: {
       nodes,

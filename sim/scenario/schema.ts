@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { amount, blockCount, duration, feeLimit, filePath, nodeName, nonNegativeInt, percentPpm, positiveAmount, positiveInt, rate, time } from './fields.js';
 import { MAX_FLOOD, MAX_WORKLOAD_PAYMENTS } from './limits.js';
-import { chainSection, chainsSection, swapsSection } from './crossChain.js';
+import { chainSection, chainsSection, malleabilitySection, swapsSection } from './crossChain.js';
 
 export { chainSection };
 
@@ -219,6 +219,8 @@ export const scenarioSchema = z.strictObject({
   chains: chainsSection.optional(),
   /** Cross-chain atomic swaps (sim/swap). */
   swaps: swapsSection.optional(),
+  /** Malleability stories on the default chain (with `chain: { segwit: false, malleate: … }`). */
+  malleability: malleabilitySection.optional(),
   traffic: trafficSection.optional(),
   defaults: defaultsSection.optional(),
   nodes: z.array(nodeName()).optional(),
