@@ -1,11 +1,7 @@
 /** The malleability stories block by block, from the recorded rows: what confirmed under which id, what was dropped, what the parties concluded. */
 import type { CrossChainRecords } from '../scenario/crossChainRun.js';
+import { clock } from '../swap/story.js';
 import { formatMsat } from '../units.js';
-
-const clock = (ms: number): string => {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m${String(s % 60).padStart(2, '0')}s`;
-};
 
 export function malleabilityStory(x: CrossChainRecords): string[] {
   const lines: { time: number; rank: number; text: string }[] = [];

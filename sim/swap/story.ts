@@ -21,7 +21,8 @@ function txText(tx: TxRecord, initiatorChain: boolean): string {
   }
 }
 
-function clock(ms: number): string {
+/** Simulated time as 0h25m00s. */
+export function clock(ms: number): string {
   const s = Math.floor(ms / 1000);
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m${String(s % 60).padStart(2, '0')}s`;
 }
