@@ -54,7 +54,8 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   }
   const run = play(root, game, doc, params, seed);
   out(`Story (seed ${seed})${flags.narrate ? '' : ' — on-chain steps only; --narrate adds every off-chain signature'}:`);
-  for (const line of narrate(run, game.players.map((p) => p.node), flags.narrate ?? false)) out(`  ${line}`);
+  const story = game.story ? game.story(run, flags.narrate ?? false) : narrate(run, game.players.map((p) => p.node), flags.narrate ?? false);
+  for (const line of story) out(`  ${line}`);
   out(`  ${game.outcome.label}: ${game.outcome.format(game.outcome.measure(run, params))}`);
   out('');
   for (const line of payoffLines(game, payoffTable(root, game, doc, params, seeds), seeds.length)) out(line);

@@ -30,6 +30,7 @@ import { Mempool } from './mempool.js';
 import { PREIMAGE_MANAGER, PreimageManager, type PreimageRegistration } from './preimageManager.js';
 import { ChainRecords } from './records.js';
 import { isOpen, openingOf, TimeLockedPool } from './timelocked.js';
+import { malleate } from './malleability.js';
 import { checkTxSpec } from './tx.js';
 import {
   type Block,
@@ -160,6 +161,13 @@ export class Chain {
     };
     this.txs.set(tx.id, tx);
     this.rows.submitted(tx);
+    // Pre-segwit: a re-encoded copy under another id enters first (malleability.ts).
+    const mutant = malleate(tx, this.config, this.rng);
+    if (mutant) {
+      this.txs.set(mutant.id, mutant);
+      this.rows.submitted(mutant);
+      this.admit(mutant, mutant.submittedAt);
+    }
     const opening = tx.lockTime && openingOf(tx.lockTime, this.config.startTimestamp);
     if (opening && !isOpen(opening, this.height, this.engine.now)) this.timeLocked.add(tx, opening);
     else this.admit(tx, tx.submittedAt);

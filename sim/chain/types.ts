@@ -132,6 +132,14 @@ export interface ChainConfig {
   readonly startHeight: number;
   /** Timestamp of the block at startHeight, seconds. */
   readonly startTimestamp: number;
+  /**
+   * Pre-segwit mode when false (issue 20, malleability.ts): a transaction's id covers its
+   * signatures, so a relayer or miner may re-encode one (s → n − s) and the transaction confirms
+   * under another id. Default true: segregated witness, ids fixed (and BIP 146 low-s as today).
+   */
+  readonly segwit?: boolean;
+  /** Without segwit: the probability that a signed spend is re-encoded before inclusion (default 0). */
+  readonly malleateShare?: number;
 }
 
 /**

@@ -62,6 +62,10 @@ export interface Game {
    * so set-up payments that every profile shares do not blur the table. Default: the start.
    */
   readonly payoffsFromMs?: number;
+  /** A player's payoff (sat) when the default chain's balances do not tell it (issue 20: swaps value two coins). */
+  payoff?(run: RunRecords, node: string): number;
+  /** The story of one play when the one-chain narrator does not tell it (issue 20: several chains). */
+  story?(run: RunRecords, verbose: boolean): string[];
   /** The closed form and what it means, in a few lines, for the current parameters. */
   explain(params: Params): readonly string[];
   /** Reads the parameters' values back from the scenario file, so the file stays the one source. */

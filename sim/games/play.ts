@@ -66,7 +66,7 @@ export function payoffTable(root: string, game: Game, doc: ScenarioDoc, params: 
     const runs = seeds.map((seed) => play(root, game, doc, p, seed));
     return {
       label: profile.label,
-      payoffs: game.players.map((player) => mean(runs.map((r) => gainSat(r, player.node, game.payoffsFromMs)))),
+      payoffs: game.players.map((player) => mean(runs.map((r) => (game.payoff ? game.payoff(r, player.node) : gainSat(r, player.node, game.payoffsFromMs))))),
       outcome: mean(runs.map((r) => game.outcome.measure(r, p))),
       predicted: game.outcome.predict?.(p),
     };

@@ -4,6 +4,7 @@
  */
 import type { RunRecords } from '../scenario/run.js';
 import type { ChannelEventKind } from '../agents/records.js';
+import { crossChainBlocks } from './crossChain.js';
 import { percentile, round6, sum } from './stats.js';
 
 export const REPORT_SCHEMA = 'pcnsim.report/1';
@@ -23,6 +24,7 @@ export function summarize(run: RunRecords) {
     chain: { ...chainBlock(run), endHeight: lastHeight },
     balances: Object.fromEntries(Object.entries(run.balances).map(([node, b]) => [node, { startMsat: b.startMsat, endMsat: b.endMsat }])),
     invariants: invariantsBlock(run),
+    ...(run.crossChain ? crossChainBlocks(run.crossChain) : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { ChannelSpec } from '../agents/spec.js';
 import { ScenarioError } from '../errors.js';
 import { RunStats } from '../report/accumulate.js';
+import { crossChainExpectType } from '../report/crossChain.js';
 import { summarize } from '../report/summary.js';
 import { seconds } from './actions.js';
 
@@ -48,12 +49,12 @@ export function checkExpectPaths(values: Readonly<Record<string, number | boolea
     const node = /^balances\.([^.]+)\.(startMsat|endMsat)$/.exec(path);
     if (node) {
       if (!nodes.has(node[1]!)) throw new ScenarioError('unknown-node', `unknown node '${node[1]}' in a balances path`, where);
-    } else if (!/^payments\.failures\.[\w-]+$/.test(path) && !known.has(path)) {
+    } else if (!/^payments\.failures\.[\w-]+$/.test(path) && !known.has(path) && !crossChainExpectType(path)) {
       const prefix = path.split('.')[0]!;
       const near = [...known.keys()].filter((k) => k.startsWith(`${prefix}.`));
       throw new ScenarioError('unknown-report-field', `no report field '${path}'; expected one of: ${(near.length ? near : [...known.keys()]).slice(0, 12).join(', ')}${near.length > 12 ? ', …' : ''}`, where);
     }
-    const type = node || path.startsWith('payments.failures.') ? 'number' : known.get(path)!;
+    const type = node || path.startsWith('payments.failures.') ? 'number' : (known.get(path) ?? crossChainExpectType(path)!);
     if (typeof value !== type) throw new ScenarioError('bad-value', `expected ${type === 'number' ? 'a number' : 'true or false'} (the report field's type), got ${JSON.stringify(value)}`, where);
   }
 }

@@ -5,15 +5,19 @@
  * Errors name the field path; what is legal but probably unintended becomes a warning.
  */
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agents/network.js';
+import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/registry.js';
 import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/types.js';
+import type { MalleabilitySpec } from '../malleability/stories.js';
+import type { SwapSpec } from '../swap/spec.js';
 import { ScenarioError } from '../errors.js';
 import type { Weight } from '../router/index.js';
 import { DEFAULT_MISSION_CONTROL, feeAndLockRisk, withSuccessProbability, type MissionControlOptions } from '../router/index.js';
-import { MAX_MSAT } from '../units.js';
+import { MAX_MSAT, type Msat } from '../units.js';
 import { resolveActions, type KnownChannel } from './actions.js';
 import { readActivity } from './activity.js';
 import { resolveAgents } from './agents.js';
 import { PCNSIM_DEFAULTS, resolveDeposit, settingsOver } from './channels.js';
+import { chainConfig, resolveChains, resolveMalleability, resolveSwaps } from './crossChain.js';
 import { checkExpectPaths, earlyPaymentWarning, usableAtMs } from './checks.js';
 import type { FeeLimit } from './fields.js';
 import { InputLog, type InputRecord } from './inputs.js';
@@ -45,6 +49,12 @@ export interface Scenario {
   readonly seed: number;
   readonly description: string;
   readonly chain: ChainConfig;
+  /** Every chain: the default one (`chain:`, named btc, fee `defaults.txFee`) first, then `chains:` in file order. */
+  readonly chains: readonly NamedChain[];
+  /** Cross-chain atomic swaps (`swaps:`). */
+  readonly swaps: readonly SwapSpec[];
+  /** The malleability stories (`malleability:`), if any. */
+  readonly malleability: MalleabilitySpec | undefined;
   readonly traffic: Traffic | undefined;
   readonly network: Omit<NetworkSpec, 'crypto' | 'seed'>;
   readonly untilMs: number;
@@ -173,6 +183,8 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     const at = usableAtMs(spec, openAtMs, blockIntervalMs);
     if (!first || at < first.atMs) first = { atMs: at, confirmations: spec.confirmations, genesis: spec.funding === 'genesis' };
   }
+  const chains = [{ name: DEFAULT_CHAIN, config: resolveChain(input), txFeeMsat: base.txFeeMsat as Msat, wallets: {} }, ...resolveChains(input.chains, base.txFeeMsat as Msat)];
+  for (const c of chains.slice(1)) checkBlocks(untilMs, c.config.blockIntervalMs, `chains.${c.name}.blockInterval`);
   const warnings = [
     ...(topology?.warnings ?? []),
     ...earlyPaymentWarning(first, blockIntervalMs, [
@@ -187,6 +199,9 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     seed: input.seed ?? 1,
     description: input.description ?? '',
     chain: resolveChain(input),
+    chains,
+    swaps: resolveSwaps(input.swaps, chains, known),
+    malleability: resolveMalleability(input.malleability, known),
     traffic,
     network: {
       nodes,
@@ -303,15 +318,7 @@ function resolveNodes(input: ScenarioInput): string[] {
 }
 
 function resolveChain(input: ScenarioInput): ChainConfig {
-  const c = input.chain ?? {};
-  return {
-    blockIntervalMs: c.blockInterval ?? BLOCK_INTERVAL_MS,
-    fixedInterval: c.fixed ?? false,
-    ...(c.blockTxLimit !== undefined ? { blockTxLimit: c.blockTxLimit } : {}),
-    ...(c.blockWeightLimit !== undefined ? { blockWeightLimit: c.blockWeightLimit } : {}),
-    startHeight: c.startHeight ?? 0,
-    startTimestamp: c.startTimestamp ?? 1_700_000_000,
-  };
+  return chainConfig(input.chain ?? {}, DEFAULT_INTERVAL_MS[DEFAULT_CHAIN]!);
 }
 
 function resolveTraffic(input: ScenarioInput, untilMs: number): Traffic | undefined {

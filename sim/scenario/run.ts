@@ -13,6 +13,7 @@ import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
 import { RunStats } from '../report/accumulate.js';
 import type { Scenario } from './resolve.js';
+import { startCrossChain, type CrossChainRecords } from './crossChainRun.js';
 import { startTraffic } from './traffic.js';
 import { startWorkload } from './workload.js';
 
@@ -62,6 +63,8 @@ export interface RunRecords {
   /** Readable names of imported nodes (lnd and sim-ln aliases), by node id. */
   readonly aliases: Readonly<Record<string, string>>;
   readonly balanceSeries: { readonly nodes: readonly string[]; readonly samples: readonly { readonly time: number; readonly values: readonly number[] }[] };
+  /** Every chain and the swaps between them, when the scenario has `chains:` or `swaps:` (crossChainRun.ts). */
+  readonly crossChain?: CrossChainRecords;
 }
 
 /** Balance series are kept for this many nodes (the first in name order): enough for a chart. */
@@ -96,6 +99,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     chain.watchHeight(block.height + 1, sample);
   };
   chain.watchHeight(chain.height + 1, sample);
+  const crossChain = startCrossChain(engine, chain, scenario, streams, seed);
   if (scenario.traffic) startTraffic(engine, chain, scenario.traffic, streams.stream('traffic'));
   if (scenario.workload) {
     const capacity = new Map<string, number>();
@@ -122,7 +126,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   // they held at the start. Every msat is someone's: on the chain, in a channel, in a bond or HTLC.
   const balances = network.balances();
   const start = Object.values(balances).reduce((s, b) => s + b.startMsat, 0);
-  const end = Object.values(balances).reduce((s, b) => s + b.endMsat, 0);
+  // Coins in swap locks on the default chain are nobody's balance until claimed or refunded.
+  const end = Object.values(balances).reduce((s, b) => s + b.endMsat, 0) + (crossChain?.heldOnDefault() ?? 0);
   invariant(end + chain.feesCollectedMsat === start, 'node-accounting', `${scenario.name}: node balances + fees ≠ what the nodes started with`, start, end + chain.feesCollectedMsat);
 
   return {
@@ -141,5 +146,6 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     balances,
     aliases: scenario.aliases,
     balanceSeries: { nodes: sampled, samples },
+    ...(crossChain ? { crossChain: crossChain.finish() } : {}),
   };
 }

@@ -7,15 +7,9 @@ import { z } from 'zod';
 import { amount, blockCount, duration, feeLimit, filePath, nodeName, nonNegativeInt, percentPpm, positiveAmount, positiveInt, rate, time } from './fields.js';
 import { MAX_FLOOD, MAX_WORKLOAD_PAYMENTS } from './limits.js';
 import { MAX_HTLCS } from '../defaults.js';
+import { chainSection, chainsSection, malleabilitySection, swapsSection } from './crossChain.js';
 
-export const chainSection = z.strictObject({
-  blockInterval: time().optional(),
-  fixed: z.boolean().optional(),
-  blockTxLimit: positiveInt().optional(),
-  blockWeightLimit: positiveInt().optional(),
-  startHeight: nonNegativeInt().optional(),
-  startTimestamp: nonNegativeInt().optional(),
-});
+export { chainSection };
 
 /** pcnsim extension: ordinary on-chain transactions from the rest of the world. */
 export const trafficSection = z.strictObject({
@@ -227,6 +221,12 @@ export const scenarioSchema = z.strictObject({
   seed: z.number().int().nonnegative().optional(),
   description: z.string().optional(),
   chain: chainSection.optional(),
+  /** Chains besides the default one (issue 20): name → `chain:` fields, txFee, wallets. */
+  chains: chainsSection.optional(),
+  /** Cross-chain atomic swaps (sim/swap). */
+  swaps: swapsSection.optional(),
+  /** Malleability stories on the default chain (with `chain: { segwit: false, malleate: … }`). */
+  malleability: malleabilitySection.optional(),
   traffic: trafficSection.optional(),
   defaults: defaultsSection.optional(),
   nodes: z.array(nodeName()).optional(),

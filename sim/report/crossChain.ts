@@ -1,0 +1,65 @@
+/**
+ * The report's per-chain and swap sections (issue 20), present only when the scenario has
+ * `chains:` or `swaps:`, so one-chain reports keep their bytes. Computed from the recorded rows.
+ *
+ *   chains.NAME: { blockIntervalSeconds, blocks, endHeight, transactions, dropped, feesMsat,
+ *                  peakMempool, fundsConserved, checks, wallets: { NODE: { startMsat, endMsat } } }
+ *   swaps: { started, completed, unwound, initiatorTookBoth, responderTookBoth, pending, rows: [...] }
+ */
+import type { CrossChainRecords } from '../scenario/crossChainRun.js';
+import type { SwapOutcome } from '../swap/spec.js';
+import { round6 } from './stats.js';
+
+export function crossChainBlocks(x: CrossChainRecords) {
+  const chains = Object.fromEntries(
+    Object.entries(x.chains).map(([name, c]) => [
+      name,
+      {
+        blockIntervalSeconds: round6(c.blockIntervalMs / 1000),
+        blocks: c.blocks.length,
+        endHeight: c.blocks.length ? c.blocks[c.blocks.length - 1]!.height : 0,
+        transactions: c.txs.filter((t) => t.confirmedHeight !== undefined).length,
+        dropped: c.txs.filter((t) => t.dropped !== undefined).length,
+        feesMsat: c.feesMsat,
+        peakMempool: c.peakMempool,
+        // A broken conservation aborts the run, so a finished run has it.
+        fundsConserved: true,
+        checks: c.invariantChecks,
+        wallets: c.wallets,
+      },
+    ]),
+  );
+  const count = (o: SwapOutcome): number => x.swaps.filter((s) => s.outcome === o).length;
+  const swaps = {
+    started: x.swaps.length,
+    completed: count('completed'),
+    unwound: count('unwound'),
+    initiatorTookBoth: count('initiator-took-both'),
+    responderTookBoth: count('responder-took-both'),
+    pending: count('pending'),
+    rows: x.swaps,
+  };
+  const txs = x.chains.btc?.txs ?? [];
+  const done = txs.filter((t) => t.confirmedHeight !== undefined);
+  const malleability = {
+    /** Confirmed under a re-encoded id (`<id>'`). */
+    reencodedConfirmed: done.filter((t) => t.id.endsWith("'")).length,
+    withdrawalsConfirmed: done.filter((t) => t.kind === 'withdrawal').length,
+    /** The pre-signed refund spends an output that will never exist. */
+    refundVoid: txs.some((t) => t.kind === 'refund' && t.dropped === 'missing-input'),
+    refundsConfirmed: done.filter((t) => t.kind === 'refund').length,
+  };
+  return { chains, ...(x.swaps.length > 0 ? { swaps } : {}), ...(x.malleabilityEvents.length > 0 ? { malleability } : {}) };
+}
+
+/** Expect paths into these sections: `chains.<chain>.<field>` and `swaps.<field>` (numbers and booleans). */
+export function crossChainExpectType(path: string): 'number' | 'boolean' | undefined {
+  const chain = /^chains\.[^.]+\.(\w+)$/.exec(path);
+  if (chain) return chain[1] === 'fundsConserved' ? 'boolean' : ['blockIntervalSeconds', 'blocks', 'endHeight', 'transactions', 'dropped', 'feesMsat', 'peakMempool', 'checks'].includes(chain[1]!) ? 'number' : undefined;
+  if (/^chains\.[^.]+\.wallets\.[^.]+\.(startMsat|endMsat)$/.test(path)) return 'number';
+  if (/^swaps\.(started|completed|unwound|initiatorTookBoth|responderTookBoth|pending)$/.test(path)) return 'number';
+  if (/^malleability\.(reencodedConfirmed|withdrawalsConfirmed|refundsConfirmed)$/.test(path)) return 'number';
+  if (path === 'malleability.refundVoid') return 'boolean';
+  if (/^swaps\.rows\.\d+\.(initiatorGainMsat|responderGainMsat|valuationPrice)$/.test(path)) return 'number';
+  return undefined;
+}

@@ -1,0 +1,86 @@
+/**
+ * The part of a run that lives on the extra chains: they are built on the run's engine (one
+ * clock), their wallets funded, the swaps started; at the end each chain is recounted and its
+ * nodes' accounting checked (what they hold + what the chain's swap locks hold + fees = what they
+ * started with), and the rows for the report are returned. One-chain scenarios without swaps
+ * never reach here, so their reports stay as they were.
+ */
+import type { Chain } from '../chain/index.js';
+import { Chains, DEFAULT_CHAIN } from '../chain/registry.js';
+import type { BlockRecord, TxRecord } from '../chain/types.js';
+import type { Engine } from '../engine/index.js';
+import type { RngStreams } from '../engine/rng.js';
+import { invariant } from '../errors.js';
+import type { SwapEvent, SwapRecord } from '../swap/spec.js';
+import { AtomicSwap } from '../swap/swap.js';
+import { multisigOwner, startMalleabilityStories, type MalleabilityEvent } from '../malleability/stories.js';
+import type { Scenario } from './resolve.js';
+
+export interface ChainRun {
+  readonly blockIntervalMs: number;
+  readonly txs: readonly TxRecord[];
+  readonly blocks: readonly BlockRecord[];
+  readonly peakMempool: number;
+  readonly invariantChecks: number;
+  readonly feesMsat: number;
+  /** What each node with a wallet on this chain held at the start and at the end (extra chains only). */
+  readonly wallets: Readonly<Record<string, { readonly startMsat: number; readonly endMsat: number }>>;
+}
+
+export interface CrossChainRecords {
+  /** Every chain by name, the default one first. */
+  readonly chains: Readonly<Record<string, ChainRun>>;
+  readonly swaps: readonly SwapRecord[];
+  readonly swapEvents: readonly SwapEvent[];
+  /** What the malleability stories' parties did, in order. */
+  readonly malleabilityEvents: readonly MalleabilityEvent[];
+}
+
+export interface CrossChainRun {
+  /** What swap locks and 2-of-2 outputs on the default chain hold now (nobody's balance alone; for the network's accounting). */
+  heldOnDefault(): number;
+  finish(): CrossChainRecords;
+}
+
+export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: Scenario, streams: RngStreams, seed: number): CrossChainRun | undefined {
+  if (scenario.chains.length === 1 && scenario.swaps.length === 0 && !scenario.malleability) return undefined;
+  const chains = new Chains(engine, scenario.chains, streams, defaultChain);
+  for (const { spec, chain } of chains.others()) {
+    for (const node of Object.keys(spec.wallets).sort()) if (spec.wallets[node]! > 0) chain.fund(node, spec.wallets[node]!);
+    chain.start();
+  }
+  const swapEvents: SwapEvent[] = [];
+  const swaps = scenario.swaps.map((spec) => new AtomicSwap(engine, chains, spec, seed, streams.stream(`swap:${spec.id}:price`), (e) => swapEvents.push(e)));
+  for (const swap of swaps) swap.start();
+  const malleabilityEvents: MalleabilityEvent[] = [];
+  const m = scenario.malleability;
+  if (m) startMalleabilityStories(engine, defaultChain, m, scenario.chains[0]!.txFeeMsat, (e) => malleabilityEvents.push(e));
+  const lockIds = (chain: string): string[] =>
+    swaps.flatMap((s) => [s.spec.initiator.chain === chain ? `${s.spec.id}:tx1` : undefined, s.spec.responder.chain === chain ? `${s.spec.id}:tx3` : undefined]).filter((x): x is string => x !== undefined);
+  const held = (chain: Chain, name: string): number => lockIds(name).reduce((sum, id) => sum + chain.contractBalance(id), 0);
+
+  return {
+    heldOnDefault: () => held(defaultChain, DEFAULT_CHAIN) + (m?.funding ? defaultChain.balanceOf(multisigOwner(...m.funding.between)) : 0),
+    finish() {
+      const runs: Record<string, ChainRun> = {};
+      for (const name of chains.names) {
+        const chain = chains.get(name);
+        const spec = chains.spec(name);
+        chain.recount();
+        const wallets: Record<string, { startMsat: number; endMsat: number }> = {};
+        // Wallet holders and every swap party on this chain (one may start with nothing there).
+        const parties = scenario.swaps.filter((s) => s.initiator.chain === name || s.responder.chain === name).flatMap((s) => [s.initiator.node, s.responder.node]);
+        const nodes = new Set([...Object.keys(spec.wallets), ...parties]);
+        if (name !== DEFAULT_CHAIN) for (const node of [...nodes].sort()) wallets[node] = { startMsat: spec.wallets[node] ?? 0, endMsat: chain.balanceOf(node) };
+        if (name !== DEFAULT_CHAIN) {
+          const start = Object.values(wallets).reduce((s, w) => s + w.startMsat, 0);
+          const end = Object.values(wallets).reduce((s, w) => s + w.endMsat, 0) + held(chain, name) + chain.feesCollectedMsat;
+          invariant(start === end, 'node-accounting', `${scenario.name}: on chain ${name}, wallets + swap locks + fees ≠ what the wallets started with`, start, end);
+        }
+        const { txs, blocks } = chain.records;
+        runs[name] = { blockIntervalMs: spec.config.blockIntervalMs, txs, blocks, peakMempool: chain.peakMempool, invariantChecks: chain.invariantChecks, feesMsat: chain.feesCollectedMsat, wallets };
+      }
+      return { chains: runs, swaps: swaps.map((s) => s.record()), swapEvents, malleabilityEvents };
+    },
+  };
+}
