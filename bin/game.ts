@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../sim/errors.js';
 import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep } from '../sim/games/index.js';
-import { checkParam } from '../sim/games/play.js';
+import { checkParam, checkParams } from '../sim/games/play.js';
 import { parseSet, parseSweep } from '../sim/games/sweepRange.js';
 import { sweepHtml } from '../sim/games/sweepChart.js';
 import { payoffLines, sweepLines } from '../sim/games/tables.js';
@@ -33,7 +33,7 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   // Every point of the sweep is checked before any is played; errors name --sweep, not --set.
   for (const value of range?.values ?? []) {
     try {
-      checkParam(game, range!.name, value);
+      checkParams(game, { ...params, [range!.name]: checkParam(game, range!.name, value) });
     } catch (error) {
       throw error instanceof ScenarioError ? new ScenarioError(error.code, error.detail, '--sweep') : error;
     }

@@ -45,9 +45,11 @@ export const censorship: Game = {
     label: 'share of cheats that succeed',
     measure: cheatSucceeded,
     predict: successProbability,
+    bounds: () => [0, 1],
     breakEven: BREAK_EVEN,
     format: formatShare,
   },
+  exampleSweep: 'share=0..1:0.1',
   explain: (p) => {
     const s = successProbability(p);
     const qStar = BREAK_EVEN ** (1 / (p.freeze! - 1));

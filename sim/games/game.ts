@@ -37,11 +37,18 @@ export interface Profile {
 }
 
 export interface Outcome {
-  /** What is measured, with its unit, e.g. "cheater's gain (sat)". */
+  /** What is measured, e.g. "cheater's gain" (`format` writes the unit with each value). */
   readonly label: string;
   measure(run: RunRecords, params: Params): number;
   /** The closed-form value, when the literature gives one. */
   predict?(params: Params): number;
+  /** The smallest and largest value one run can give: the confidence interval needs them (interval.ts). */
+  bounds(params: Params): readonly [number, number];
+  /**
+   * The set-up every profile relies on (e.g. "Alice's payment to Bob went through"), and whether a
+   * run met it. A run that did not is no play of the game: means leave it out and count it.
+   */
+  readonly setUp?: { readonly text: string; held(run: RunRecords, params: Params): boolean };
   /** The level whose crossing a sweep marks (e.g. 0: cheating stops paying). */
   readonly breakEven: number;
   /** Formats a value for tables. */
@@ -62,6 +69,13 @@ export interface Game {
    * so set-up payments that every profile shares do not blur the table. Default: the start.
    */
   readonly payoffsFromMs?: number;
+  /**
+   * Parameter values that pass each range check but break the set-up together (one line: why).
+   * Checked before anything is played.
+   */
+  refuse?(params: Params): string | undefined;
+  /** The sweep a student should try first: the README's and the tests' (`key=a..b:step`). */
+  readonly exampleSweep: string;
   /** The closed form and what it means, in a few lines, for the current parameters. */
   explain(params: Params): readonly string[];
   /** Reads the parameters' values back from the scenario file, so the file stays the one source. */

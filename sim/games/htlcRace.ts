@@ -41,13 +41,15 @@ export const htlcRace: Game = {
   ],
   payoffsFromMs: 3_600_000, // block 6, just before the payment
   outcome: {
-    label: "Bob's gain (sat)",
+    label: "Bob's gain",
     measure: (run) => gainSat(run, 'bob', 3_600_000),
     // He earns the forwarding fee and pays one claim; or he paid Carol and Alice times out.
     predict: (p: Params) => (p.margin! >= p.delay! ? FORWARD_FEE - TX_FEE : -AMOUNT - TX_FEE),
+    bounds: () => [-AMOUNT - TX_FEE, FORWARD_FEE],
     breakEven: 0,
     format: formatSat,
   },
+  exampleSweep: 'margin=1..8:1',
   explain: (p) => [
     `Carol's HTLC expires at block E = 24 (the payment at block 6 + final delta 18); she claims it on chain in block E − 1 = 23, revealing R.`,
     `Bob's incoming HTLC from Alice expires at E + margin = ${24 + p.margin!}; his claim, sent when block 23 is mined, waits behind ${(p.delay! - 1) * BLOCK_TXS} flooding transactions and confirms in block ${23 + p.delay!}.`,

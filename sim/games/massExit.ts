@@ -63,9 +63,11 @@ export const massExit: Game = {
     label: 'share of payees paid',
     measure: (run) => paidShare(run),
     predict: predicted,
+    bounds: () => [0, 1],
     breakEven: 0.99,
     format: formatShare,
   },
+  exampleSweep: 'channels=5..40:5',
   explain: (p) => [
     `${p.channels} HTLCs of ${AMOUNT} sat from the hub expire at block ${EXPIRY}; the hub stops signing, so each payee broadcasts its commitment with R at block ${EXPIRY - p.deadline! - 1}.`,
     `Blocks ${EXPIRY - p.deadline!}–${EXPIRY - 1} hold ${p.perBlock} × ${p.deadline} = ${p.perBlock! * p.deadline!} transactions; the rest confirm after expiry and the HTLC refunds the hub.`,

@@ -7,7 +7,7 @@
  * transaction was signed in advance) until the freeze is over.
  */
 import { formatSat, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
-import { cheatGain, expectedCheatGain } from './breach.js';
+import { cheatBounds, cheatGain, expectedCheatGain } from './breach.js';
 
 const DELTA = 90;
 const B_NEW = 10;
@@ -67,12 +67,14 @@ export const offline: Game = {
   ],
   payoffsFromMs: 4_200_000,
   outcome: {
-    label: "Alice's gain from cheating (sat)",
+    label: "Alice's gain from cheating",
     measure: (run) => cheatGain(run, 'alice'),
     predict: (p) => expectedCheatGain(DELTA, B_NEW, FEE, aliceWins(p) ? 0 : 1),
+    bounds: () => cheatBounds(DELTA, B_NEW, FEE),
     breakEven: 0,
     format: formatSat,
   },
+  exampleSweep: 'away=0..12:1',
   explain: (p) => [
     `Alice cashes revoked sequence 1 (Δ = ${DELTA} sat over the newest, b_new = ${B_NEW} sat, fee ${FEE} sat per transaction); it is included in block 8 and freezes her bond until block ${8 + p.freeze!}.`,
     `Bob, offline for ${p.away} blocks from 1h01m, is back for block ${7 + p.away!}: ${7 + p.away! < 8 + p.freeze! ? 'in time' : 'too late'} (he must be back before block ${8 + p.freeze!}, i.e. away ≤ freeze).`,
