@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../sim/errors.js';
 import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep } from '../sim/games/index.js';
-import { checkParam, checkParams } from '../sim/games/play.js';
+import { checkParam } from '../sim/games/play.js';
 import { parseSet, parseSweep } from '../sim/games/sweepRange.js';
 import { sweepHtml } from '../sim/games/sweepChart.js';
 import { payoffLines, sweepLines } from '../sim/games/tables.js';
@@ -33,7 +33,7 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   // Every point of the sweep is checked before any is played; errors name --sweep, not --set.
   for (const value of range?.values ?? []) {
     try {
-      checkParams(game, { ...params, [range!.name]: checkParam(game, range!.name, value) });
+      checkParam(game, range!.name, value);
     } catch (error) {
       throw error instanceof ScenarioError ? new ScenarioError(error.code, error.detail, '--sweep') : error;
     }
@@ -56,6 +56,8 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   out(`Story (seed ${seed})${flags.narrate ? '' : ' — on-chain steps only; --narrate adds every off-chain signature'}:`);
   for (const line of narrate(run, game.players.map((p) => p.node), flags.narrate ?? false)) out(`  ${line}`);
   out(`  ${game.outcome.label}: ${game.outcome.format(game.outcome.measure(run, params))}`);
+  const setUp = game.outcome.setUp;
+  if (setUp && !setUp.held(run, params)) out(`  The set-up failed in this play: it needs ${setUp.text}. Payoffs and sweeps leave such runs out.`);
   out('');
   for (const line of payoffLines(game, payoffTable(root, game, doc, params, seeds), seeds.length)) out(line);
   return 0;

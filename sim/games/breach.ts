@@ -14,7 +14,7 @@
  */
 import { breakEvenBelief, expectedGain } from '../agents/cheater.js';
 import type { RunRecords } from '../scenario/run.js';
-import { formatSat, gainSat, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
+import { formatSat, gainSat, numberIn, setFreeze, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const DEPOSIT = 100;
 /** Bob may go away from here: after the payment at 1h, before Alice's first chance to cheat. */
@@ -72,7 +72,7 @@ export const breach: Game = {
   ],
   params: [
     { name: 'online', describe: "Bob's per-block online probability", min: 0, max: 1, apply: (d, v) => setIn(d, 'agents.bob.online', v) },
-    { name: 'freeze', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setIn(d, 'defaults.freeze', `${v} blocks`) },
+    { name: 'freeze', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
     { name: 'paid', describe: 'sat Alice paid Bob (Δ); she keeps 100 − paid (b_new)', min: 1, max: 98, integer: true, apply: (d, v) => setIn(d, 'payments.0.amount', `${v} sat`) },
     { name: 'cheat', describe: "Alice's strategy: 0 never, 1 always, 2 rational", min: 0, max: 2, integer: true, apply: (d, v) => setIn(d, 'agents.alice.cheat', ['never', 'always', 'rational'][v]) },
     { name: 'belief', describe: 'the punishment probability a rational Alice assumes', min: 0, max: 1, apply: (d, v) => setIn(d, 'agents.alice.belief', v) },

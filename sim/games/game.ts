@@ -69,11 +69,6 @@ export interface Game {
    * so set-up payments that every profile shares do not blur the table. Default: the start.
    */
   readonly payoffsFromMs?: number;
-  /**
-   * Parameter values that pass each range check but break the set-up together (one line: why).
-   * Checked before anything is played.
-   */
-  refuse?(params: Params): string | undefined;
   /** The sweep a student should try first: the README's and the tests' (`key=a..b:step`). */
   readonly exampleSweep: string;
   /** The closed form and what it means, in a few lines, for the current parameters. */
@@ -92,6 +87,15 @@ export function setIn(doc: ScenarioDoc, path: string, value: unknown): void {
     node = node[key] as Record<string, unknown>;
   }
   node[keys[keys.length - 1]!] = value;
+}
+
+/**
+ * Sets the freeze (blocks of 600 s) and runs long enough for it to end: the cheater's withdrawal
+ * after the freeze is part of every breach-like game's outcome, whatever the freeze swept to.
+ */
+export function setFreeze(doc: ScenarioDoc, blocks: number): void {
+  setIn(doc, 'defaults.freeze', `${blocks} blocks`);
+  setIn(doc, 'run.until', `${Math.max(144, blocks + 60) * 600}s`);
 }
 
 /** Reads `path` from a document (undefined when any part is missing). */

@@ -6,7 +6,7 @@
  * A tower punishes for him at once — unless congestion outbids its fixed fee (the justice
  * transaction was signed in advance) until the freeze is over.
  */
-import { formatSat, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
+import { formatSat, numberIn, setFreeze, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 import { cheatBounds, cheatGain, expectedCheatGain } from './breach.js';
 
 const DELTA = 90;
@@ -32,7 +32,7 @@ export const offline: Game = {
   ],
   params: [
     { name: 'away', describe: 'blocks Bob stays offline after the payment', min: 0, max: 100_000, integer: true, apply: (d, v) => setIn(d, 'actions', v > 0 ? [{ at: '3660s', node: 'bob', do: 'offline', for: `${v * 600}s` }] : []) },
-    { name: 'freeze', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setIn(d, 'defaults.freeze', `${v} blocks`) },
+    { name: 'freeze', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
     {
       name: 'tower',
       describe: 'Bob has a watchtower (1) or not (0)',

@@ -21,13 +21,6 @@ export function readGameDoc(root: string, game: Game): ScenarioDoc {
 export function gameParams(game: Game, doc: ScenarioDoc, overrides: Params = {}): Params {
   const params: Record<string, number> = { ...game.defaults(doc) };
   for (const [name, value] of Object.entries(overrides)) params[name] = checkParam(game, name, value);
-  return checkParams(game, params);
-}
-
-/** Values that pass each range but break the game's set-up together are refused (one line: why). */
-export function checkParams(game: Game, params: Params): Params {
-  const why = game.refuse?.(params);
-  if (why !== undefined) throw new ScenarioError('bad-parameter', why, '--set');
   return params;
 }
 
@@ -129,7 +122,7 @@ export interface Sweep {
 
 export function sweep(root: string, game: Game, doc: ScenarioDoc, params: Params, name: string, values: readonly number[], seeds: readonly number[]): Sweep {
   const points = values.map((value): SweepPoint => {
-    const p = checkParams(game, { ...params, [name]: checkParam(game, name, value) });
+    const p = { ...params, [name]: checkParam(game, name, value) };
     return { value, ...playSeeds(root, game, doc, p, seeds).sample, predicted: game.outcome.predict?.(p) };
   });
   const level = game.outcome.breakEven;
