@@ -1,6 +1,6 @@
 /**
  * mass-exit — BRIEF §7, DEFAULTS.md (Flood & Loot; Sguanci & Sidiropoulos). A hub has just
- * offered HTLCs to `channels` payees (at 6h, once every deposit has confirmed), all expiring at
+ * offered HTLCs to `channels` payees (at 6h; the channels are funded at genesis, so the set-up does not depend on the block size), all expiring at
  * block E = 54, and stops answering: no
  * payee can settle off-chain, so each goes on chain with R `deadline` blocks before expiry. The
  * chain includes `perBlock` transactions a block, so only perBlock × deadline closures confirm
@@ -64,6 +64,8 @@ export const massExit: Game = {
     measure: (run) => paidShare(run),
     predict: predicted,
     bounds: () => [0, 1],
+    // Funded at genesis, every HTLC reaches its payee whatever the parameters; checked all the same.
+    setUp: { text: 'every payment reached its payee before the hub failed', held: (run) => run.payments.every((p) => p.status === 'succeeded' || p.reason === 'payee-unpaid') },
     breakEven: 0.99,
     format: formatShare,
   },
