@@ -1,7 +1,7 @@
 /**
  * mass-exit — BRIEF §7, DEFAULTS.md (Flood & Loot; Sguanci & Sidiropoulos). A hub has just
- * offered HTLCs to `channels` payees (at 6h; the channels are funded at genesis, so the set-up does not depend on the block size), all expiring at
- * block E = 54, and stops answering: no
+ * offered HTLCs to `channels` payees (at 6h; the channels are funded at genesis, so this set-up
+ * does not depend on the block size), all expiring at block E = 54, and stops answering: no
  * payee can settle off-chain, so each goes on chain with R `deadline` blocks before expiry. The
  * chain includes `perBlock` transactions a block, so only perBlock × deadline closures confirm
  * in time; the others confirm after expiry, when the HTLC refunds the hub. Predicted share paid:
