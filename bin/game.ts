@@ -40,7 +40,8 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   }
 
   out(`${game.title}  (pcnsim game ${game.name}; scenarios/games/${game.file})`);
-  out(`parameters: ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  const unit = (k: string): string => game.params.find((p) => p.name === k)?.unit ?? '';
+  out(`parameters: ${Object.entries(params).map(([k, v]) => `${k}=${v}${unit(k) ? ` ${unit(k)}` : ''}`).join(' · ')}`);
   for (const line of game.explain(params)) out(`  ${line}`);
   out('');
   if (range) {

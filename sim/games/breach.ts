@@ -72,12 +72,12 @@ export const breach: Game = {
   ],
   params: [
     { name: 'online', describe: "Bob's per-block online probability", min: 0, max: 1, apply: (d, v) => setIn(d, 'agents.bob.online', v) },
-    { name: 'freeze', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
-    { name: 'paid', describe: 'sat Alice paid Bob (Δ); she keeps 100 − paid (b_new)', min: 1, max: 98, integer: true, apply: (d, v) => setIn(d, 'payments.0.amount', `${v} sat`) },
+    { name: 'freeze', unit: 'blocks', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
+    { name: 'paid', unit: 'sat', describe: 'sat Alice paid Bob (Δ); she keeps 100 − paid (b_new)', min: 1, max: 98, integer: true, apply: (d, v) => setIn(d, 'payments.0.amount', `${v} sat`) },
     { name: 'cheat', describe: "Alice's strategy: 0 never, 1 always, 2 rational", min: 0, max: 2, integer: true, apply: (d, v) => setIn(d, 'agents.alice.cheat', ['never', 'always', 'rational'][v]) },
     { name: 'belief', describe: 'the punishment probability a rational Alice assumes', min: 0, max: 1, apply: (d, v) => setIn(d, 'agents.alice.belief', v) },
     {
-      name: 'away',
+      name: 'away', unit: 'blocks',
       describe: 'blocks Bob is offline, from just after the payment (0: never)',
       min: 0,
       max: 100_000,

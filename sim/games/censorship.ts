@@ -31,7 +31,7 @@ export const censorship: Game = {
   ],
   params: [
     { name: 'share', describe: "the censoring miners' share of hash power, q", min: 0, max: 1, apply: (d, v) => setIn(d, 'agents.miners.share', v) },
-    { name: 'freeze', describe: 'the freeze, in blocks (W = freeze − 1)', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
+    { name: 'freeze', unit: 'blocks', describe: 'the freeze, in blocks (W = freeze − 1)', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
   ],
   profiles: [
     { label: 'no censors (q = 0)', set: { share: 0 } },

@@ -19,6 +19,8 @@ export interface GameParam {
   /** Smallest and largest sensible value (checked: a value outside is bad input). */
   readonly min: number;
   readonly max: number;
+  /** The value's unit as printed after it ("blocks", "sat"); none for probabilities, counts and codes. */
+  readonly unit?: string;
   /** Whole numbers only (blocks, counts). */
   readonly integer?: boolean;
   /** Writes the value into the scenario document. */

@@ -67,7 +67,7 @@ export const jamming: Game = {
     },
     { name: 'slots', describe: 'max HTLCs in flight per channel direction (max_accepted_htlcs)', min: 1, max: 483, integer: true, apply: (d, v) => setIn(d, 'defaults.maxHtlcs', v) },
     {
-      name: 'jamAmount',
+      name: 'jamAmount', unit: 'sat',
       describe: 'sat per jamming HTLC (tiny: slot jamming; large: liquidity jamming)',
       min: 1,
       max: 9000,

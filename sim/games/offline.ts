@@ -31,8 +31,8 @@ export const offline: Game = {
     { node: 'tower', role: 'watchtower' },
   ],
   params: [
-    { name: 'away', describe: 'blocks Bob stays offline after the payment', min: 0, max: 100_000, integer: true, apply: (d, v) => setIn(d, 'actions', v > 0 ? [{ at: '3660s', node: 'bob', do: 'offline', for: `${v * 600}s` }] : []) },
-    { name: 'freeze', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
+    { name: 'away', unit: 'blocks', describe: 'blocks Bob stays offline after the payment', min: 0, max: 100_000, integer: true, apply: (d, v) => setIn(d, 'actions', v > 0 ? [{ at: '3660s', node: 'bob', do: 'offline', for: `${v * 600}s` }] : []) },
+    { name: 'freeze', unit: 'blocks', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
     {
       name: 'tower',
       describe: 'Bob has a watchtower (1) or not (0)',
@@ -46,9 +46,9 @@ export const offline: Game = {
       },
     },
     { name: 'reward', describe: "the tower's share of the penalty (0 altruist; lnd's reward towers 0.01)", min: 0, max: 0.99, apply: () => undefined },
-    { name: 'towerFee', describe: "the tower's fixed justice fee, sat", min: 0, max: 50, integer: true, apply: () => undefined },
+    { name: 'towerFee', unit: 'sat', describe: "the tower's fixed justice fee, sat", min: 0, max: 50, integer: true, apply: () => undefined },
     {
-      name: 'congestion',
+      name: 'congestion', unit: 'tx per block',
       describe: 'other transactions per block interval, bidding 2–5 sat (blocks hold 10)',
       min: 0,
       max: 100,
