@@ -39,7 +39,7 @@ function byBlock(story: readonly string[]): Map<number, string[]> {
 
 /** Every line's time: a block's, or the clock a timestamped line starts with. */
 function times(story: readonly string[], run: RunRecords): number[] {
-  const blockTime = new Map(run.chain.blocks.map((b) => [b.height, b.time]));
+  const blockTime = new Map(run.chain.blocks.map((b) => [Number(b.height), b.time]));
   const out: number[] = [];
   for (const line of story) {
     const block = /^blocks? (\d+)/.exec(line);
