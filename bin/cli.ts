@@ -118,7 +118,7 @@ export function estimateCommand(flags: EstimateFlags, out: (s: string) => void, 
   const e = estimate(input);
   if (!flags.simulate) {
     if (flags.scale !== undefined || flags.seed !== undefined) throw new ScenarioError('bad-flag', 'only used with --simulate; expected --simulate too', flags.scale !== undefined ? '--scale' : '--seed');
-    out(explain(e));
+    out(explain(e, flags.tps.trim()));
     return 0;
   }
   if (!Number.isInteger(input.txsPerChannel)) throw new ScenarioError('bad-flag', `with --simulate, expected a whole number of transactions, got '${flags.txsPerChannel}'`, '--txs-per-channel');
@@ -129,7 +129,7 @@ export function estimateCommand(flags: EstimateFlags, out: (s: string) => void, 
     throw new ScenarioError('bad-flag', `expected a factor that leaves 100 to 100,000 channels of the bound's ${e.channels.toLocaleString('en-US')} (e.g. ${DEFAULT_SCALE}), got '${flags.scale}'`, '--scale');
   }
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
-  out(explain(e));
+  out(explain(e, flags.tps.trim()));
   const started = process.hrtime.bigint();
   const sim = simulate(input, { scale, seed, ...(progress ? { onProgress: progress } : {}) });
   out(explainSimulation(sim));

@@ -40,7 +40,8 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   }
 
   out(`${game.title}  (pcnsim game ${game.name}; scenarios/games/${game.file})`);
-  out(`parameters: ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  const unit = (k: string): string => game.params.find((p) => p.name === k)?.unit ?? '';
+  out(`parameters: ${Object.entries(params).map(([k, v]) => `${k}=${v}${unit(k) ? ` ${unit(k)}` : ''}`).join(' · ')}`);
   for (const line of game.explain(params)) out(`  ${line}`);
   out('');
   if (range) {
@@ -57,6 +58,8 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   const story = game.story ? game.story(run, flags.narrate ?? false) : narrate(run, game.players.map((p) => p.node), flags.narrate ?? false);
   for (const line of story) out(`  ${line}`);
   out(`  ${game.outcome.label}: ${game.outcome.format(game.outcome.measure(run, params))}`);
+  const setUp = game.outcome.setUp;
+  if (setUp && !setUp.held(run, params)) out(`  The set-up failed in this play: it needs ${setUp.text}. Payoffs and sweeps leave such runs out.`);
   out('');
   for (const line of payoffLines(game, payoffTable(root, game, doc, params, seeds), seeds.length)) out(line);
   return 0;

@@ -1,5 +1,5 @@
 import { parseScenario, runScenario } from '../scenario/index.js';
-import { expectedGain } from './cheater.js';
+import { breakEvenBelief, expectedGain } from './cheater.js';
 
 /** Alice pays Bob 90 of her 100: sequence 1 gave her 100, the newest gives her 10 (Δ = 90, b_new = 10). */
 const drained = (alice: string, extraActions = '') =>
@@ -12,11 +12,14 @@ const drained = (alice: string, extraActions = '') =>
 const count = (run: ReturnType<typeof drained>, kind: string) => run.channelEvents.filter((e) => e.kind === kind).length;
 
 describe('the cheater strategy (DEFAULTS.md closing game)', () => {
-  it('E[gain] = (1 − p)·Δ − p·b_new − fees: break-even at p = Δ / (Δ + b_new)', () => {
+  it('E[gain] = (1 − p)·(Δ − 2f) − p·(b_new + f): break-even at p = Δ / (Δ + b_new) without fees', () => {
     expect(expectedGain(90, 10, 0.9, 0)).toBeCloseTo(0, 9);
     expect(expectedGain(90, 10, 0.89, 0)).toBeGreaterThan(0);
     expect(expectedGain(90, 10, 0.91, 0)).toBeLessThan(0);
-    expect(expectedGain(90, 10, 0.5, 41)).toBeLessThan(0);
+    // Fees: the cash always, the withdrawal only when unpunished: 0.5·(90 − 60) − 0.5·(10 + 30) = −5.
+    expect(expectedGain(90, 10, 0.5, 30)).toBeCloseTo(-5, 9);
+    expect(breakEvenBelief(90, 10, 1)).toBeCloseTo(88 / 99, 12);
+    expect(expectedGain(90, 10, breakEvenBelief(90, 10, 1), 1)).toBeCloseTo(0, 9);
   });
 
   it('always: broadcasts its best revoked commitment at once, and a watching Bob takes the bond', () => {

@@ -4,9 +4,11 @@
  * it beyond the newest, b_new what the newest gives it. Broadcasting risks b_new (a punished
  * attacker gets nothing) to win Δ:
  *
- *   E[gain] = (1 − p)·Δ − p·b_new − fees,   p = its belief that the defender punishes.
+ *   E[gain] = (1 − p)·(Δ − 2f) − p·(b_new + f),   p = its belief that the defender punishes,
  *
- * `rational` cheats when E[gain] > 0 (p < Δ / (Δ + b_new) without fees), `always` as soon as
+ * f being the fee of each of its transactions: the cash always, the withdrawal only when nobody
+ * punished (a punished cheater has nothing to withdraw). `rational` cheats when E[gain] > 0, i.e.
+ * p < (Δ − 2f) / (Δ − f + b_new) (Δ / (Δ + b_new) without fees), `always` as soon as
  * Δ > 0, `never` not at all. It cheats at most once per channel.
  */
 import type { Sequence } from '../units.js';
@@ -37,8 +39,13 @@ export function bestRevoked(live: LiveChannel, node: string): { sequence: Sequen
   return best;
 }
 
-export function expectedGain(gainMsat: number, newestMsat: number, belief: number, feesMsat: number): number {
-  return (1 - belief) * gainMsat - belief * newestMsat - feesMsat;
+export function expectedGain(gainMsat: number, newestMsat: number, belief: number, feeMsat: number): number {
+  return (1 - belief) * (gainMsat - 2 * feeMsat) - belief * (newestMsat + feeMsat);
+}
+
+/** The belief below which a rational cheater cheats: E[gain] = 0. */
+export function breakEvenBelief(gainMsat: number, newestMsat: number, feeMsat: number): number {
+  return (gainMsat - 2 * feeMsat) / (gainMsat - feeMsat + newestMsat);
 }
 
 export function startCheater(world: World, spec: CheaterSpec, channels: () => readonly LiveChannel[], feeMsat: (live: LiveChannel) => number): void {
@@ -50,8 +57,8 @@ export function startCheater(world: World, spec: CheaterSpec, channels: () => re
         if (done.has(live.id) || live.host.state.phase !== 'Running') continue;
         const best = bestRevoked(live, spec.node);
         if (!best) continue;
-        // A cash and the withdrawal after the freeze each bid the channel's fee.
-        const worth = spec.mode === 'always' || expectedGain(best.gainMsat, best.newestMsat, spec.belief, 2 * feeMsat(live)) > 0;
+        // The cash and, if unpunished, the withdrawal after the freeze each bid the channel's fee.
+        const worth = spec.mode === 'always' || expectedGain(best.gainMsat, best.newestMsat, spec.belief, feeMsat(live)) > 0;
         if (worth && live.broadcast(spec.node, best.sequence).ok) done.add(live.id);
       }
     }

@@ -9,6 +9,14 @@ describe('the concurrency estimate (BRIEF §6)', () => {
     expect(explain(e)).toContain('658,800');
   });
 
+  it('prints the throughput it used exactly, and the figures at BRIEF\'s rounded 3.33 beside them', () => {
+    const text = explain(estimate(BRIEF_INPUTS), '10/3');
+    expect(text).toContain(`10/3 = ${10 / 3} transactions/s`);
+    // 3.33 × 86,400 / 4 × 54.9 = 3,948,847.2 channels; / 6 = 658,141 payments.
+    expect(text).toContain('with 3.33 transactions/s instead (the rounded figure): 3,948,847 channels, 658,141 concurrent payments');
+    expect(explain(estimate({ ...BRIEF_INPUTS, tps: 3.33 }), '3.33')).not.toContain('instead');
+  });
+
   it('scales linearly with throughput and lifetime, inversely with transactions per channel', () => {
     const base = estimate(BRIEF_INPUTS).channels;
     expect(estimate({ ...BRIEF_INPUTS, tps: 20 / 3 }).channels).toBe(2 * base);

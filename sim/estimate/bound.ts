@@ -36,14 +36,25 @@ export function estimate(input: EstimateInput): Estimate {
   return { ...input, opensPerDay, channels, concurrentPayments: Math.floor(channels / input.pathLength) };
 }
 
-export function explain(e: Estimate): string {
+/**
+ * The bound in words. `tpsText` is the throughput as the user wrote it (`10/3`): it is printed with
+ * its exact value, and when that value is not its own two-decimal rounding (10/3 is not 3.33, which
+ * BRIEF's text uses), the figures at the rounded value are printed too, since they differ.
+ */
+export function explain(e: Estimate, tpsText = String(e.tps)): string {
   const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+  const rounded = Number(e.tps.toFixed(2));
+  const atRounded = rounded !== e.tps && rounded > 0 ? estimate({ ...e, tps: rounded }) : undefined;
+  const exact = tpsText === String(e.tps) ? tpsText : `${tpsText} = ${e.tps}`;
   return [
     'Concurrency bound (BRIEF §6; Little\'s law: channels open at once = opening rate × lifetime)',
-    `  chain throughput        ${round(e.tps)} transactions/s`,
-    `  channel opens per day   ${n(e.opensPerDay)}  = ${round(e.tps)} × 86,400 s / ${e.txsPerChannel} on-chain transactions per channel`,
+    `  chain throughput        ${exact} transactions/s (used exactly; ≈ ${round(e.tps)})`,
+    `  channel opens per day   ${n(e.opensPerDay)}  = ${tpsText} × 86,400 s / ${e.txsPerChannel} on-chain transactions per channel`,
     `  channels at once        ${n(e.channels)}  = ${n(e.opensPerDay)} per day × ${e.lifetimeDays} days average lifetime`,
     `  concurrent payments     ${n(e.concurrentPayments)}  = ${n(e.channels)} channels / ${e.pathLength} channels per payment path`,
+    ...(atRounded
+      ? [`  with ${rounded} transactions/s instead (the rounded figure): ${n(atRounded.channels)} channels, ${n(atRounded.concurrentPayments)} concurrent payments`]
+      : []),
     'An upper bound: it assumes every block is spent on channel opens and closes, channels are',
     'always liquid, and every payment finds a path of at most the given length.',
   ].join('\n');

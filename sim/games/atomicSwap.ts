@@ -72,7 +72,10 @@ export const atomicSwap: Game = {
     predict: predictedGain,
     breakEven: 0,
     format: formatSat,
+    // Alice can lose at most her fees, and gain at most both coins' worth.
+    bounds: () => [-3 * FEE_SAT, 2 * W_SAT],
   },
+  exampleSweep: 'stopB=0..2:1',
   explain: (p) => {
     const t = p.responderRefund! - 1;
     return [

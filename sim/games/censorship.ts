@@ -7,7 +7,7 @@
  */
 import type { RunRecords } from '../scenario/run.js';
 import { expectedCheatGain } from './breach.js';
-import { formatShare, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
+import { formatShare, numberIn, setFreeze, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const DELTA = 90;
 const B_NEW = 10;
@@ -31,7 +31,7 @@ export const censorship: Game = {
   ],
   params: [
     { name: 'share', describe: "the censoring miners' share of hash power, q", min: 0, max: 1, apply: (d, v) => setIn(d, 'agents.miners.share', v) },
-    { name: 'freeze', describe: 'the freeze, in blocks (W = freeze − 1)', min: 2, max: 2016, integer: true, apply: (d, v) => setIn(d, 'defaults.freeze', `${v} blocks`) },
+    { name: 'freeze', unit: 'blocks', describe: 'the freeze, in blocks (W = freeze − 1)', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
   ],
   profiles: [
     { label: 'no censors (q = 0)', set: { share: 0 } },
@@ -45,9 +45,11 @@ export const censorship: Game = {
     label: 'share of cheats that succeed',
     measure: cheatSucceeded,
     predict: successProbability,
+    bounds: () => [0, 1],
     breakEven: BREAK_EVEN,
     format: formatShare,
   },
+  exampleSweep: 'share=0..1:0.1',
   explain: (p) => {
     const s = successProbability(p);
     const qStar = BREAK_EVEN ** (1 / (p.freeze! - 1));

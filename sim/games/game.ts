@@ -19,6 +19,8 @@ export interface GameParam {
   /** Smallest and largest sensible value (checked: a value outside is bad input). */
   readonly min: number;
   readonly max: number;
+  /** The value's unit as printed after it ("blocks", "sat"); none for probabilities, counts and codes. */
+  readonly unit?: string;
   /** Whole numbers only (blocks, counts). */
   readonly integer?: boolean;
   /** Writes the value into the scenario document. */
@@ -37,11 +39,18 @@ export interface Profile {
 }
 
 export interface Outcome {
-  /** What is measured, with its unit, e.g. "cheater's gain (sat)". */
+  /** What is measured, e.g. "cheater's gain" (`format` writes the unit with each value). */
   readonly label: string;
   measure(run: RunRecords, params: Params): number;
   /** The closed-form value, when the literature gives one. */
   predict?(params: Params): number;
+  /** The smallest and largest value one run can give: the confidence interval needs them (interval.ts). */
+  bounds(params: Params): readonly [number, number];
+  /**
+   * The set-up every profile relies on (e.g. "Alice's payment to Bob went through"), and whether a
+   * run met it. A run that did not is no play of the game: means leave it out and count it.
+   */
+  readonly setUp?: { readonly text: string; held(run: RunRecords, params: Params): boolean };
   /** The level whose crossing a sweep marks (e.g. 0: cheating stops paying). */
   readonly breakEven: number;
   /** Formats a value for tables. */
@@ -66,6 +75,8 @@ export interface Game {
   payoff?(run: RunRecords, node: string): number;
   /** The story of one play when the one-chain narrator does not tell it (issue 20: several chains). */
   story?(run: RunRecords, verbose: boolean): string[];
+  /** The sweep a student should try first: the README's and the tests' (`key=a..b:step`). */
+  readonly exampleSweep: string;
   /** The closed form and what it means, in a few lines, for the current parameters. */
   explain(params: Params): readonly string[];
   /** Reads the parameters' values back from the scenario file, so the file stays the one source. */
@@ -82,6 +93,15 @@ export function setIn(doc: ScenarioDoc, path: string, value: unknown): void {
     node = node[key] as Record<string, unknown>;
   }
   node[keys[keys.length - 1]!] = value;
+}
+
+/**
+ * Sets the freeze (blocks of 600 s) and runs long enough for it to end: the cheater's withdrawal
+ * after the freeze is part of every breach-like game's outcome, whatever the freeze swept to.
+ */
+export function setFreeze(doc: ScenarioDoc, blocks: number): void {
+  setIn(doc, 'defaults.freeze', `${blocks} blocks`);
+  setIn(doc, 'run.until', `${Math.max(144, blocks + 60) * 600}s`);
 }
 
 /** Reads `path` from a document (undefined when any part is missing). */

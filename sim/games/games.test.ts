@@ -11,7 +11,7 @@ import { censorship } from './censorship.js';
 import type { Game, Params } from './game.js';
 import { gainSat } from './game.js';
 import { htlcRace } from './htlcRace.js';
-import { honestSuccess, jamming } from './jamming.js';
+import { honestSuccess, jamming, predictedShare } from './jamming.js';
 import { massExit, paidShare } from './massExit.js';
 import { offline } from './offline.js';
 import { crossing, gameParams, play, readGameDoc } from './play.js';
@@ -38,9 +38,12 @@ describe('breach', () => {
   });
 
   it('a rational cheater cheats exactly when its belief makes the expected gain positive', () => {
-    // Δ = 90, b_new = 10, fees 2 × 1 sat: E > 0 ⇔ (1 − b)·90 − 10·b − 2 > 0 ⇔ b < 0.88.
-    expect(playWith(breach, { cheat: 2, belief: 0.87 }).run.channelEvents.some((e) => e.kind === 'revoked-broadcast')).toBe(true);
-    expect(playWith(breach, { cheat: 2, belief: 0.89 }).run.channelEvents.some((e) => e.kind === 'revoked-broadcast')).toBe(false);
+    // Δ = 90, b_new = 10, f = 1 sat: E = (1 − b)·88 − b·11 > 0 ⇔ b < 88/99 = 0.8889, the printed p*.
+    const cheats = (belief: number): boolean => playWith(breach, { cheat: 2, belief }).run.channelEvents.some((e) => e.kind === 'revoked-broadcast');
+    expect([0.87, 0.885, 0.888, 0.889, 0.89].map(cheats)).toEqual([true, true, true, false, false]);
+    const { params } = playWith(breach, { cheat: 2, belief: 0.885 });
+    expect(breach.explain(params).join(' ')).toContain('88/99 = 0.8889');
+    expect(breach.explain(params).join(' ')).toContain('with belief 0.885 < p* she cheats');
   });
 });
 
@@ -89,6 +92,18 @@ describe('jamming', () => {
     expect(rates[rates.length - 1]).toBe(0);
   });
 
+  it("the prediction counts the hub's balance Alice's own payments drain, exactly", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 1, max: 9000 }), (slots, jams, jamAmount) => {
+        const { run, params } = playWith(jamming, { slots, jams, jamAmount });
+        expect([slots, jams, jamAmount, honestSuccess(run)]).toEqual([slots, jams, jamAmount, predictedShare(params)]);
+      }),
+      { numRuns: runs(25), seed: 21 },
+    );
+    // Two jams of 4,000 sat lock 2 × 4,005.005 sat of the hub's 9,800 free: 17 of 40 payments of 100 sat pass.
+    expect(predictedShare(playWith(jamming, { jams: 2, jamAmount: 4000 }).params)).toBe(17 / 40);
+  });
+
   it('a few large HTLCs jam the liquidity instead, and the jammer pays nothing', () => {
     const { run } = playWith(jamming, { jams: 2, jamAmount: 4850 });
     expect(honestSuccess(run)).toBe(0);
@@ -131,8 +146,12 @@ describe('sweep helpers', () => {
   it('parses ranges without float drift and finds crossings', () => {
     expect(parseSweep('online=0.5..1:0.05').values).toEqual([0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1]);
     expect(parseSweep('away=0..4:2').values).toEqual([0, 2, 4]);
-    expect(crossing([[0, 10], [1, 5], [2, -5]], 0)).toBe(1.5);
-    expect(crossing([[0, 0.2], [1, 0.8]], 0.5)).toBeCloseTo(0.5);
+    // A step between grid points is an interval, not an interpolated decimal.
+    expect(crossing([[0, 10], [1, 5], [2, -5]], 0)).toEqual({ from: 1, to: 2, at: false });
+    expect(crossing([[0, 0.2], [1, 0.8]], 0.5)).toEqual({ from: 0, to: 1, at: false });
+    expect(crossing([[0, 3], [1, 0], [2, 0], [3, -1]], 0)).toEqual({ from: 1, to: 2, at: true });
+    expect(crossing([[0, 3], [1, 0], [2, 4]], 0)).toBeUndefined(); // touches, does not cross
+    expect(crossing([[0, 3], [1, Number.NaN], [2, -4]], 0)).toEqual({ from: 0, to: 2, at: false });
     expect(crossing([[0, 1], [1, 2]], 0)).toBeUndefined();
   });
 });

@@ -23,9 +23,9 @@ export const htlcRace: Game = {
     { node: 'carol', role: 'griefer' },
   ],
   params: [
-    { name: 'margin', describe: "Bob's cltvDelta: blocks between his outgoing and incoming expiries", min: 1, max: 144, integer: true, apply: (d, v) => setIn(d, 'channels.1.cltvDelta', `${v} blocks`) },
+    { name: 'margin', unit: 'blocks', describe: "Bob's cltvDelta: blocks between his outgoing and incoming expiries", min: 1, max: 144, integer: true, apply: (d, v) => setIn(d, 'channels.1.cltvDelta', `${v} blocks`) },
     {
-      name: 'delay',
+      name: 'delay', unit: 'blocks',
       describe: "blocks Bob's claim takes to confirm once R is public (the flood is (delay − 1) × 10 transactions)",
       min: 1,
       max: 50,
@@ -41,16 +41,18 @@ export const htlcRace: Game = {
   ],
   payoffsFromMs: 3_600_000, // block 6, just before the payment
   outcome: {
-    label: "Bob's gain (sat)",
+    label: "Bob's gain",
     measure: (run) => gainSat(run, 'bob', 3_600_000),
     // He earns the forwarding fee and pays one claim; or he paid Carol and Alice times out.
     predict: (p: Params) => (p.margin! >= p.delay! ? FORWARD_FEE - TX_FEE : -AMOUNT - TX_FEE),
+    bounds: () => [-AMOUNT - TX_FEE, FORWARD_FEE],
     breakEven: 0,
     format: formatSat,
   },
+  exampleSweep: 'margin=1..8:1',
   explain: (p) => [
     `Carol's HTLC expires at block E = 24 (the payment at block 6 + final delta 18); she claims it on chain in block E − 1 = 23, revealing R.`,
-    `Bob's incoming HTLC from Alice expires at E + margin = ${24 + p.margin!}; his claim, sent when block 23 is mined, waits behind ${(p.delay! - 1) * BLOCK_TXS} flooding transactions and confirms in block ${23 + p.delay!}.`,
+    `Bob's incoming HTLC from Alice expires at E + margin = ${24 + p.margin!}; he reads R from block 23 and broadcasts his claim (his copy with R) once block 24 is mined; it waits behind ${(p.delay! - 1) * BLOCK_TXS} flooding transactions bidding more and confirms in block ${23 + p.delay!}.`,
     `He is in time iff 23 + delay < 24 + margin, i.e. margin ≥ delay: here ${p.margin! >= p.delay! ? 'in time' : `too late — Alice's refund takes the ${AMOUNT} sat back`}.`,
   ],
   defaults: (doc: ScenarioDoc) => ({

@@ -9,36 +9,41 @@ import type { RunRecords } from '../scenario/run.js';
 import { formatShare, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 import { MAX_HTLCS } from '../defaults.js';
 
-const HUB_BALANCE = 10_000;
-/** The hub keeps 1% of the channel's 20,000 sat as reserve (BOLT #2). */
+/** Each side of every channel holds 10,000 sat and keeps 1% of the channel's 20,000 sat as reserve (BOLT #2). */
+const SIDE = 10_000;
 const RESERVE = 200;
+/** Alice's honest payments: `HONEST_COUNT` of `HONEST` sat, every 30 s from 3660 s (the scenario file's second entry). */
 const HONEST = 100;
+const HONEST_COUNT = 40;
 
 export function honestSuccess(run: RunRecords): number {
   const honest = run.payments.filter((p) => p.from === 'alice');
   return honest.length === 0 ? 0 : honest.filter((p) => p.status === 'succeeded').length / honest.length;
 }
 
-/** Bob's fee for forwarding to Eve (1 sat + 1000 ppm): the hub's hop carries amount + fee. */
-function hubHopMsat(amountSat: number): number {
-  const msat = amountSat * 1000;
-  return msat + 1000 + Math.floor((msat * 1000) / 1_000_000);
-}
+/** A forwarding fee of 1 sat + 1000 ppm of what the next hop carries (the file's feeBase, feePpm). */
+const withFee = (msat: number): number => msat + 1000 + Math.floor((msat * 1000) / 1_000_000);
 
 /**
- * The jams the hub accepts (each while a slot is free and its balance stays above the reserve),
- * then whether an honest payment still passes the same test.
+ * The jams every hop accepts, in order: each needs a free slot and, on each of its three hops
+ * (mallory→hub, hub→bob, bob→eve, each carrying the amount plus the fees further on), balance
+ * above the reserve. Then Alice's payments: each settles at once (no slot kept) but moves 100 sat
+ * of the hub's balance to Bob's side for good, so with a slot free, as many pass as the hub's
+ * balance left unlocked covers.
  */
-function predicted(p: Params): number {
-  let locked = 0;
+export function predictedShare(p: Params): number {
+  const free = (SIDE - RESERVE) * 1000;
+  const locked = [0, 0, 0];
   let held = 0;
   for (let i = 0; i < p.jams!; i++) {
-    const hop = hubHopMsat(p.jamAmount!);
-    if (held >= p.slots! || locked + hop > (HUB_BALANCE - RESERVE) * 1000) break;
-    locked += hop;
+    const bobHop = p.jamAmount! * 1000;
+    const hops = [withFee(withFee(bobHop)), withFee(bobHop), bobHop];
+    if (held >= p.slots! || hops.some((h, k) => locked[k]! + h > free)) break;
+    hops.forEach((h, k) => (locked[k]! += h));
     held++;
   }
-  return held < p.slots! && locked + HONEST * 1000 <= (HUB_BALANCE - RESERVE) * 1000 ? 1 : 0;
+  if (held >= p.slots!) return 0;
+  return Math.min(HONEST_COUNT, Math.floor((free - locked[1]!) / (HONEST * 1000))) / HONEST_COUNT;
 }
 
 export const jamming: Game = {
@@ -53,9 +58,23 @@ export const jamming: Game = {
     { node: 'eve', role: 'jammer (holder)' },
   ],
   params: [
-    { name: 'jams', describe: 'HTLCs Mallory sends and Eve holds', min: 0, max: MAX_HTLCS, integer: true, apply: (d, v) => setIn(d, 'payments.0.count', Math.max(1, v)) },
+    {
+      name: 'jams',
+      describe: 'HTLCs Mallory sends and Eve holds',
+      min: 0,
+      max: MAX_HTLCS,
+      integer: true,
+      apply: (d, v) => (v > 0 ? setIn(d, 'payments.0.count', v) : (d.payments as unknown[]).splice(0, 1)),
+    },
     { name: 'slots', describe: 'max HTLCs in flight per channel direction (max_accepted_htlcs)', min: 1, max: MAX_HTLCS, integer: true, apply: (d, v) => setIn(d, 'defaults.maxHtlcs', v) },
-    { name: 'jamAmount', describe: 'sat per jamming HTLC (tiny: slot jamming; large: liquidity jamming)', min: 1, max: 9000, integer: true, apply: (d, v) => setIn(d, 'payments.0.amount', `${v} sat`) },
+    {
+      name: 'jamAmount', unit: 'sat',
+      describe: 'sat per jamming HTLC (tiny: slot jamming; large: liquidity jamming)',
+      min: 1,
+      max: 9000,
+      integer: true,
+      apply: (d, v, all) => (all.jams! > 0 ? setIn(d, 'payments.0.amount', `${v} sat`) : undefined),
+    },
   ],
   profiles: [
     { label: 'no jam (1 HTLC)', set: { jams: 1, jamAmount: 1 } },
@@ -66,14 +85,17 @@ export const jamming: Game = {
   outcome: {
     label: "Alice's success rate",
     measure: (run) => honestSuccess(run),
-    predict: predicted,
+    predict: predictedShare,
+    bounds: () => [0, 1],
     breakEven: 0.5,
     format: formatShare,
   },
+  exampleSweep: 'jams=0..12:1',
   explain: (p) => [
-    `hub→bob accepts ${p.slots} HTLCs at a time; the hub has ${HUB_BALANCE} sat on its side and keeps ${RESERVE} sat of reserve.`,
-    `Mallory's ${p.jams} HTLCs of ${p.jamAmount} sat each take ${p.jams} slot(s) and about ${p.jams! * p.jamAmount!} sat for an hour, at no cost to her (failed HTLCs pay no fee).`,
-    `Prediction: Alice's ${HONEST}-sat payments pass iff a slot is free (jams < slots) and the hub's free balance covers them — ${predicted(p) === 1 ? 'they pass' : 'they fail'}.`,
+    `hub→bob accepts ${p.slots} HTLCs at a time; the hub has ${SIDE} sat on its side and keeps ${RESERVE} sat of reserve.`,
+    `Mallory's ${p.jams} HTLCs of ${p.jamAmount} sat each (sent 0.1 s apart from 1h) take a slot and about ${p.jams! * p.jamAmount!} sat of the hub's balance for an hour, at no cost to her (failed HTLCs pay no fee).`,
+    `Alice's ${HONEST_COUNT} payments of ${HONEST} sat (every 30 s from 1h01m) each need a free slot and move ${HONEST} sat of the hub's balance to Bob for good, so they pass while a slot is free and the hub's unlocked balance lasts.`,
+    `Prediction: ${formatShare(predictedShare(p))} of them pass.`,
   ],
   defaults: (doc: ScenarioDoc) => ({
     jams: numberIn(doc, 'payments.0.count', 1),

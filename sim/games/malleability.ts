@@ -48,7 +48,9 @@ export const malleability: Game = {
     predict: (p) => (p.segwit === 1 ? 0 : p.malleate! * (WITHDRAWAL_SAT + FUNDING_SAT - 1)),
     breakEven: 0,
     format: formatSat,
+    bounds: () => [0, WITHDRAWAL_SAT + FUNDING_SAT],
   },
+  exampleSweep: 'segwit=0..1:1',
   explain: (p) => [
     `segwit ${p.segwit === 1 ? 'on: a transaction id covers no signature, so no relayer can change it (BIP 141; low-s by BIP 146 as today)' : `off: each signed spend is re-encoded with probability m = ${p.malleate}`}.`,
     `E[loss] = m × (50,000 sat paid twice + 100,000 sat held hostage) = ${p.segwit === 1 ? 0 : (p.malleate! * (WITHDRAWAL_SAT + FUNDING_SAT - 1)).toFixed(0)} sat.`,

@@ -1,7 +1,7 @@
 /**
  * mass-exit — BRIEF §7, DEFAULTS.md (Flood & Loot; Sguanci & Sidiropoulos). A hub has just
- * offered HTLCs to `channels` payees (at 6h, once every deposit has confirmed), all expiring at
- * block E = 54, and stops answering: no
+ * offered HTLCs to `channels` payees (at 6h; the channels are funded at genesis, so this set-up
+ * does not depend on the block size), all expiring at block E = 55, and stops answering: no
  * payee can settle off-chain, so each goes on chain with R `deadline` blocks before expiry. The
  * chain includes `perBlock` transactions a block, so only perBlock × deadline closures confirm
  * in time; the others confirm after expiry, when the HTLC refunds the hub. Predicted share paid:
@@ -11,8 +11,8 @@ import type { RunRecords } from '../scenario/run.js';
 import { formatShare, gainSat, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const AMOUNT = 100;
-/** The payments start at 6h (block 36); final delta 18. */
-const EXPIRY = 54;
+/** The payments start at 6h (block 37: genesis is block 1 at t = 0); final delta 18. */
+const EXPIRY = 55;
 
 function payees(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `r${i + 1}`);
@@ -49,8 +49,8 @@ export const massExit: Game = {
         setIn(d, 'payments', rs.map((r) => ({ at: '6h', from: 'src', to: r, amount: `${AMOUNT} sat` })));
       },
     },
-    { name: 'perBlock', describe: 'transactions a block holds', min: 1, max: 10_000, integer: true, apply: (d, v) => setIn(d, 'chain.blockTxLimit', v) },
-    { name: 'deadline', describe: 'blocks before expiry at which a payee goes on chain', min: 1, max: 17, integer: true, apply: (d, v) => setIn(d, 'defaults.deadline', `${v} blocks`) },
+    { name: 'perBlock', unit: 'tx per block', describe: 'transactions a block holds', min: 1, max: 10_000, integer: true, apply: (d, v) => setIn(d, 'chain.blockTxLimit', v) },
+    { name: 'deadline', unit: 'blocks', describe: 'blocks before expiry at which a payee goes on chain', min: 1, max: 17, integer: true, apply: (d, v) => setIn(d, 'defaults.deadline', `${v} blocks`) },
   ],
   profiles: [
     { label: '10 channels (fit: 5 × 3 = 15)', set: { channels: 10 } },
@@ -63,9 +63,13 @@ export const massExit: Game = {
     label: 'share of payees paid',
     measure: (run) => paidShare(run),
     predict: predicted,
+    bounds: () => [0, 1],
+    // Funded at genesis, every HTLC reaches its payee whatever the parameters; checked all the same.
+    setUp: { text: 'every payment reached its payee before the hub failed', held: (run) => run.payments.every((p) => p.status === 'succeeded' || p.reason === 'payee-unpaid') },
     breakEven: 0.99,
     format: formatShare,
   },
+  exampleSweep: 'channels=5..40:5',
   explain: (p) => [
     `${p.channels} HTLCs of ${AMOUNT} sat from the hub expire at block ${EXPIRY}; the hub stops signing, so each payee broadcasts its commitment with R at block ${EXPIRY - p.deadline! - 1}.`,
     `Blocks ${EXPIRY - p.deadline!}–${EXPIRY - 1} hold ${p.perBlock} × ${p.deadline} = ${p.perBlock! * p.deadline!} transactions; the rest confirm after expiry and the HTLC refunds the hub.`,

@@ -6,8 +6,8 @@
  * A tower punishes for him at once — unless congestion outbids its fixed fee (the justice
  * transaction was signed in advance) until the freeze is over.
  */
-import { formatSat, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
-import { cheatGain, expectedCheatGain } from './breach.js';
+import { formatSat, numberIn, setFreeze, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
+import { cheatBounds, cheatGain, expectedCheatGain } from './breach.js';
 
 const DELTA = 90;
 const B_NEW = 10;
@@ -31,8 +31,8 @@ export const offline: Game = {
     { node: 'tower', role: 'watchtower' },
   ],
   params: [
-    { name: 'away', describe: 'blocks Bob stays offline after the payment', min: 0, max: 100_000, integer: true, apply: (d, v) => setIn(d, 'actions', v > 0 ? [{ at: '3660s', node: 'bob', do: 'offline', for: `${v * 600}s` }] : []) },
-    { name: 'freeze', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setIn(d, 'defaults.freeze', `${v} blocks`) },
+    { name: 'away', unit: 'blocks', describe: 'blocks Bob stays offline after the payment', min: 0, max: 100_000, integer: true, apply: (d, v) => setIn(d, 'actions', v > 0 ? [{ at: '3660s', node: 'bob', do: 'offline', for: `${v * 600}s` }] : []) },
+    { name: 'freeze', unit: 'blocks', describe: 'the freeze, in blocks', min: 2, max: 2016, integer: true, apply: (d, v) => setFreeze(d, v) },
     {
       name: 'tower',
       describe: 'Bob has a watchtower (1) or not (0)',
@@ -46,9 +46,9 @@ export const offline: Game = {
       },
     },
     { name: 'reward', describe: "the tower's share of the penalty (0 altruist; lnd's reward towers 0.01)", min: 0, max: 0.99, apply: () => undefined },
-    { name: 'towerFee', describe: "the tower's fixed justice fee, sat", min: 0, max: 50, integer: true, apply: () => undefined },
+    { name: 'towerFee', unit: 'sat', describe: "the tower's fixed justice fee, sat", min: 0, max: 50, integer: true, apply: () => undefined },
     {
-      name: 'congestion',
+      name: 'congestion', unit: 'tx per block',
       describe: 'other transactions per block interval, bidding 2–5 sat (blocks hold 10)',
       min: 0,
       max: 100,
@@ -67,12 +67,14 @@ export const offline: Game = {
   ],
   payoffsFromMs: 4_200_000,
   outcome: {
-    label: "Alice's gain from cheating (sat)",
+    label: "Alice's gain from cheating",
     measure: (run) => cheatGain(run, 'alice'),
     predict: (p) => expectedCheatGain(DELTA, B_NEW, FEE, aliceWins(p) ? 0 : 1),
+    bounds: () => cheatBounds(DELTA, B_NEW, FEE),
     breakEven: 0,
     format: formatSat,
   },
+  exampleSweep: 'away=0..12:1',
   explain: (p) => [
     `Alice cashes revoked sequence 1 (Δ = ${DELTA} sat over the newest, b_new = ${B_NEW} sat, fee ${FEE} sat per transaction); it is included in block 8 and freezes her bond until block ${8 + p.freeze!}.`,
     `Bob, offline for ${p.away} blocks from 1h01m, is back for block ${7 + p.away!}: ${7 + p.away! < 8 + p.freeze! ? 'in time' : 'too late'} (he must be back before block ${8 + p.freeze!}, i.e. away ≤ freeze).`,

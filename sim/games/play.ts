@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { ScenarioError } from '../errors.js';
 import { readScenarioDoc, runScenario, scenarioFromData, type RunRecords } from '../scenario/index.js';
+import { meanInterval } from './interval.js';
 import { gainSat, type Game, type Params, type ScenarioDoc } from './game.js';
 
 export function gameFile(root: string, game: Game): string {
@@ -51,49 +52,78 @@ export function seedsOf(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i + 1);
 }
 
-export interface PayoffRow {
+/** The outcome of several plays, the runs whose set-up failed left out. */
+export interface Sample {
+  /** Plays that met the game's set-up, and all plays. */
+  readonly runs: number;
+  readonly seeds: number;
+  /** Mean, its 95% interval (interval.ts), and the smallest and largest outcome; NaN when no run counted. */
+  readonly mean: number;
+  readonly low: number;
+  readonly high: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Plays every seed with parameters `p`; the outcome's sample over the runs that met the set-up. */
+function playSeeds(root: string, game: Game, doc: ScenarioDoc, p: Params, seeds: readonly number[]): { sample: Sample; kept: RunRecords[] } {
+  const kept = seeds.map((seed) => play(root, game, doc, p, seed)).filter((run) => game.outcome.setUp?.held(run, p) ?? true);
+  const outcomes = kept.map((run) => game.outcome.measure(run, p));
+  const [lo, hi] = game.outcome.bounds(p);
+  const m = outcomes.length === 0 ? Number.NaN : mean(outcomes);
+  const ci = outcomes.length === 0 ? { low: Number.NaN, high: Number.NaN } : meanInterval(m, outcomes.length, lo, hi);
+  const sample = { runs: outcomes.length, seeds: seeds.length, mean: m, ...ci, min: Math.min(...outcomes), max: Math.max(...outcomes) };
+  return { sample, kept };
+}
+
+export interface PayoffRow extends Sample {
   readonly label: string;
-  /** Mean gain of each player over the seeds, sat, in the game's player order. */
+  /** Mean gain of each player over the counted runs, sat, in the game's player order. */
   readonly payoffs: readonly number[];
-  readonly outcome: number;
   readonly predicted: number | undefined;
 }
 
-/** Each profile of the game played with every seed; payoffs are mean gains. */
+/** Each profile of the game played with every seed; payoffs are mean gains over the runs that met the set-up. */
 export function payoffTable(root: string, game: Game, doc: ScenarioDoc, params: Params, seeds: readonly number[]): PayoffRow[] {
   return game.profiles.map((profile) => {
     const p = { ...params, ...profile.set };
-    const runs = seeds.map((seed) => play(root, game, doc, p, seed));
+    const { sample, kept } = playSeeds(root, game, doc, p, seeds);
     return {
       label: profile.label,
-      payoffs: game.players.map((player) => mean(runs.map((r) => (game.payoff ? game.payoff(r, player.node) : gainSat(r, player.node, game.payoffsFromMs))))),
-      outcome: mean(runs.map((r) => game.outcome.measure(r, p))),
+      ...sample,
+      payoffs: game.players.map((player) => mean(kept.map((r) => (game.payoff ? game.payoff(r, player.node) : gainSat(r, player.node, game.payoffsFromMs))))),
       predicted: game.outcome.predict?.(p),
     };
   });
 }
 
-export interface SweepPoint {
+export interface SweepPoint extends Sample {
   readonly value: number;
-  readonly mean: number;
-  readonly min: number;
-  readonly max: number;
   readonly predicted: number | undefined;
+}
+
+/**
+ * Where a curve sampled on a grid crosses a level: between two neighbouring grid values (the
+ * threshold of a step lies anywhere in between), or at grid values where it sits on the level.
+ */
+export interface Crossing {
+  readonly from: number;
+  readonly to: number;
+  /** The curve sits on the level from `from` to `to` rather than jumping over it. */
+  readonly at: boolean;
 }
 
 export interface Sweep {
   readonly name: string;
   readonly points: readonly SweepPoint[];
-  /** Where the simulated mean crosses the break-even level (interpolated), if it does. */
-  readonly simulatedCrossing: number | undefined;
-  readonly predictedCrossing: number | undefined;
+  readonly simulatedCrossing: Crossing | undefined;
+  readonly predictedCrossing: Crossing | undefined;
 }
 
 export function sweep(root: string, game: Game, doc: ScenarioDoc, params: Params, name: string, values: readonly number[], seeds: readonly number[]): Sweep {
   const points = values.map((value): SweepPoint => {
     const p = { ...params, [name]: checkParam(game, name, value) };
-    const outcomes = seeds.map((seed) => game.outcome.measure(play(root, game, doc, p, seed), p));
-    return { value, mean: mean(outcomes), min: Math.min(...outcomes), max: Math.max(...outcomes), predicted: game.outcome.predict?.(p) };
+    return { value, ...playSeeds(root, game, doc, p, seeds).sample, predicted: game.outcome.predict?.(p) };
   });
   const level = game.outcome.breakEven;
   const predicted = points.every((p) => p.predicted !== undefined) ? crossing(points.map((p) => [p.value, p.predicted!]), level) : undefined;
@@ -101,21 +131,28 @@ export function sweep(root: string, game: Game, doc: ScenarioDoc, params: Params
 }
 
 /**
- * The first x where a piecewise-linear curve reaches `level` from one side to the other (a point
- * exactly at the level counts when the curve arrives there from one side and leaves to the other).
+ * The first place a curve sampled on a grid goes from one side of `level` to the other: between
+ * the last point on one side and the first on the other, or at the points on the level between
+ * them. Points with no value (NaN: no run counted) are skipped.
  */
-export function crossing(curve: readonly (readonly [number, number])[], level: number): number | undefined {
-  for (let i = 1; i < curve.length; i++) {
-    const [x0, y0] = curve[i - 1]!;
-    const [x1, y1] = curve[i]!;
-    const a = y0 - level;
-    const b = y1 - level;
-    if (a === 0 && i > 1 && Math.sign(curve[i - 2]![1] - level) !== Math.sign(b) && b !== 0) return x0;
-    if ((a < 0 && b >= 0) || (a > 0 && b <= 0)) return b === 0 ? x1 : x0 + ((x1 - x0) * a) / (a - b);
+export function crossing(curve: readonly (readonly [number, number])[], level: number): Crossing | undefined {
+  const known = curve.filter(([, y]) => !Number.isNaN(y));
+  let last: readonly [number, number] | undefined; // the last point off the level
+  let onLevel: number[] = [];
+  for (const point of known) {
+    const side = Math.sign(point[1] - level);
+    if (side === 0) {
+      if (last) onLevel.push(point[0]);
+      continue;
+    }
+    if (last && Math.sign(last[1] - level) !== side) {
+      return onLevel.length > 0 ? { from: onLevel[0]!, to: onLevel[onLevel.length - 1]!, at: true } : { from: last[0], to: point[0], at: false };
+    }
+    last = point;
+    onLevel = [];
   }
   return undefined;
 }
-
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
 }

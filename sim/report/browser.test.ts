@@ -114,7 +114,7 @@ describeBrowser('report pages in headless Chromium', () => {
     writeFileSync(file, sweepHtml(game, s, 3, game.explain(params)));
     const r = await open(browser, file);
     expectRendered(r, file);
-    expect(r.links[0]!.text.split('\n')[0]).toBe('online,simulated_mean,simulated_min,simulated_max,predicted');
+    expect(r.links[0]!.text.split('\n')[0]).toBe('online,runs,seeds,simulated_mean,ci_low,ci_high,simulated_min,simulated_max,predicted');
     expect(r.links[0]!.text.trim().split('\n')).toHaveLength(4);
   }, 60_000);
 });
