@@ -5,7 +5,7 @@
 import { printable, ScenarioError } from '../sim/errors.js';
 import { join } from 'node:path';
 import { StreamedRows, unmetExpectations, reportJson, summarize, summaryText } from '../sim/report/index.js';
-import { validateScenario, listScenarios, loadScenario, runScenario, type Scenario } from '../sim/scenario/index.js';
+import { validateScenario, listScenarios, loadScenario, parseOverride, runScenario, type Scenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
 import { checkBlocks } from '../sim/scenario/limits.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
@@ -25,6 +25,7 @@ export interface RunFlags {
   quiet?: boolean;
   json?: boolean;
   trace?: boolean;
+  set?: string[];
 }
 
 /** `pcnsim run`: returns the exit code (0; 3 when an `expect` is unmet; 1 when a report writer broke). */
@@ -33,8 +34,9 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
   const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
   const untilMs = flags.until === undefined ? undefined : parseTimeMs(flags.until, '--until');
   const crypto = parseCrypto(flags.crypto);
+  const overrides = (flags.set ?? []).map((text) => parseOverride(text));
   // Validate every file and the output folder before running any, so a typo fails fast.
-  const scenarios: Scenario[] = files.map((f) => loadScenario(f));
+  const scenarios: Scenario[] = files.map((f) => loadScenario(f, overrides));
   if (untilMs !== undefined) for (const s of scenarios) checkBlocks(untilMs, s.chain.blockIntervalMs, '--until');
   prepareOutDir(flags.out);
   let exit = 0;
@@ -55,7 +57,7 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
       onEvent: rows.onEvent,
     });
     rows.finish(run);
-    const report = runReport(summarize(run), run, scenario, io.version, { seed: run.seed, untilMs: run.simulatedMs, crypto });
+    const report = runReport(summarize(run), run, scenario, io.version, { seed: run.seed, untilMs: run.simulatedMs, crypto, set: overrides.map((o) => o.text) });
     const failures = writeRunReports(dir, reportWriters(run, report));
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (flags.json) out(reportJson(report).trimEnd());

@@ -55,6 +55,7 @@ export function main(argv: readonly string[], io: Io): number {
     .option('--quiet', 'print nothing on success')
     .option('--json', 'print the report JSON on stdout instead of the summary')
     .option('--trace', 'also write events.ndjson')
+    .option('--set <path=value>', "override a scenario field (repeatable), e.g. --set defaults.freeze='288 blocks'", collect, [] as string[])
     .action((files: string[], flags: RunFlags) => {
       exitCode = runCommand(files, flags, io, flags.quiet || flags.json ? undefined : progressBar(io));
     });
@@ -74,7 +75,7 @@ export function main(argv: readonly string[], io: Io): number {
     .option('--narrate', 'tell every off-chain step too (signatures, HTLCs, payments)')
     .option('--seed <n>', 'seed of the story', '1')
     .option('--seeds <n>', 'seeds per payoff-table row or sweep point', '40')
-    .option('--set <key=value>', "change a parameter (repeatable), e.g. --set online=0.9", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--set <key=value>', "change a parameter (repeatable), e.g. --set online=0.9", collect, [] as string[])
     .option('--sweep <key=a..b:step>', 'rerun over a range of one parameter, e.g. online=0.5..1:0.05')
     .option('--out <file>', 'with --sweep: write the chart and table as a self-contained HTML page')
     .action((name: string, flags: GameFlags) => {
@@ -141,6 +142,11 @@ export function main(argv: readonly string[], io: Io): number {
   }
 }
 
+
+/** A repeatable option's values, in order. */
+function collect(value: string, all: string[]): string[] {
+  return [...all, value];
+}
 
 /** A commander message on one line, saying where the expected forms are. */
 function commanderLine(text: string): string {

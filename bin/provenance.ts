@@ -11,6 +11,8 @@ export interface RunFlagsUsed {
   readonly seed: number;
   readonly untilMs: number;
   readonly crypto: string;
+  /** `--set` overrides, as written (only listed when there are some). */
+  readonly set?: readonly string[];
 }
 
 export function provenance(scenario: Scenario, version: string, flags: RunFlagsUsed) {
@@ -18,7 +20,7 @@ export function provenance(scenario: Scenario, version: string, flags: RunFlagsU
     pcnsim: version,
     scenarioSha256: createHash('sha256').update(canonical(resolvedOf(scenario))).digest('hex'),
     inputs: scenario.inputs.map((i) => ({ path: i.path, sha256: i.sha256 })),
-    flags: { seed: flags.seed, until: `${flags.untilMs / 1000}s`, crypto: flags.crypto },
+    flags: { seed: flags.seed, until: `${flags.untilMs / 1000}s`, crypto: flags.crypto, ...(flags.set?.length ? { set: [...flags.set] } : {}) },
   };
 }
 
