@@ -9,6 +9,7 @@ import { InvariantError, printable, ScenarioError } from '../sim/errors.js';
 import { scenarioJsonSchema } from '../sim/scenario/index.js';
 import { GAMES } from '../sim/games/index.js';
 import { benchCommand, type BenchFlags } from './bench.js';
+import { addSweepCommands } from './sweep.js';
 import { gameCommand, type GameFlags } from './game.js';
 import { estimateCommand, listCommand, runCommand, validateCommand, type EstimateFlags, type RunFlags } from './cli.js';
 
@@ -34,9 +35,11 @@ function progressBar(io: Io): ((name: string, fraction: number) => void) | undef
   };
 }
 
-export function main(argv: readonly string[], io: Io): number {
+/** The exit code; a promise of it for commands that run asynchronously (sweep, worker). */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
   const { root, version, out, err } = io;
   let exitCode = 0;
+  let pending: Promise<number> | undefined;
   const program = new Command('pcnsim')
     .description('Deterministic simulator of payment-channel networks (Lightning-style)')
     .version(version, '-V, --version')
@@ -123,28 +126,37 @@ export function main(argv: readonly string[], io: Io): number {
       exitCode = listCommand(root, out);
     });
 
+  addSweepCommands(program, io, (run) => {
+    pending = run();
+  });
+
   try {
     program.parse(argv, { from: 'user' });
-    return exitCode;
+    return pending ? pending.catch((error: unknown) => exitCodeOf(error, err)) : exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      return 2; // commander already printed one line through writeErr
-    }
-    if (error instanceof ScenarioError) {
-      err(`pcnsim: ${error.message}`);
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    err(error instanceof InvariantError ? `pcnsim: invariant broken: ${message}` : `pcnsim: internal error: ${message} (this is a bug)`);
-    if (process.env.PCNSIM_DEBUG && error instanceof Error && error.stack) err(error.stack);
-    return 1;
+    return exitCodeOf(error, err);
   }
+}
+
+/** Maps an error to its exit code (INTERFACE.md), printing its one line. */
+function exitCodeOf(error: unknown, err: (line: string) => void): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return 2; // commander already printed one line through writeErr
+  }
+  if (error instanceof ScenarioError) {
+    err(`pcnsim: ${error.message}`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err(error instanceof InvariantError ? `pcnsim: invariant broken: ${message}` : `pcnsim: internal error: ${message} (this is a bug)`);
+  if (process.env.PCNSIM_DEBUG && error instanceof Error && error.stack) err(error.stack);
+  return 1;
 }
 
 
 /** A repeatable option's values, in order. */
-function collect(value: string, all: string[]): string[] {
+export function collect(value: string, all: string[]): string[] {
   return [...all, value];
 }
 

@@ -4,3 +4,4 @@ export { resolveScenario, type ExpectSpec, type Scenario, type Traffic } from '.
 export { runScenario, type RunOptions, type RunRecords } from './run.js';
 export { scenarioJsonSchema, scenarioSchema, type ScenarioInput } from './schema.js';
 export { listScenarios, type CatalogEntry } from './catalog.js';
+export { canonical, scenarioSha256, sha256 } from './hash.js';
