@@ -33,6 +33,7 @@ export interface SweepFlags {
 const collect = (value: string, all: string[]): string[] => [...all, value];
 
 export function addSweepCommands(program: Command, io: Io, start: (run: () => Promise<number>) => void): void {
+  program.enablePositionalOptions(); // so `sweep merge … --out` is merge's --out, not sweep's
   const cmd = program
     .command('sweep')
     .description('run a scenario over a grid of overrides × seeds; write runs.csv/.ndjson, summary.csv/.json (mean, sd, 95% CI, min, max) and sweep.html; resumes')
@@ -48,6 +49,7 @@ export function addSweepCommands(program: Command, io: Io, start: (run: () => Pr
     .option('--until <time>', "simulated end time of every run (default: the scenario's)")
     .option('--crypto <mode>', 'full or lazy', 'lazy')
     .option('--reports <which>', 'json: report.json per run; all: every report file per run', 'json')
+    .enablePositionalOptions()
     .action((file: string, flags: SweepFlags) => {
       const run = prepareSweep(file, flags, io);
       start(run);
@@ -60,7 +62,8 @@ export function addSweepCommands(program: Command, io: Io, start: (run: () => Pr
     .action((dirs: string[], flags: { out: string }) => {
       prepareOutDir(flags.out);
       const { rows, missing } = mergeSweeps(dirs, flags.out);
-      io.out(`merged ${rows.length} runs from ${dirs.length} folders into ${flags.out}/${missing > 0 ? ` (${missing} runs missing: rerun their shards)` : ''}`);
+      io.out(`merged ${rows.length} runs from ${dirs.length} folders into ${flags.out}/`);
+      if (missing > 0) io.err(`pcnsim: sweep merge: ${missing} of ${rows.length + missing} runs are in none of the folders; expected every shard's folder (rerun the missing shards)`);
       start(async () => (missing > 0 ? 2 : 0));
     });
   program

@@ -105,6 +105,7 @@ export async function runWorker(text: string, options: WorkerOptions): Promise<n
   const connection = parseQueueUrl(text);
   await checkReachable(connection, text);
   const queue = new Queue(QUEUE_NAME, { connection });
+  queue.setMaxListeners(0); // each count query adds a listener until it returns
   let done = 0;
   const worker = new Worker(QUEUE_NAME, processorFile(), { connection, concurrency: options.jobs, useWorkerThreads: true, lockDuration: LOCK_MS, stalledInterval: Math.max(1000, LOCK_MS / 2), maxStalledCount: 5 });
   worker.on('completed', (_job: Job) => void done++);

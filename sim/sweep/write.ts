@@ -3,7 +3,7 @@
  * sweep (not one shard) summary.csv, summary.json and the chart page sweep.html. Each file is
  * written to a temporary name and renamed, so a folder never holds half a table.
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sweepPage } from './chart.js';
 import type { PointSummary } from './stats.js';
@@ -14,6 +14,7 @@ import type { RunRow } from './task.js';
 export const SWEEP_FILES = ['sweep.json', 'runs.csv', 'runs.ndjson', 'summary.csv', 'summary.json', 'sweep.html'] as const;
 
 export function writeSweep(dir: string, m: Manifest, rows: readonly RunRow[], summary: readonly PointSummary[]): void {
+  mkdirSync(dir, { recursive: true });
   const files: [string, () => string][] = [
     ['sweep.json', () => `${JSON.stringify(m, null, 2)}\n`],
     ['runs.csv', () => runsCsv(m, rows)],
