@@ -37,7 +37,7 @@ const cases = allCases();
 describe('hostile input', () => {
   it('there are hundreds of cases across fields, importers, flags and output paths', () => {
     expect(cases.length).toBeGreaterThan(400);
-    for (const kind of ['validate', 'run', 'lnd:', 'sim-ln:', 'CLoTH:', 'activity', '--out', 'bench', 'game']) expect(cases.some((c) => c.name.includes(kind))).toBe(true);
+    for (const kind of ['validate', 'run', 'lnd:', 'sim-ln:', 'CLoTH:', 'activity', '--out', 'bench', 'game', 'sweep', '--set']) expect(cases.some((c) => c.name.includes(kind))).toBe(true);
   });
 
   it('every case exits 2 with one line naming the file or flag and the field, saying what was expected', async () => {

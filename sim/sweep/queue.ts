@@ -51,7 +51,7 @@ export async function checkReachable(c: QueueConnection, text: string, flag = '-
     await client.connect();
     await client.ping();
   } catch (error) {
-    throw new ScenarioError('queue-unreachable', `cannot reach a Redis server at ${printable(text)} (${printable(error instanceof Error ? error.message : String(error))}); expected a running Redis (${FORM})`, flag);
+    throw new ScenarioError('queue-unreachable', `cannot reach a Redis server on ${printable(text)} (${printable(error instanceof Error ? error.message : String(error))}); expected a running Redis (${FORM})`, flag);
   } finally {
     client.disconnect();
   }
