@@ -46,10 +46,11 @@ export function parseQueueUrl(text: string, flag = '--queue'): QueueConnection {
 /** Fails fast (a few seconds) when no Redis answers there: bad input, not a hang. */
 export async function checkReachable(c: QueueConnection, text: string, flag = '--queue'): Promise<void> {
   const client = new Redis({ ...c, lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  client.on('error', () => undefined); // reported below, once
+  // A refused connection is an 'error' event at once; connect() alone would wait for the timeout.
+  const refused = new Promise<never>((_, reject) => client.once('error', reject));
+  refused.catch(() => undefined);
   try {
-    await client.connect();
-    await client.ping();
+    await Promise.race([client.connect().then(() => client.ping()), refused]);
   } catch (error) {
     throw new ScenarioError('queue-unreachable', `cannot reach a Redis server on ${printable(text)} (${printable(error instanceof Error ? error.message : String(error))}); expected a running Redis (${FORM})`, flag);
   } finally {
