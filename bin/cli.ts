@@ -5,7 +5,7 @@
 import { printable, ScenarioError } from '../sim/errors.js';
 import { join } from 'node:path';
 import { StreamedRows, unmetExpectations, reportJson, summaryText } from '../sim/report/index.js';
-import { validateScenario, listScenarios, loadScenario, type Scenario } from '../sim/scenario/index.js';
+import { validateScenario, listScenarios, loadScenario, parseOverride, type Scenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
 import { checkBlocks } from '../sim/scenario/limits.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
@@ -25,6 +25,7 @@ export interface RunFlags {
   quiet?: boolean;
   json?: boolean;
   trace?: boolean;
+  set?: string[];
 }
 
 /** `pcnsim run`: returns the exit code (0; 3 when an `expect` is unmet; 1 when a report writer broke). */
@@ -33,8 +34,9 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
   const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
   const untilMs = flags.until === undefined ? undefined : parseTimeMs(flags.until, '--until');
   const crypto = parseCrypto(flags.crypto);
+  const overrides = (flags.set ?? []).map((text) => parseOverride(text));
   // Validate every file and the output folder before running any, so a typo fails fast.
-  const scenarios: Scenario[] = files.map((f) => loadScenario(f));
+  const scenarios: Scenario[] = files.map((f) => loadScenario(f, overrides));
   if (untilMs !== undefined) for (const s of scenarios) checkBlocks(untilMs, s.chain.blockIntervalMs, '--until');
   prepareOutDir(flags.out);
   let exit = 0;
@@ -47,6 +49,7 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
     const rows = new StreamedRows(dir, { trace: flags.trace ?? false });
     const { records: run, report } = simulateRun(scenario, {
       version: io.version,
+      set: overrides.map((o) => o.text),
       ...(seed !== undefined ? { seed } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       crypto,

@@ -9,6 +9,7 @@ import { InvariantError, printable, ScenarioError } from '../sim/errors.js';
 import { scenarioJsonSchema } from '../sim/scenario/index.js';
 import { GAMES } from '../sim/games/index.js';
 import { benchCommand, type BenchFlags } from './bench.js';
+import { addSweepCommands } from './sweep.js';
 import { gameCommand, type GameFlags } from './game.js';
 import { estimateCommand, listCommand, runCommand, validateCommand, type EstimateFlags, type RunFlags } from './cli.js';
 
@@ -34,9 +35,11 @@ function progressBar(io: Io): ((name: string, fraction: number) => void) | undef
   };
 }
 
-export function main(argv: readonly string[], io: Io): number {
+/** The exit code; a promise of it for commands that run asynchronously (sweep, worker). */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
   const { root, version, out, err } = io;
   let exitCode = 0;
+  let pending: Promise<number> | undefined;
   const program = new Command('pcnsim')
     .description('Deterministic simulator of payment-channel networks (Lightning-style)')
     .version(version, '-V, --version')
@@ -55,6 +58,7 @@ export function main(argv: readonly string[], io: Io): number {
     .option('--quiet', 'print nothing on success')
     .option('--json', 'print the report JSON on stdout instead of the summary')
     .option('--trace', 'also write events.ndjson')
+    .option('--set <path=value>', "override a scenario field (repeatable), e.g. --set defaults.freeze='288 blocks'", collect, [] as string[])
     .action((files: string[], flags: RunFlags) => {
       exitCode = runCommand(files, flags, io, flags.quiet || flags.json ? undefined : progressBar(io));
     });
@@ -74,7 +78,7 @@ export function main(argv: readonly string[], io: Io): number {
     .option('--narrate', 'tell every off-chain step too (signatures, HTLCs, payments)')
     .option('--seed <n>', 'seed of the story', '1')
     .option('--seeds <n>', 'seeds per payoff-table row or sweep point', '40')
-    .option('--set <key=value>', "change a parameter (repeatable), e.g. --set online=0.9", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--set <key=value>', "change a parameter (repeatable), e.g. --set online=0.9", collect, [] as string[])
     .option('--sweep <key=a..b:step>', 'rerun over a range of one parameter, e.g. online=0.5..1:0.05')
     .option('--out <file>', 'with --sweep: write the chart and table as a self-contained HTML page')
     .action((name: string, flags: GameFlags) => {
@@ -122,25 +126,39 @@ export function main(argv: readonly string[], io: Io): number {
       exitCode = listCommand(root, out);
     });
 
+  addSweepCommands(program, io, (run) => {
+    pending = run();
+  });
+
   try {
     program.parse(argv, { from: 'user' });
-    return exitCode;
+    return pending ? pending.catch((error: unknown) => exitCodeOf(error, err)) : exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      return 2; // commander already printed one line through writeErr
-    }
-    if (error instanceof ScenarioError) {
-      err(`pcnsim: ${error.message}`);
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    err(error instanceof InvariantError ? `pcnsim: invariant broken: ${message}` : `pcnsim: internal error: ${message} (this is a bug)`);
-    if (process.env.PCNSIM_DEBUG && error instanceof Error && error.stack) err(error.stack);
-    return 1;
+    return exitCodeOf(error, err);
   }
 }
 
+/** Maps an error to its exit code (INTERFACE.md), printing its one line. */
+function exitCodeOf(error: unknown, err: (line: string) => void): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return 2; // commander already printed one line through writeErr
+  }
+  if (error instanceof ScenarioError) {
+    err(`pcnsim: ${error.message}`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err(error instanceof InvariantError ? `pcnsim: invariant broken: ${message}` : `pcnsim: internal error: ${message} (this is a bug)`);
+  if (process.env.PCNSIM_DEBUG && error instanceof Error && error.stack) err(error.stack);
+  return 1;
+}
+
+
+/** A repeatable option's values, in order. */
+export function collect(value: string, all: string[]): string[] {
+  return [...all, value];
+}
 
 /** A commander message on one line, saying where the expected forms are. */
 function commanderLine(text: string): string {

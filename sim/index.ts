@@ -48,11 +48,13 @@ export interface Simulation {
 
 /**
  * Runs `scenario` (seed, end time, crypto mode and row streaming in `options`) and summarizes it
- * as `pcnsim run` does; `version` is what the report's provenance names (default: this package's).
+ * as `pcnsim run` does; `version` is what the report's provenance names (default: this package's),
+ * `set` the overrides it lists (as `--set` wrote them; the scenario already carries them).
  */
-export function simulate(scenario: Scenario, options: RunOptions & { readonly version?: string } = {}): Simulation {
+export function simulate(scenario: Scenario, options: RunOptions & { readonly version?: string; readonly set?: readonly string[] } = {}): Simulation {
   const records = runScenario(scenario, options);
-  const report = runReport(summarize(records), records, scenario, options.version ?? VERSION, { seed: records.seed, untilMs: records.simulatedMs, crypto: options.crypto ?? 'lazy' });
+  const flags = { seed: records.seed, untilMs: records.simulatedMs, crypto: options.crypto ?? 'lazy', ...(options.set ? { set: options.set } : {}) };
+  const report = runReport(summarize(records), records, scenario, options.version ?? VERSION, flags);
   return { records, report };
 }
 

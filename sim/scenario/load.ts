@@ -6,14 +6,27 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { fsReason, ScenarioError } from '../errors.js';
 import { toScenarioErrors } from './issues.js';
+import { applyOverrides, blameOverride, type Override } from './overrides.js';
 import { resolveScenario, type Scenario } from './resolve.js';
 import { scenarioSchema } from './schema.js';
 
 /** Largest scenario file accepted (a scenario is configuration, not data). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export function loadScenario(file: string): Scenario {
-  return parseScenario(readScenarioFile(file), file);
+/** A scenario file, with `overrides` (`--set`) written in before it is validated. */
+export function loadScenario(file: string, overrides: readonly Override[] = []): Scenario {
+  if (overrides.length === 0) return parseScenario(readScenarioFile(file), file);
+  const text = readScenarioFile(file);
+  return overriddenScenario(parseText(text, file) as Record<string, unknown>, overrides, file, text);
+}
+
+/** A parsed document with `overrides` written in, validated; errors say which override caused them. */
+export function overriddenScenario(doc: Record<string, unknown>, overrides: readonly Override[], file: string, text?: string, flag = '--set'): Scenario {
+  try {
+    return scenarioFromData(applyOverrides(doc, overrides, flag), file, text);
+  } catch (error) {
+    throw error instanceof ScenarioError ? blameOverride(error, overrides, flag) : error;
+  }
 }
 
 /** YAML aliases a file may expand (a scenario needs a handful; a "billion laughs" file needs millions). */

@@ -308,7 +308,7 @@ export function importCases(): HostileCase[] {
 /** Flags and output paths; `dir` is a folder holding a file called `afile`. */
 export function flagCases(): HostileCase[] {
   const ok = 'name: ok\nchannels:\n  - { between: [a, b], deposit: [1000, 1000] }\nrun: { until: 1h }\n';
-  const files = { 's.yaml': ok, afile: 'x' };
+  const files = { 's.yaml': ok, afile: 'x: [unclosed' };
   const flags: [string, string[], string[]][] = [
     ['run --seed abc', ['run', 's.yaml', '--seed', 'abc'], ['--seed']],
     ['run --seed -1', ['run', 's.yaml', '--seed', '-1'], ['--seed']],
@@ -350,6 +350,29 @@ export function flagCases(): HostileCase[] {
     ['estimate --tps 0', ['estimate', '--tps', '0'], ['--tps']],
     ['estimate --scale without --simulate', ['estimate', '--scale', '1000'], ['--scale']],
     ['estimate --simulate --scale 1', ['estimate', '--simulate', '--scale', '1'], ['--scale']],
+    ['run --set without =', ['run', 's.yaml', '--set', 'defaults.freeze'], ['--set']],
+    ['run --set of an unknown key', ['run', 's.yaml', '--set', 'defaults.freez=1'], ['s.yaml', 'defaults', '--set defaults.freez=1']],
+    ['run --set of a bad value', ['run', 's.yaml', '--set', 'defaults.freeze=-1 blocks'], ['s.yaml', 'defaults.freeze', '--set']],
+    ['run --set through a string', ['run', 's.yaml', '--set', 'name.x=1'], ['--set', 'name.x']],
+    ['run --set past a list', ['run', 's.yaml', '--set', 'channels.5.freeze=1h'], ['--set', 'channels']],
+    ['run --set __proto__', ['run', 's.yaml', '--set', '__proto__.polluted=1'], ['--set']],
+    ['sweep without a grid', ['sweep', 's.yaml', '--out', 'sw'], ['--vary']],
+    ['sweep --vary without =', ['sweep', 's.yaml', '--vary', 'workload.rate', '--out', 'sw'], ['--vary']],
+    ['sweep --vary backwards', ['sweep', 's.yaml', '--vary', 'defaults.feePpm=5..1:1', '--out', 'sw'], ['--vary']],
+    ['sweep --vary of an unknown path', ['sweep', 's.yaml', '--vary', 'defaults.feez=1,2', '--out', 'sw'], ['s.yaml', 'feez', '--vary']],
+    ['sweep --vary of a bad value', ['sweep', 's.yaml', '--vary', 'defaults.feePpm=1,-5', '--out', 'sw'], ['defaults.feePpm', '--vary defaults.feePpm=-5']],
+    ['sweep --vary of too many points', ['sweep', 's.yaml', '--vary', 'a=1..1000:1', '--vary', 'b=1..1000:1', '--out', 'sw'], ['--vary']],
+    ['sweep --grid missing', ['sweep', 's.yaml', '--grid', 'nope.yaml', '--out', 'sw'], ['--grid', 'nope.yaml']],
+    ['sweep --grid not a grid', ['sweep', 's.yaml', '--grid', 'afile', '--out', 'sw'], ['--grid', 'afile']],
+    ['sweep --seeds 0', ['sweep', 's.yaml', '--vary', 'defaults.feePpm=1', '--seeds', '0', '--out', 'sw'], ['--seeds']],
+    ['sweep --jobs x', ['sweep', 's.yaml', '--vary', 'defaults.feePpm=1', '--jobs', 'x', '--out', 'sw'], ['--jobs']],
+    ['sweep --shard 4/3', ['sweep', 's.yaml', '--vary', 'defaults.feePpm=1', '--shard', '4/3', '--out', 'sw'], ['--shard']],
+    ['sweep --shard abc', ['sweep', 's.yaml', '--vary', 'defaults.feePpm=1', '--shard', 'abc', '--out', 'sw'], ['--shard']],
+    ['sweep --queue http', ['sweep', 's.yaml', '--vary', 'defaults.feePpm=1', '--queue', 'http://localhost', '--out', 'sw'], ['--queue']],
+    ['sweep --queue unreachable', ['sweep', 's.yaml', '--vary', 'defaults.feePpm=1', '--queue', 'redis://127.0.0.1:1', '--out', 'sw'], ['--queue', 'cannot reach']],
+    ['sweep --out in /proc', ['sweep', 's.yaml', '--vary', 'defaults.feePpm=1', '--out', '/proc/x/sw'], ['--out']],
+    ['sweep merge of a folder that is no sweep', ['sweep', 'merge', '.', '--out', 'm'], ['sweep.json']],
+    ['worker --queue unreachable', ['worker', '--queue', 'redis://127.0.0.1:1'], ['--queue', 'cannot reach']],
   ];
   return flags.map(([name, argv, mentions]) => ({ name, argv, files, mentions }));
 }
