@@ -29,7 +29,7 @@ function run(inputs: readonly [AppInput, string, number, number?][]): { state: A
   const paid = [0, 0];
   for (const [input, caller, timestamp, valueInMsat = 0] of inputs) {
     const next = must(stepApp(state, input, { caller, timestamp: timestamp as never, valueInMsat: valueInMsat as never }));
-    for (const p of next.payouts) paid[p.side] += p.amountMsat;
+    for (const p of next.payouts) paid[p.side] = paid[p.side]! + p.amountMsat;
     checkAppChannel(next.state);
     // Nothing lost, nothing invented: held + paid = deposits once funded.
     if (next.state.phase !== 'Funding') expect(appHeldMsat(next.state) + paid[0]! + paid[1]!).toBe(100_000 * SAT);
