@@ -58,7 +58,7 @@ export function crossChainBlocks(x: CrossChainRecords) {
     onChainMoves: apps.reduce((s, a) => s + a.onChainMoves, 0),
     rows: apps,
   };
-  return { chains, ...(x.swaps.length > 0 ? { swaps } : {}), ...(x.malleabilityEvents.length > 0 ? { malleability } : {}), ...(apps.length > 0 ? { stateChannels } : {}) };
+  return { chains, ...(x.swaps.length > 0 ? { swaps } : {}), ...(x.malleabilityEvents.length > 0 ? { malleability } : {}), ...(apps.length > 0 ? { stateChannels } : {}), ...(x.virtualChannels.length > 0 ? { virtualChannels: { rows: x.virtualChannels } } : {}) };
 }
 
 /** Expect paths into these sections: `chains.<chain>.<field>` and `swaps.<field>` (numbers and booleans). */
@@ -71,6 +71,9 @@ export function crossChainExpectType(path: string): 'number' | 'boolean' | undef
   if (path === 'malleability.refundVoid') return 'boolean';
   if (/^stateChannels\.(opened|concluded|finalized|disputes|onChainMoves)$/.test(path)) return 'number';
   if (/^stateChannels\.rows\.\d+\.(finalVersion|onChainMoves|disputes)$/.test(path) || /^stateChannels\.rows\.\d+\.(paidMsat|feesMsat)\.[^.]+$/.test(path)) return 'number';
+  if (/^virtualChannels\.rows\.\d+\.(finalVersion|paymentsSucceeded|paymentsFailed|paidWhileIntermediaryOffline|intermediaryCollateralMsat|intermediaryLockedMsatSeconds)$/.test(path)) return 'number';
+  if (/^virtualChannels\.rows\.\d+\.(finalBalances|ledgerMsat|feesMsat)\.[^.]+$/.test(path)) return 'number';
+  if (/^virtualChannels\.rows\.\d+\.opened$/.test(path)) return 'boolean';
   if (/^swaps\.rows\.\d+\.(initiatorGainMsat|responderGainMsat|valuationPrice)$/.test(path)) return 'number';
   return undefined;
 }

@@ -10,6 +10,8 @@ import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/types.js';
 import type { MalleabilitySpec } from '../malleability/stories.js';
 import type { StateChannelSpec } from '../statechannel/story.js';
 import { resolveStateChannels } from './stateChannels.js';
+import type { PerunSpec } from '../virtual/spec.js';
+import { resolveVirtualChannels } from './virtualChannels.js';
 import type { SwapSpec } from '../swap/spec.js';
 import { ScenarioError } from '../errors.js';
 import type { Weight } from '../router/index.js';
@@ -59,6 +61,8 @@ export interface Scenario {
   readonly malleability: MalleabilitySpec | undefined;
   /** Generalized state channels (`stateChannels:`). */
   readonly stateChannels: readonly StateChannelSpec[];
+  /** Perun virtual channels (`virtualChannels:`). */
+  readonly virtualChannels: readonly PerunSpec[];
   readonly traffic: Traffic | undefined;
   readonly network: Omit<NetworkSpec, 'crypto' | 'seed'>;
   readonly untilMs: number;
@@ -207,6 +211,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     swaps: resolveSwaps(input.swaps, chains, known),
     malleability: resolveMalleability(input.malleability, known),
     stateChannels: resolveStateChannels(input.stateChannels, known),
+    virtualChannels: resolveVirtualChannels(input.virtualChannels, known),
     traffic,
     network: {
       nodes,

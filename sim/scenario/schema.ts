@@ -9,6 +9,7 @@ import { MAX_FLOOD, MAX_WORKLOAD_PAYMENTS } from './limits.js';
 import { MAX_HTLCS } from '../defaults.js';
 import { chainSection, chainsSection, malleabilitySection, swapsSection } from './crossChain.js';
 import { stateChannelsSection } from './stateChannels.js';
+import { virtualChannelsSection } from './virtualChannels.js';
 
 export { chainSection };
 
@@ -230,6 +231,8 @@ export const scenarioSchema = z.strictObject({
   malleability: malleabilitySection.optional(),
   /** Generalized state channels on the default chain (sim/statechannel). */
   stateChannels: stateChannelsSection.optional(),
+  /** Perun virtual channels over two ledger channels on the default chain (sim/virtual). */
+  virtualChannels: virtualChannelsSection.optional(),
   traffic: trafficSection.optional(),
   defaults: defaultsSection.optional(),
   nodes: z.array(nodeName()).optional(),

@@ -19,7 +19,8 @@ import type { Side } from '../channel/commitment.js';
 import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Wallet } from '../agents/wallet.js';
-import type { Msat, UnixSeconds } from '../units.js';
+import type { Msat } from '../units.js';
+import { callContract } from '../chain/contractCall.js';
 import { appHeldMsat, checkAppChannel, newAppChannel, stepApp, type AppChannel, type AppInput } from './adjudicator.js';
 import { applyMove, commitmentOf, initialBet, toMove, type BetMove, type BetState } from './bet.js';
 import { coSign, type SignedVersion } from './signed.js';
@@ -202,21 +203,14 @@ export class StateChannelStory {
   }
 
   private call(side: Side, input: AppInput, valueMsat = 0, notBefore?: number): void {
-    const node = this.spec.nodes[side];
-    const coins = this.wallets[side].take(valueMsat + this.txFeeMsat);
-    if (!coins) return this.note(side, `cannot ${input.kind}: wallet too small`);
-    const sent = this.chain.submit({
-      kind: `app-${input.kind}`,
-      sender: node,
-      inputs: coins.inputs,
-      outputs: coins.change ? [coins.change] : [],
-      feeMsat: this.txFeeMsat,
-      ...(notBefore !== undefined ? { lockTime: { timestamp: notBefore as UnixSeconds } } : {}),
-      call: { contractId: this.spec.id, method: input.kind, args: input },
+    const sent = callContract(this.chain, this.wallets[side], this.spec.id, input, this.txFeeMsat, {
+      kindPrefix: 'app',
+      valueMsat,
+      ...(notBefore !== undefined ? { notBefore } : {}),
+      onConfirmed: () => (this.fees[side] += this.txFeeMsat),
+      onDropped: (reason) => this.note(side, `${input.kind} dropped (${reason})`),
     });
-    if (!sent.ok) return this.note(side, `${input.kind} refused: ${sent.error.message}`);
-    this.chain.watchConfirmed(sent.value.id, 1, () => (this.fees[side] += this.txFeeMsat));
-    this.chain.watchDropped(sent.value.id, (_, reason) => (this.wallets[side].release(coins.inputs), this.note(side, `${input.kind} dropped (${reason})`)));
+    if (sent.refused) this.note(side, sent.refused);
   }
 
   private describe(s: BetState): string {
