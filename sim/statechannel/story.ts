@@ -94,7 +94,8 @@ export class StateChannelStory {
     this.host = new PureContractHost(newAppChannel(terms), spec.nodes, { step: stepApp, held: appHeldMsat, check: checkAppChannel });
     chain.registerContract(spec.id, this.host);
     this.first = this.newest = coSign(spec.id, 0, initialBet(spec.depositsMsat), this.keys);
-    this.host.onTransition((t) => this.onChain(t.input, t.caller));
+    // Reacts once the block is done, when the call's change is spendable.
+    this.host.onTransition((t) => this.engine.schedule(0, () => this.onChain(t.input, t.caller), { label: `state channel ${spec.id} react` }));
   }
 
   start(): void {
@@ -171,7 +172,7 @@ export class StateChannelStory {
     const s = this.host.state;
     const by = this.spec.nodes.indexOf(caller) as Side;
     if (input.kind === 'fund') {
-      if (s.phase === 'Open') this.engine.schedule(0, () => this.playOffChain(), { label: `state channel ${this.spec.id} play` });
+      if (s.phase === 'Open') this.playOffChain();
       return;
     }
     if (s.phase === 'Closed') {

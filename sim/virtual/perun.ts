@@ -70,7 +70,8 @@ export class PerunVirtualChannel {
     const host = new PureContractHost(newLedger({ id, nodes, publicKeys: [keys[0].publicKey, keys[1].publicKey], deposits, challengeSeconds: this.spec.challengeSeconds }), nodes, { step: stepLedger, held: ledgerHeldMsat, check: checkLedger });
     this.chain.registerContract(id, host);
     const ledger: Ledger = { name, nodes, keys, host, latest: signLedger({ ledgerId: id, version: 0, balances: deposits }, keys) };
-    host.onTransition((t) => this.onChain(ledger, t.input, t.caller));
+    // Reacts once the block is done, when the call's change is spendable.
+    host.onTransition((t) => this.engine.schedule(0, () => this.onChain(ledger, t.input, t.caller), { label: `perun ${id} react` }));
     return ledger;
   }
 
