@@ -13,6 +13,7 @@
  *       stale: bob                       # optional: disputes with version 0 instead of concluding
  */
 import { z } from 'zod';
+import { MESSAGE_LATENCY_MS } from '../defaults.js';
 import { ScenarioError } from '../errors.js';
 import type { StateChannelSpec } from '../statechannel/story.js';
 import { amount, nodeName, positiveAmount, time } from './fields.js';
@@ -64,7 +65,7 @@ export function resolveStateChannels(entries: readonly Input[] | undefined, node
       guess: c.guess,
       atMs: c.at,
       challengeSeconds: Math.floor(challenge / 1000),
-      messageMs: c.message ?? 100,
+      messageMs: c.message ?? MESSAGE_LATENCY_MS,
       answerMs: c.answer ?? 60_000,
       ...(c.stop ? { stop: { node: c.stop.node, before: c.stop.before, onChain: c.stop.onChain ?? false } } : {}),
       ...(c.stale !== undefined ? { stale: c.stale } : {}),

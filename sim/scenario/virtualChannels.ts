@@ -13,6 +13,7 @@
  *       bobCheats: false
  */
 import { z } from 'zod';
+import { MESSAGE_LATENCY_MS } from '../defaults.js';
 import { ScenarioError } from '../errors.js';
 import type { PerunSpec } from '../virtual/spec.js';
 import { amount, nodeName, positiveAmount, positiveInt, time } from './fields.js';
@@ -75,7 +76,7 @@ export function resolveVirtualChannels(entries: readonly Input[] | undefined, no
       openAtMs: v.open,
       validForMs: v.validFor,
       challengeSeconds: Math.floor(challenge / 1000),
-      messageMs: v.message ?? 50,
+      messageMs: v.message ?? MESSAGE_LATENCY_MS,
       payments: payments.sort((x, y) => x.atMs - y.atMs),
       offline,
       bobCheats: v.bobCheats ?? false,

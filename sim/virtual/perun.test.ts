@@ -1,7 +1,7 @@
 /**
  * The worked example of scenarios/README.md "Perun virtual channel": btc blocks every 600 s
  * (block k at k·600 s), fee 1 sat per transaction, ledgers α = β = (100,000, 100,000) sat,
- * γ = (50,000, 50,000) sat opened at 30 min, valid 6 h (settled at 6h30m = 23,400 s), challenge
+ * γ = (50,000, 50,000) sat opened at 30 min, messages 100 ms one way, valid 6 h (settled at 6h30m = 23,400 s), challenge
  * 1 h, 30 payments of 1,000 sat every 10 min from 1 h. Every run also checks the chain's
  * conservation and the nodes' accounting (wallets + ledger contracts + fees), which would abort it.
  */
@@ -28,10 +28,10 @@ describe('Perun virtual channel, worked example', () => {
     expect(row).toMatchObject({ paymentsSucceeded: 30, paidWhileIntermediaryOffline: 12, finalVersion: 30, alphaClosedBy: 'off-chain', betaClosedBy: 'off-chain' });
     expect(row.ledgerMsat).toEqual({ alice: 70_000_000, bob: 200_000_000, carol: 130_000_000 });
     expect(calls).toEqual([]);
-    // Each payment is one round trip between the ends: 2 × 50 ms, no message to Bob.
-    expect(new Set(row.payments.map((p) => p.latencyMs))).toEqual(new Set([100]));
-    // Bob locks 50,000 sat in each ledger from 1,800.2 s (opening, 4 messages) to 23,400.1 s (closing, 2 messages).
-    expect(row.intermediaryLockedMsatSeconds).toBe(2_159_990_000_000); // 2 × 50,000,000 msat × 21,599.9 s
+    // Each payment is one round trip between the ends: 2 × 100 ms, no message to Bob.
+    expect(new Set(row.payments.map((p) => p.latencyMs))).toEqual(new Set([200]));
+    // Bob locks 50,000 sat in each ledger from 1,800.4 s (opening, 4 messages) to 23,400.2 s (closing, 2 messages).
+    expect(row.intermediaryLockedMsatSeconds).toBe(2_159_980_000_000); // 2 × 50,000,000 msat × 21,599.8 s
     expect([wallet('alice'), wallet('bob'), wallet('carol')]).toEqual([9, 8, 9]);
   });
 
