@@ -18,7 +18,10 @@ import { ScenarioError } from '../errors.js';
 import type { StateChannelSpec } from '../statechannel/story.js';
 import { amount, nodeName, positiveAmount, time } from './fields.js';
 
-const bit = z.union([z.literal(0), z.literal(1)]);
+const bit = z
+  .number()
+  .refine((n) => n === 0 || n === 1, { message: 'expected 0 or 1' })
+  .transform((n) => n as 0 | 1);
 
 export const stateChannelEntry = z.strictObject({
   id: nodeName().optional(),

@@ -19,7 +19,7 @@ import type { Side } from '../channel/commitment.js';
 import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Wallet } from '../agents/wallet.js';
-import type { Msat } from '../units.js';
+import { formatMsat, type Msat } from '../units.js';
 import { callContract } from '../chain/contractCall.js';
 import { appHeldMsat, checkAppChannel, newAppChannel, stepApp, type AppChannel, type AppInput } from './adjudicator.js';
 import { applyMove, commitmentOf, initialBet, toMove, type BetMove, type BetState } from './bet.js';
@@ -95,13 +95,13 @@ export class StateChannelStory {
     chain.registerContract(spec.id, this.host);
     this.first = this.newest = coSign(spec.id, 0, initialBet(spec.depositsMsat), this.keys);
     // Reacts once the block is done, when the call's change is spendable.
-    this.host.onTransition((t) => this.engine.schedule(0, () => this.onChain(t.input, t.caller), { label: `state channel ${spec.id} react` }));
+    this.host.onTransition((t) => this.engine.schedule(0, () => this.onChain(t.input, t.caller, t.after), { label: `state channel ${spec.id} react` }));
   }
 
   start(): void {
     this.engine.schedule(this.spec.atMs, () => {
-      this.note(0, `co-signs version 0 (the deposits, nothing staked) and funds ${this.spec.depositsMsat[0]} msat`);
-      this.note(1, `co-signs version 0 and funds ${this.spec.depositsMsat[1]} msat`);
+      this.note(0, `co-signs version 0 (the deposits, nothing staked) and funds ${formatMsat(this.spec.depositsMsat[0])}`);
+      this.note(1, `co-signs version 0 and funds ${formatMsat(this.spec.depositsMsat[1])}`);
       for (const side of [0, 1] as const) if (this.spec.depositsMsat[side] > 0) this.call(side, { kind: 'fund' }, this.spec.depositsMsat[side]);
     }, { label: `state channel ${this.spec.id} funding` });
   }
@@ -168,8 +168,7 @@ export class StateChannelStory {
   }
 
   /** Reacts to each confirmed call: answers stale versions, moves on chain when it is one's turn, finalizes after the challenge. */
-  private onChain(input: AppInput, caller: string): void {
-    const s = this.host.state;
+  private onChain(input: AppInput, caller: string, s: AppChannel): void {
     const by = this.spec.nodes.indexOf(caller) as Side;
     if (input.kind === 'fund') {
       if (s.phase === 'Open') this.playOffChain();
@@ -216,7 +215,7 @@ export class StateChannelStory {
 
   private describe(s: BetState): string {
     const [a, b] = this.spec.nodes;
-    return `${s.stage}: ${a} ${s.balances[0]}, ${b} ${s.balances[1]}, pot ${s.pot} msat`;
+    return `${s.stage}: ${a} ${formatMsat(s.balances[0])}, ${b} ${formatMsat(s.balances[1])}, pot ${formatMsat(s.pot)}`;
   }
 
   private note(side: Side, what: string): void {

@@ -21,7 +21,7 @@ import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Wallet } from '../agents/wallet.js';
 import { invariant } from '../errors.js';
-import type { Msat } from '../units.js';
+import { formatMsat, type Msat } from '../units.js';
 import { checkLedger, ledgerHeldMsat, newLedger, stepLedger, type LedgerChannel, type LedgerInput } from './ledger.js';
 import { ledgerPayouts, signLedger, signVirtual, type LedgerVersion, type VirtualLock, type VirtualVersion } from './states.js';
 import type { PerunEvent, PerunPayment, PerunRecord, PerunSpec } from './spec.js';
@@ -71,7 +71,7 @@ export class PerunVirtualChannel {
     this.chain.registerContract(id, host);
     const ledger: Ledger = { name, nodes, keys, host, latest: signLedger({ ledgerId: id, version: 0, balances: deposits }, keys) };
     // Reacts once the block is done, when the call's change is spendable.
-    host.onTransition((t) => this.engine.schedule(0, () => this.onChain(ledger, t.input, t.caller), { label: `perun ${id} react` }));
+    host.onTransition((t) => this.engine.schedule(0, () => this.onChain(ledger, t.input, t.caller, t.after), { label: `perun ${id} react` }));
     return ledger;
   }
 
@@ -100,7 +100,7 @@ export class PerunVirtualChannel {
   private open(): void {
     const [a, b, c] = this.spec.nodes;
     const missing = this.spec.nodes.filter((n) => !this.online(n));
-    if (missing.length > 0 || this.ledgers.some((l) => l.host.state.phase !== 'Open')) return this.note(a, `cannot open γ: ${missing.length ? `${missing.join(', ')} offline` : 'the ledgers are not open on chain'}`);
+    if (missing.length > 0 || this.ledgers.some((l) => l.host.state.phase !== 'Open')) return this.note(a, `γ does not open: ${missing.length ? `${missing.join(', ')} offline` : 'the ledgers are not open on chain'}`);
     const [xA, xC] = this.spec.virtual;
     const validUntil = this.chain.config.startTimestamp + Math.floor(this.validUntilMs / 1000);
     const lock: VirtualLock = { virtualId: this.spec.id, deposits: [xA, xC], validUntil, endKeys: [this.keys[a]!.publicKey, this.keys[c]!.publicKey] };
@@ -111,7 +111,7 @@ export class PerunVirtualChannel {
     invariant(alpha.latest.balances.every((x) => x >= 0) && beta.latest.balances.every((x) => x >= 0), 'ledger-too-small', `perun ${this.spec.id}: a ledger cannot cover γ's deposits (checked when the scenario is read)`);
     this.gamma = this.gammaOpening = signVirtual(this.spec.id, 0, [xA, xC], [this.keys[a]!, this.keys[c]!]);
     this.openedAtMs = this.engine.now + 4 * this.spec.messageMs;
-    this.note(b, `locks ${xC} msat in α and ${xA} msat in β for γ until ${validUntil} (4 messages, ${4 * this.spec.messageMs} ms); ${a} and ${c} sign γ version 0`);
+    this.note(b, `locks ${formatMsat(xC)} in α and ${formatMsat(xA)} in β for γ until ${validUntil} (4 messages, ${4 * this.spec.messageMs} ms); ${a} and ${c} sign γ version 0`);
   }
 
   private pay(from: string, amountMsat: number): void {
@@ -134,9 +134,9 @@ export class PerunVirtualChannel {
     if (!g) return;
     const [alpha, beta] = this.ledgers;
     const [a, b, c] = this.spec.nodes;
-    this.note(a, `γ's validity ends: final version ${g.version} (${a} ${g.balances[0]}, ${c} ${g.balances[1]} msat)`);
+    this.note(a, `γ's validity ends: final version ${g.version} (${a} ${formatMsat(g.balances[0])}, ${c} ${formatMsat(g.balances[1])})`);
     if (this.spec.bobCheats && this.online(b)) {
-      this.note(b, `!! registers α with γ's lock and no γ version: the lock would pay the opening split (${g === this.gammaOpening ? 'same' : 'stale'})`);
+      this.note(b, `!! registers alpha with γ's lock and no γ version, so that the lock would pay the opening split`);
       this.call(alpha, b, { kind: 'register', signed: alpha.locked! });
     } else this.settle(alpha, a);
     this.settle(beta, c);
@@ -151,7 +151,7 @@ export class PerunVirtualChannel {
       l.closedBy = 'off-chain';
       l.unlockedAtMs = this.engine.now + 2 * this.spec.messageMs;
       this.bobKnowsFinal = true; // the end hands Bob γ's final version with the new ledger version
-      return this.note(end, `${l.name}: γ's lock dropped off chain for version ${g.version}'s split (${x} ${l.latest.balances[0]}, ${y} ${l.latest.balances[1]} msat)`);
+      return this.note(end, `${l.name}: γ's lock released off chain for version ${g.version}'s split (${x} ${formatMsat(l.latest.balances[0])}, ${y} ${formatMsat(l.latest.balances[1])})`);
     }
     const by = this.online(end) ? end : this.online(this.spec.nodes[1]) ? this.spec.nodes[1] : undefined;
     if (!by) return this.note(end, `${l.name}: nobody online to settle γ`);
@@ -160,12 +160,11 @@ export class PerunVirtualChannel {
   }
 
   /** After each confirmed call: show γ's final version if the standing one is older; finalize at the deadline. */
-  private onChain(l: Ledger, input: LedgerInput, caller: string): void {
-    const s = l.host.state;
+  private onChain(l: Ledger, input: LedgerInput, caller: string, s: LedgerChannel): void {
     if (s.phase === 'Closed') {
       l.closedBy = 'chain';
       l.unlockedAtMs = this.engine.now;
-      return this.note(caller, `${l.name} closed on chain: pays ${l.nodes[0]} ${s.paid[0]}, ${l.nodes[1]} ${s.paid[1]} msat`);
+      return this.note(caller, `${l.name} closed on chain: pays ${l.nodes[0]} ${formatMsat(s.paid[0])}, ${l.nodes[1]} ${formatMsat(s.paid[1])}`);
     }
     if (s.phase !== 'Registered') return;
     this.note(caller, `${l.name}: ${input.kind} confirmed; γ standing: ${s.gamma ? `version ${s.gamma.version}` : 'none (opening split)'}; deadline ${s.deadline}`);
