@@ -10,7 +10,7 @@
  *       validFor: 6h
  *       payments: [{ at: 1h, from: alice, amount: 1000 sat, every: 10min, count: 12 }]
  *       offline: [{ node: bob, from: 2h, until: 4h }]
- *       bobCheats: false
+ *       cheat: bob                        # or alice: cheats on α at the close
  */
 import { z } from 'zod';
 import { MESSAGE_LATENCY_MS } from '../defaults.js';
@@ -32,7 +32,7 @@ export const virtualChannelEntry = z.strictObject({
   message: time().optional(),
   payments: z.array(z.strictObject({ at: time(), from: nodeName(), amount: positiveAmount(), every: time().optional(), count: positiveInt().max(100_000).optional() })).optional(),
   offline: z.array(z.strictObject({ node: nodeName(), from: time(), until: time() })).optional(),
-  bobCheats: z.boolean().optional(),
+  cheat: nodeName().optional(),
 });
 export const virtualChannelsSection = z.array(virtualChannelEntry);
 
@@ -53,6 +53,7 @@ export function resolveVirtualChannels(entries: readonly Input[] | undefined, no
     if (xA + xC === 0) throw new ScenarioError('bad-amount', 'expected γ deposits that are not both 0', `${path}.deposit`);
     if (v.alpha[0] < xA || v.alpha[1] < xC) throw new ScenarioError('ledger-too-small', `ledger α must hold at least [${xA}, ${xC}] msat (alice's deposit, bob's mirror of carol's)`, `${path}.alpha`);
     if (v.beta[0] < xA || v.beta[1] < xC) throw new ScenarioError('ledger-too-small', `ledger β must hold at least [${xA}, ${xC}] msat (bob's mirror of alice's deposit, carol's)`, `${path}.beta`);
+    if (v.cheat !== undefined && v.cheat !== v.nodes[0] && v.cheat !== v.nodes[1]) throw new ScenarioError('unknown-node', `expected ${v.nodes[0]} or ${v.nodes[1]} (who may cheat on α)`, `${path}.cheat`);
     const ends = [v.nodes[0], v.nodes[2]];
     const payments = (v.payments ?? []).flatMap((p, j) => {
       if (!ends.includes(p.from)) throw new ScenarioError('unknown-node', `expected one of the ends ${ends.join(', ')}`, `${path}.payments[${j}].from`);
@@ -79,7 +80,7 @@ export function resolveVirtualChannels(entries: readonly Input[] | undefined, no
       messageMs: v.message ?? MESSAGE_LATENCY_MS,
       payments: payments.sort((x, y) => x.atMs - y.atMs),
       offline,
-      bobCheats: v.bobCheats ?? false,
+      cheat: v.cheat,
     };
   });
 }

@@ -74,7 +74,7 @@ export class StateChannelStory {
   private readonly salt: string;
   /** The newest version both signed (each party keeps it). */
   private newest: SignedVersion;
-  private first: SignedVersion;
+  private readonly first: SignedVersion;
   private onChainMoves = 0;
   private disputes = 0;
   private closedBy: StateChannelRecord['closedBy'];
@@ -106,7 +106,7 @@ export class StateChannelStory {
     }, { label: `state channel ${this.spec.id} funding` });
   }
 
-  /** The move `side` makes in `state` (its part of the game; undefined when it is not its turn). */
+  /** The move due in `state`, as its mover plays it (undefined once Done). */
   private moveOf(state: BetState): BetMove | undefined {
     switch (state.stage) {
       case 'Commit': return { kind: 'commit', commitment: commitmentOf(this.salt, this.spec.choice) };

@@ -40,9 +40,9 @@ describe('Perun virtual channel, worked example', () => {
   it('Bob offline at the closing: each end registers its ledger (block 40), shows γ version 30 (block 41, deadline 28,200 s) and finalizes (block 48)', () => {
     const { row, calls, wallet } = play({ offline: [{ node: 'bob', from: '6h', until: '9h' }] });
     expect(calls).toEqual([
-      '40 alice perun-register', '40 carol perun-register',
-      '41 alice perun-registerVirtual', '41 carol perun-registerVirtual',
-      '48 alice perun-finalize', '48 carol perun-finalize',
+      '40 carol perun-register', '40 alice perun-register',
+      '41 carol perun-registerVirtual', '41 alice perun-registerVirtual',
+      '48 carol perun-finalize', '48 alice perun-finalize',
     ]);
     expect(row).toMatchObject({ alphaClosedBy: 'chain', betaClosedBy: 'chain', ledgerMsat: { alice: 0, bob: 0, carol: 0 } });
     // α pays alice 70,000 and bob 130,000; β pays bob 70,000 and carol 130,000; ends paid 4 fees each.
@@ -50,12 +50,21 @@ describe('Perun virtual channel, worked example', () => {
   });
 
   it('Bob cheats after Carol paid Alice: he registers α with the opening split (50,000 to him); Alice shows version 30 and it wins', () => {
-    const { row, calls, wallet } = play({ ...carolPays, bobCheats: true });
+    const { row, calls, wallet } = play({ ...carolPays, cheat: 'bob' });
     expect(calls).toEqual(['40 bob perun-register', '41 alice perun-registerVirtual', '48 alice perun-finalize']);
     expect(row.finalBalances).toEqual({ alice: 80_000_000, carol: 20_000_000 });
     // α on chain: alice 50,000 + 80,000, bob 50,000 + 20,000; β off chain: bob 130,000, carol 70,000.
     expect([wallet('alice'), wallet('bob'), wallet('carol')]).toEqual([130_007, 70_007, 9]);
     expect(row.ledgerMsat).toEqual({ alice: 0, bob: 130_000_000, carol: 70_000_000 });
+  });
+
+  it('Alice cheats after paying Carol 30,000 sat: she registers α and shows γ version 0 (block 41); Bob, who got version 30 from Carol, answers (block 42) and it wins', () => {
+    const { row, calls, wallet } = play({ cheat: 'alice' });
+    // Bob's showing restarts the deadline: 25,200 + 3,600 = 28,800 s, seen in block 48; finalize in block 49.
+    expect(calls).toEqual(['40 alice perun-register', '41 alice perun-registerVirtual', '42 bob perun-registerVirtual', '49 alice perun-finalize']);
+    // α pays Alice 50,000 + 20,000 (not 50,000 + 50,000) and Bob 130,000; β settled off chain.
+    expect([wallet('alice'), wallet('bob'), wallet('carol')]).toEqual([70_006, 130_007, 9]);
+    expect(row.ledgerMsat).toEqual({ alice: 0, bob: 70_000_000, carol: 130_000_000 });
   });
 
   it('Carol offline at the closing: α settles off chain (Bob learns version 30), Bob settles β on chain and pays Carol 130,000 sat', () => {

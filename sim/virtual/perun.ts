@@ -11,8 +11,10 @@
  * 4. Closing at `validUntil`: each ledger drops γ's lock for γ's final split (α: Alice a,
  *    Bob c; β: Bob a, Carol c) off chain if both its parties are online. Otherwise the online
  *    party registers the locked ledger version on chain with γ's final version, and finalizes
- *    after the challenge period. With `bobCheats`, Bob registers α with γ's opening split
- *    instead; Alice answers with γ's final version, which wins.
+ *    after the challenge period. With `cheat: bob`, Bob registers α with γ's opening split
+ *    instead, and Alice answers with γ's final version; with `cheat: alice`, Alice registers α
+ *    and shows γ's version 0, and Bob, who learned the final version from Carol when β settled,
+ *    answers with it. The final version wins either way.
  */
 import type { Chain } from '../chain/index.js';
 import { callContract } from '../chain/contractCall.js';
@@ -135,11 +137,13 @@ export class PerunVirtualChannel {
     const [alpha, beta] = this.ledgers;
     const [a, b, c] = this.spec.nodes;
     this.note(a, `γ's validity ends: final version ${g.version} (${a} ${formatMsat(g.balances[0])}, ${c} ${formatMsat(g.balances[1])})`);
-    if (this.spec.bobCheats && this.online(b)) {
-      this.note(b, `!! registers alpha with γ's lock and no γ version, so that the lock would pay the opening split`);
-      this.call(alpha, b, { kind: 'register', signed: alpha.locked! });
-    } else this.settle(alpha, a);
+    // β first: Carol hands Bob γ's final version there, which he may need to answer a cheating Alice on α.
     this.settle(beta, c);
+    const cheat = this.spec.cheat;
+    if ((cheat === a || cheat === b) && this.online(cheat)) {
+      this.note(cheat, cheat === b ? "!! registers alpha with γ's lock and no γ version: the lock would pay the opening split" : "!! registers alpha to show γ's version 0, from before her payments");
+      this.call(alpha, cheat, { kind: 'register', signed: alpha.locked! });
+    } else this.settle(alpha, a);
   }
 
   /** Drops γ's lock from `l` for γ's final split: off chain if both parties answer, else on chain by the online one. */
@@ -171,7 +175,11 @@ export class PerunVirtualChannel {
     const g = this.gamma!;
     const end = l.name === 'alpha' ? this.spec.nodes[0] : this.spec.nodes[2];
     const bob = this.spec.nodes[1];
-    const shower = [end, bob].find((n) => this.online(n) && (n === end || this.bobKnowsFinal));
+    if (caller === end && end === this.spec.cheat && input.kind === 'register') {
+      this.note(end, `${l.name}: !! shows γ's version 0`);
+      return this.call(l, end, { kind: 'registerVirtual', signed: this.gammaOpening! });
+    }
+    const shower = [end, bob].find((n) => n !== this.spec.cheat && this.online(n) && (n === end || this.bobKnowsFinal));
     if (shower && (s.gamma?.version ?? -1) < g.version && g !== this.gammaOpening) {
       this.note(shower, `${l.name}: shows γ's final version ${g.version}`);
       return this.call(l, shower, { kind: 'registerVirtual', signed: g });

@@ -16,8 +16,11 @@ export interface PerunSpec {
   readonly messageMs: number;
   readonly payments: readonly { readonly atMs: number; readonly from: string; readonly amountMsat: number }[];
   readonly offline: readonly { readonly node: string; readonly fromMs: number; readonly untilMs: number }[];
-  /** At closing Bob registers α's locked version on chain instead of settling it off chain. */
-  readonly bobCheats: boolean;
+  /**
+   * Who cheats at the close, on α: Bob registers α's locked version with no γ version (the
+   * opening split), or Alice registers it and shows γ's version 0 (what she had before paying).
+   */
+  readonly cheat: string | undefined;
 }
 
 export interface PerunPayment {
