@@ -20,6 +20,7 @@
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { HostContext, HostPayout } from '../channel/host.js';
 import type { Side } from '../channel/commitment.js';
+import { fundSide, payoutsOf, unfunded } from '../channel/twoPartyFunding.js';
 import type { UnixSeconds } from '../units.js';
 import { applyMove, betTotal, forfeit, type BetMove, type BetState } from './bet.js';
 import { bothSigned, type SignedVersion } from './signed.js';
@@ -64,7 +65,7 @@ export const totalDeposits = (t: AppTerms): number => t.deposits[0] + t.deposits
 export function newAppChannel(terms: AppTerms): AppChannel {
   invariant(terms.deposits.every((d) => Number.isSafeInteger(d) && d >= 0) && totalDeposits(terms) > 0, 'bad-app-channel', `app channel ${terms.id}: deposits must be whole msat, not both 0`);
   invariant(Number.isSafeInteger(terms.stake) && terms.stake > 0, 'bad-app-channel', `app channel ${terms.id}: the stake must be whole msat > 0`);
-  return Object.freeze({ ...terms, phase: 'Funding', funded: [terms.deposits[0] === 0, terms.deposits[1] === 0] as const });
+  return Object.freeze({ ...terms, phase: 'Funding', funded: unfunded(terms.deposits) });
 }
 
 /** Money the adjudicator holds by its own books. */
@@ -93,8 +94,7 @@ function admissible(s: AppChannel, v: SignedVersion): Outcome<true> {
 
 function close(s: AppChannel, final: OnChainVersion): AppStep {
   const paid = [final.state.balances[0], final.state.balances[1]] as const;
-  const payouts: HostPayout[] = ([0, 1] as const).filter((side) => paid[side] > 0).map((side) => ({ side, amountMsat: paid[side] as HostPayout['amountMsat'] }));
-  return { state: Object.freeze({ ...terms(s), phase: 'Closed', final, paid }), payouts };
+  return { state: Object.freeze({ ...terms(s), phase: 'Closed', final, paid }), payouts: payoutsOf(paid) };
 }
 
 function terms(s: AppChannel): AppTerms {
@@ -113,10 +113,9 @@ export function stepApp(s: AppChannel, input: AppInput, ctx: Ctx): Outcome<AppSt
   switch (input.kind) {
     case 'fund': {
       if (s.phase !== 'Funding') return wrong(s, input);
-      if (s.funded[side!]) return fail('already-funded', `app channel ${s.id}: ${ctx.caller} has funded`);
-      if (ctx.valueInMsat !== s.deposits[side!]) return fail('wrong-amount', `app channel ${s.id}: expected exactly the agreed deposit`, s.deposits[side!], ctx.valueInMsat);
-      const funded: [boolean, boolean] = [s.funded[0], s.funded[1]];
-      funded[side!] = true;
+      const funding = fundSide(`app channel ${s.id}`, s.deposits, s.funded, side!, ctx.caller, ctx.valueInMsat);
+      if (!funding.ok) return funding as Outcome<never>;
+      const funded = funding.value;
       const next: AppChannel = funded[0] && funded[1] ? Object.freeze({ ...terms(s), phase: 'Open' }) : Object.freeze({ ...terms(s), phase: 'Funding', funded });
       return ok({ state: next, payouts: [] });
     }

@@ -22,6 +22,7 @@
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { HostContext, HostPayout } from '../channel/host.js';
 import type { Side } from '../channel/commitment.js';
+import { fundSide, payoutsOf, unfunded } from '../channel/twoPartyFunding.js';
 import { ledgerPayouts, ledgerSigned, ledgerTotal, lockTotal, virtualSigned, type LedgerVersion, type VirtualVersion } from './states.js';
 
 export interface LedgerTerms {
@@ -58,7 +59,7 @@ const wrong = (s: LedgerChannel, input: LedgerInput): Outcome<never> => fail('wr
 
 export function newLedger(t: LedgerTerms): LedgerChannel {
   invariant(t.deposits.every((d) => Number.isSafeInteger(d) && d >= 0) && total(t) > 0, 'bad-ledger', `ledger ${t.id}: deposits must be whole msat, not both 0`);
-  return Object.freeze({ ...terms(t), phase: 'Funding', funded: [t.deposits[0] === 0, t.deposits[1] === 0] as const });
+  return Object.freeze({ ...terms(t), phase: 'Funding', funded: unfunded(t.deposits) });
 }
 
 export function ledgerHeldMsat(s: LedgerChannel): number {
@@ -84,8 +85,7 @@ function registered(s: LedgerChannel, best: LedgerVersion, gamma: VirtualVersion
 }
 
 function close(s: LedgerChannel, paid: readonly [number, number]): LedgerStep {
-  const payouts: HostPayout[] = ([0, 1] as const).filter((side) => paid[side] > 0).map((side) => ({ side, amountMsat: paid[side] as HostPayout['amountMsat'] }));
-  return { state: Object.freeze({ ...terms(s), phase: 'Closed', paid }), payouts };
+  return { state: Object.freeze({ ...terms(s), phase: 'Closed', paid }), payouts: payoutsOf(paid) };
 }
 
 export function stepLedger(s: LedgerChannel, input: LedgerInput, ctx: Ctx): Outcome<LedgerStep> {
@@ -94,10 +94,9 @@ export function stepLedger(s: LedgerChannel, input: LedgerInput, ctx: Ctx): Outc
   switch (input.kind) {
     case 'fund': {
       if (s.phase !== 'Funding') return wrong(s, input);
-      if (s.funded[side!]) return fail('already-funded', `ledger ${s.id}: ${ctx.caller} has funded`);
-      if (ctx.valueInMsat !== s.deposits[side!]) return fail('wrong-amount', `ledger ${s.id}: expected exactly the agreed deposit`, s.deposits[side!], ctx.valueInMsat);
-      const funded: [boolean, boolean] = [s.funded[0], s.funded[1]];
-      funded[side!] = true;
+      const funding = fundSide(`ledger ${s.id}`, s.deposits, s.funded, side!, ctx.caller, ctx.valueInMsat);
+      if (!funding.ok) return funding as Outcome<never>;
+      const funded = funding.value;
       return ok({ state: Object.freeze(funded[0] && funded[1] ? { ...terms(s), phase: 'Open' as const } : { ...terms(s), phase: 'Funding' as const, funded }), payouts: [] });
     }
     case 'conclude': {
