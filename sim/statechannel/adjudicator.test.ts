@@ -115,6 +115,6 @@ describe('adjudicator', () => {
     expect(fail(disputed, { kind: 'finalize' }, 'bob', 4599)).toBe('too-early');
     expect(fail(open, { kind: 'fund' }, 'alice', 200)).toBe('wrong-phase');
     expect(fail(newAppChannel(terms), { kind: 'fund' }, 'alice', 100)).toBe('wrong-amount');
-    expect(fail(run([funded[0]]).state, { kind: 'fund' }, 'alice', 100)).toBe('already-funded');
+    expect(fail(run([funded[0]!]).state, { kind: 'fund' }, 'alice', 100)).toBe('already-funded');
   });
 });
