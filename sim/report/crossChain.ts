@@ -49,7 +49,16 @@ export function crossChainBlocks(x: CrossChainRecords) {
     refundVoid: txs.some((t) => t.kind === 'refund' && t.dropped === 'missing-input'),
     refundsConfirmed: done.filter((t) => t.kind === 'refund').length,
   };
-  return { chains, ...(x.swaps.length > 0 ? { swaps } : {}), ...(x.malleabilityEvents.length > 0 ? { malleability } : {}) };
+  const apps = x.stateChannels;
+  const stateChannels = {
+    opened: apps.filter((a) => a.phase !== 'Funding').length,
+    concluded: apps.filter((a) => a.closedBy === 'conclude').length,
+    finalized: apps.filter((a) => a.closedBy === 'finalize').length,
+    disputes: apps.reduce((s, a) => s + a.disputes, 0),
+    onChainMoves: apps.reduce((s, a) => s + a.onChainMoves, 0),
+    rows: apps,
+  };
+  return { chains, ...(x.swaps.length > 0 ? { swaps } : {}), ...(x.malleabilityEvents.length > 0 ? { malleability } : {}), ...(apps.length > 0 ? { stateChannels } : {}), ...(x.virtualChannels.length > 0 ? { virtualChannels: { rows: x.virtualChannels } } : {}) };
 }
 
 /** Expect paths into these sections: `chains.<chain>.<field>` and `swaps.<field>` (numbers and booleans). */
@@ -60,6 +69,11 @@ export function crossChainExpectType(path: string): 'number' | 'boolean' | undef
   if (/^swaps\.(started|completed|unwound|initiatorTookBoth|responderTookBoth|pending)$/.test(path)) return 'number';
   if (/^malleability\.(reencodedConfirmed|withdrawalsConfirmed|refundsConfirmed)$/.test(path)) return 'number';
   if (path === 'malleability.refundVoid') return 'boolean';
+  if (/^stateChannels\.(opened|concluded|finalized|disputes|onChainMoves)$/.test(path)) return 'number';
+  if (/^stateChannels\.rows\.\d+\.(finalVersion|onChainMoves|disputes)$/.test(path) || /^stateChannels\.rows\.\d+\.(paidMsat|feesMsat)\.[^.]+$/.test(path)) return 'number';
+  if (/^virtualChannels\.rows\.\d+\.(finalVersion|paymentsSucceeded|paymentsFailed|paidWhileIntermediaryOffline|intermediaryCollateralMsat|intermediaryLockedMsatSeconds)$/.test(path)) return 'number';
+  if (/^virtualChannels\.rows\.\d+\.(finalBalances|ledgerMsat|feesMsat)\.[^.]+$/.test(path)) return 'number';
+  if (/^virtualChannels\.rows\.\d+\.opened$/.test(path)) return 'boolean';
   if (/^swaps\.rows\.\d+\.(initiatorGainMsat|responderGainMsat|valuationPrice)$/.test(path)) return 'number';
   return undefined;
 }

@@ -15,6 +15,9 @@ import type { SwapEvent, SwapRecord } from '../swap/spec.js';
 import { AtomicSwap } from '../swap/swap.js';
 import { multisigOwner, startMalleabilityStories, type MalleabilityEvent } from '../malleability/stories.js';
 import type { Scenario } from './resolve.js';
+import { PerunVirtualChannel } from '../virtual/perun.js';
+import type { PerunEvent, PerunRecord } from '../virtual/spec.js';
+import { StateChannelStory, type StateChannelEvent, type StateChannelRecord } from '../statechannel/story.js';
 
 export interface ChainRun {
   readonly blockIntervalMs: number;
@@ -34,6 +37,10 @@ export interface CrossChainRecords {
   readonly swapEvents: readonly SwapEvent[];
   /** What the malleability stories' parties did, in order. */
   readonly malleabilityEvents: readonly MalleabilityEvent[];
+  readonly stateChannels: readonly StateChannelRecord[];
+  readonly stateChannelEvents: readonly StateChannelEvent[];
+  readonly virtualChannels: readonly PerunRecord[];
+  readonly virtualChannelEvents: readonly PerunEvent[];
 }
 
 export interface CrossChainRun {
@@ -43,7 +50,7 @@ export interface CrossChainRun {
 }
 
 export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: Scenario, streams: RngStreams, seed: number): CrossChainRun | undefined {
-  if (scenario.chains.length === 1 && scenario.swaps.length === 0 && !scenario.malleability) return undefined;
+  if (scenario.chains.length === 1 && scenario.swaps.length === 0 && !scenario.malleability && scenario.stateChannels.length === 0 && scenario.virtualChannels.length === 0) return undefined;
   const chains = new Chains(engine, scenario.chains, streams, defaultChain);
   for (const { spec, chain } of chains.others()) {
     for (const node of Object.keys(spec.wallets).sort()) if (spec.wallets[node]! > 0) chain.fund(node, spec.wallets[node]!);
@@ -55,12 +62,19 @@ export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: S
   const malleabilityEvents: MalleabilityEvent[] = [];
   const m = scenario.malleability;
   if (m) startMalleabilityStories(engine, defaultChain, m, scenario.chains[0]!.txFeeMsat, (e) => malleabilityEvents.push(e));
+  const stateChannelEvents: StateChannelEvent[] = [];
+  const apps = scenario.stateChannels.map((spec) => new StateChannelStory(engine, defaultChain, spec, scenario.chains[0]!.txFeeMsat, (e) => stateChannelEvents.push(e)));
+  for (const app of apps) app.start();
+  const virtualChannelEvents: PerunEvent[] = [];
+  const virtuals = scenario.virtualChannels.map((spec) => new PerunVirtualChannel(engine, defaultChain, spec, scenario.chains[0]!.txFeeMsat, (e) => virtualChannelEvents.push(e)));
+  for (const v of virtuals) v.start();
   const lockIds = (chain: string): string[] =>
     swaps.flatMap((s) => [s.spec.initiator.chain === chain ? `${s.spec.id}:tx1` : undefined, s.spec.responder.chain === chain ? `${s.spec.id}:tx3` : undefined]).filter((x): x is string => x !== undefined);
   const held = (chain: Chain, name: string): number => lockIds(name).reduce((sum, id) => sum + chain.contractBalance(id), 0);
 
   return {
-    heldOnDefault: () => held(defaultChain, DEFAULT_CHAIN) + (m?.funding ? defaultChain.balanceOf(multisigOwner(...m.funding.between)) : 0),
+    heldOnDefault: () =>
+      held(defaultChain, DEFAULT_CHAIN) + (m?.funding ? defaultChain.balanceOf(multisigOwner(...m.funding.between)) : 0) + apps.reduce((sum, a) => sum + defaultChain.contractBalance(a.spec.id), 0) + virtuals.reduce((sum, v) => sum + v.heldMsat(), 0),
     finish() {
       const runs: Record<string, ChainRun> = {};
       for (const name of chains.names) {
@@ -80,7 +94,7 @@ export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: S
         const { txs, blocks } = chain.records;
         runs[name] = { blockIntervalMs: spec.config.blockIntervalMs, txs, blocks, peakMempool: chain.peakMempool, invariantChecks: chain.invariantChecks, feesMsat: chain.feesCollectedMsat, wallets };
       }
-      return { chains: runs, swaps: swaps.map((s) => s.record()), swapEvents, malleabilityEvents };
+      return { chains: runs, swaps: swaps.map((s) => s.record()), swapEvents, malleabilityEvents, stateChannels: apps.map((a) => a.record()), stateChannelEvents, virtualChannels: virtuals.map((v) => v.record()), virtualChannelEvents };
     },
   };
 }

@@ -8,6 +8,10 @@ import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agent
 import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/registry.js';
 import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/types.js';
 import type { MalleabilitySpec } from '../malleability/stories.js';
+import type { StateChannelSpec } from '../statechannel/story.js';
+import { resolveStateChannels } from './stateChannels.js';
+import type { PerunSpec } from '../virtual/spec.js';
+import { resolveVirtualChannels } from './virtualChannels.js';
 import type { SwapSpec } from '../swap/spec.js';
 import { ScenarioError } from '../errors.js';
 import type { Weight } from '../router/index.js';
@@ -55,6 +59,10 @@ export interface Scenario {
   readonly swaps: readonly SwapSpec[];
   /** The malleability stories (`malleability:`), if any. */
   readonly malleability: MalleabilitySpec | undefined;
+  /** Generalized state channels (`stateChannels:`). */
+  readonly stateChannels: readonly StateChannelSpec[];
+  /** Perun virtual channels (`virtualChannels:`). */
+  readonly virtualChannels: readonly PerunSpec[];
   readonly traffic: Traffic | undefined;
   readonly network: Omit<NetworkSpec, 'crypto' | 'seed'>;
   readonly untilMs: number;
@@ -202,6 +210,8 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     chains,
     swaps: resolveSwaps(input.swaps, chains, known),
     malleability: resolveMalleability(input.malleability, known),
+    stateChannels: resolveStateChannels(input.stateChannels, known),
+    virtualChannels: resolveVirtualChannels(input.virtualChannels, known),
     traffic,
     network: {
       nodes,

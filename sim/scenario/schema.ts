@@ -8,6 +8,8 @@ import { amount, blockCount, duration, feeLimit, filePath, nodeName, nonNegative
 import { MAX_FLOOD, MAX_WORKLOAD_PAYMENTS } from './limits.js';
 import { MAX_HTLCS } from '../defaults.js';
 import { chainSection, chainsSection, malleabilitySection, swapsSection } from './crossChain.js';
+import { stateChannelsSection } from './stateChannels.js';
+import { virtualChannelsSection } from './virtualChannels.js';
 
 export { chainSection };
 
@@ -227,6 +229,10 @@ export const scenarioSchema = z.strictObject({
   swaps: swapsSection.optional(),
   /** Malleability stories on the default chain (with `chain: { segwit: false, malleate: … }`). */
   malleability: malleabilitySection.optional(),
+  /** Generalized state channels on the default chain (sim/statechannel). */
+  stateChannels: stateChannelsSection.optional(),
+  /** Perun virtual channels over two ledger channels on the default chain (sim/virtual). */
+  virtualChannels: virtualChannelsSection.optional(),
   traffic: trafficSection.optional(),
   defaults: defaultsSection.optional(),
   nodes: z.array(nodeName()).optional(),
