@@ -11,7 +11,8 @@ import { checkBlocks } from '../sim/scenario/limits.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
 import { estimate, explain } from '../sim/estimate/bound.js';
 import { explainSimulation } from '../sim/estimate/report.js';
-import { DEFAULT_SCALE, simulate } from '../sim/estimate/simulate.js';
+import { DEFAULT_SCALE } from '../sim/estimate/simulate.js';
+import { DEFAULT_SEEDS, explainSeeds, simulateSeeds } from '../sim/estimate/seeds.js';
 import { GAMES } from '../sim/games/index.js';
 import { prepareOutDir } from './outputs.js';
 import { simulate as simulateRun, type RunReport } from '../sim/index.js';
@@ -105,6 +106,8 @@ export interface EstimateFlags {
   simulate?: boolean;
   scale?: string;
   seed?: string;
+  seeds?: string;
+  demand?: string;
 }
 
 /**
@@ -120,7 +123,8 @@ export function estimateCommand(flags: EstimateFlags, out: (s: string) => void, 
   };
   const e = estimate(input);
   if (!flags.simulate) {
-    if (flags.scale !== undefined || flags.seed !== undefined) throw new ScenarioError('bad-flag', 'only used with --simulate; expected --simulate too', flags.scale !== undefined ? '--scale' : '--seed');
+    const stray = (['scale', 'seed', 'seeds', 'demand'] as const).find((k) => flags[k] !== undefined);
+    if (stray) throw new ScenarioError('bad-flag', 'only used with --simulate; expected --simulate too', `--${stray}`);
     out(explain(e, flags.tps.trim()));
     return 0;
   }
@@ -132,10 +136,15 @@ export function estimateCommand(flags: EstimateFlags, out: (s: string) => void, 
     throw new ScenarioError('bad-flag', `expected a factor that leaves 100 to 100,000 channels of the bound's ${e.channels.toLocaleString('en-US')} (e.g. ${DEFAULT_SCALE}), got '${flags.scale}'`, '--scale');
   }
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
+  const seeds = flags.seeds === undefined ? DEFAULT_SEEDS : wholeNumber(flags.seeds, '--seeds', 1, 100);
+  // Above 100 × the chain's capacity every opener but one in a hundred gives up: nothing new to see.
+  const demand = flags.demand === undefined ? 1 : positiveNumber(flags.demand, '--demand');
+  if (demand > 100) throw new ScenarioError('bad-flag', `expected a multiple of the openers' rate up to 100, got '${flags.demand}'`, '--demand');
   out(explain(e, flags.tps.trim()));
   const started = process.hrtime.bigint();
-  const sim = simulate(input, { scale, seed, ...(progress ? { onProgress: progress } : {}) });
-  out(explainSimulation(sim));
+  const sims = simulateSeeds(input, { scale, demand, ...(progress ? { onProgress: progress } : {}) }, seed, seeds);
+  out(explainSimulation(sims[0]!));
+  out(explainSeeds(sims));
   out(`  (${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s wall-clock)`);
   return 0;
 }
@@ -145,6 +154,12 @@ function positiveNumber(text: string, flag: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?))?\s*$/.exec(text);
   const value = m ? Number(m[1]) / (m[2] === undefined ? 1 : Number(m[2])) : NaN;
   if (!(value > 0) || !Number.isFinite(value)) throw new ScenarioError('bad-flag', `expected a positive number such as 3.33 or 10/3, got '${text}'`, flag);
+  return value;
+}
+
+function wholeNumber(text: string, flag: string, min: number, max: number): number {
+  const value = /^\d{1,6}$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(value >= min && value <= max)) throw new ScenarioError('bad-flag', `expected a whole number from ${min} to ${max}, got '${text}'`, flag);
   return value;
 }
 

@@ -38,12 +38,14 @@ export function explainSimulation(sim: Simulation): string {
   );
 
   const peak = peakStage(payments);
-  lines.push('', `Phase 2: payments over the ${n(churn.channels.length)} channels open at the end (shortest routes, 100 ms per hop each way,`);
-  lines.push('  483 HTLC slots per direction, 1% reserve, amounts lognormal around 50,000 sat); the rate doubles each stage');
-  lines.push('  offered/s   in flight   success   hops   HTLCs/channel   failed: no route / liquidity / HTLC slots');
+  lines.push('', `Phase 2: payments over the ${n(churn.channels.length)} channels open at the end (shortest routes; each hop's HTLC added one`);
+  lines.push('  round trip after the last, 100 ms per message, and settled or failed back hop by hop, so a hop holds it for its');
+  lines.push('  share of the route\'s round trips; 483 HTLC slots per direction, 1% reserve, amounts lognormal around 50,000 sat;');
+  lines.push('  no channel closes and nothing goes on chain within the seconds simulated); the rate doubles each stage');
+  lines.push('  offered/s   in flight   success   hops   held/hop   HTLCs/channel   failed: no route / liquidity / HTLC slots');
   for (const s of payments.stages) {
     lines.push(
-      `  ${n(s.rate).padStart(9)}   ${n(s.meanInFlight).padStart(9)}   ${pct(s.succeeded / Math.max(1, s.payments)).padStart(7)}   ${f(s.meanHops, 2)}   ${f(s.htlcsPerChannel, 2).padStart(13)}   ${n(s.failures['no-route'])} / ${n(s.failures.liquidity)} / ${n(s.failures['htlc-slots'])}`,
+      `  ${n(s.rate).padStart(9)}   ${n(s.meanInFlight).padStart(9)}   ${pct(s.succeeded / Math.max(1, s.payments)).padStart(7)}   ${f(s.meanHops, 2)}   ${`${n(s.meanHoldMs)} ms`.padStart(8)}   ${f(s.htlcsPerChannel, 2).padStart(13)}   ${n(s.failures['no-route'])} / ${n(s.failures.liquidity)} / ${n(s.failures['htlc-slots'])}`,
     );
   }
   const stop = { flat: 'in flight stopped growing', 'mostly-failing': 'most offered payments fail', 'max-stages': 'out of stages before in flight stopped growing' }[payments.stop];
