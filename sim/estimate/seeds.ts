@@ -63,8 +63,8 @@ export function verdict(f: Figure): string {
     const why = f.aboveWhy ?? 'not sampling noise, and not expected of an upper bound: a bias of the simulation (its steady point, or the scaled chain) is the first suspect';
     return `ABOVE the bound beyond sampling noise (the whole interval is ${num((100 * low) / f.bound - 100, 1)}% or more above it): ${why}`;
   }
-  const some = above.length > 0 ? `; ${above.length} of ${f.values.length} seeds above it` : '';
-  return `the bound lies inside the interval: not distinguishable from it with ${f.values.length} seeds${some} (sampling noise: arrivals, block times and lifetimes are random, and one run is a finite sample)`;
+  const some = above.length > 0 ? `; ${above.length} of ${f.values.length} seeds above it, which so few seeds cannot tell from sampling noise (arrivals, block times and lifetimes are random, and one run is a finite sample)` : '';
+  return `the bound lies inside the interval: not distinguishable from it with ${f.values.length} seeds${some}`;
 }
 
 export function explainSeeds(sims: readonly Simulation[]): string {
