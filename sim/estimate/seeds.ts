@@ -72,8 +72,8 @@ export function explainSeeds(sims: readonly Simulation[]): string {
   const seeds = sims.map((s) => s.seed);
   const lines = [
     '',
-    `Over ${n} seeds (${seeds[0]}–${seeds[n - 1]}), scaled back × ${num(sims[0]!.scale, 0)}: mean ± half-width of the 95% confidence interval of the mean`,
-    `(Student's t, ${n - 1} degrees of freedom)${n < 2 ? '; one seed gives no interval: use --seeds 2 or more' : ''}`,
+    `Over ${n === 1 ? `1 seed (${seeds[0]})` : `${n} seeds (${seeds[0]}–${seeds[n - 1]})`}, scaled back × ${num(sims[0]!.scale, 0)}: mean ± half-width of the 95% confidence interval of the mean`,
+    n === 1 ? '(one seed gives no interval: use --seeds 2 or more)' : `(Student's t, ${n - 1} degrees of freedom)`,
   ];
   const width = 30;
   for (const f of figures(sims)) {
