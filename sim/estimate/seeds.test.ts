@@ -62,3 +62,19 @@ describe('estimate --simulate over seeds (small scale)', () => {
     expect(sim!.churn.gaveUp / sim!.churn.openRequests).toBeGreaterThan(0.6);
   });
 });
+
+describe('estimate --simulate at the default scale (deep)', () => {
+  const input = { tps: 10 / 3, lifetimeDays: 54.9, txsPerChannel: 4, pathLength: 6 };
+  const channelsOf = (demand: number) => figures(simulateSeeds(input, { scale: 1000, demand }, 1, 5)).find((f) => f.label === 'channels open at once')!;
+
+  // Minutes on 2 cores: only under npm run test:deep.
+  (process.env.PCNSIM_DEEP ? it : it.skip)('the channel bound is never exceeded beyond noise, and binds when openers ask for 4×', () => {
+    const atRate = channelsOf(1);
+    expect(atRate.summary.ci95[0]).toBeLessThanOrEqual(atRate.bound!);
+    expect(atRate.summary.mean).toBeGreaterThan(0.9 * atRate.bound!);
+    const above = channelsOf(4);
+    // Four times the openers, and the count is still the bound's (block space binds), not 4×.
+    expect(above.summary.ci95[0]).toBeLessThanOrEqual(above.bound!);
+    expect(above.summary.mean).toBeGreaterThan(0.95 * above.bound!);
+  }, 900_000);
+});
