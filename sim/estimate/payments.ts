@@ -118,7 +118,7 @@ export function runPayments(c: PaymentsConfig): PaymentsResult {
     peak = Math.max(peak, inFlight);
   };
 
-  /** Where a payment stands: its HTLCs held, and whether it has entered the in-flight count. */
+  /** Where a payment stands. It counts as in flight from its first HTLC to its end (settled, or failed for good). */
   interface Payment {
     readonly from: number;
     readonly to: number;
@@ -191,9 +191,9 @@ export function runPayments(c: PaymentsConfig): PaymentsResult {
     const addedAt = (i: number): number => reached - (path.length - i) * rtt;
     engine.schedule(rtt, () => back(path.length - 1), { label: 'fulfil' });
   };
-  function unlock(end: number, amount: number, settle: boolean): void {
-    net.htlcs[end]!--;
-    net.balance[settle ? end ^ 1 : end]! += amount;
+  function unlock(side: number, amount: number, settle: boolean): void {
+    net.htlcs[side]!--;
+    net.balance[settle ? side ^ 1 : side]! += amount;
   }
 
   const pay = (from: number, to: number, amount: number): void => {
