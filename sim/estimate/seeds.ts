@@ -16,7 +16,10 @@ export const DEFAULT_SEEDS = 5;
 
 /** Seeds `first`, `first + 1`, … `first + count − 1`, simulated one after the other. */
 export function simulateSeeds(input: EstimateInput, options: Omit<SimulateOptions, 'seed'>, first: number, count: number): Simulation[] {
-  return Array.from({ length: count }, (_, i) => simulate(input, { ...options, seed: first + i }));
+  return Array.from({ length: count }, (_, i) => {
+    options.onProgress?.(`seed ${first + i} (${i + 1} of ${count})`);
+    return simulate(input, { ...options, seed: first + i });
+  });
 }
 
 export interface Figure {
