@@ -14,6 +14,7 @@ import { explainSimulation } from '../sim/estimate/report.js';
 import { DEFAULT_SCALE } from '../sim/estimate/simulate.js';
 import { DEFAULT_SEEDS, explainSeeds, simulateSeeds } from '../sim/estimate/seeds.js';
 import { GAMES } from '../sim/games/index.js';
+import { wholeNumber } from './game.js';
 import { prepareOutDir } from './outputs.js';
 import { simulate as simulateRun, type RunReport } from '../sim/index.js';
 import { reportWriters, writeRunReports } from './reports.js';
@@ -154,12 +155,6 @@ function positiveNumber(text: string, flag: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?))?\s*$/.exec(text);
   const value = m ? Number(m[1]) / (m[2] === undefined ? 1 : Number(m[2])) : NaN;
   if (!(value > 0) || !Number.isFinite(value)) throw new ScenarioError('bad-flag', `expected a positive number such as 3.33 or 10/3, got '${text}'`, flag);
-  return value;
-}
-
-function wholeNumber(text: string, flag: string, min: number, max: number): number {
-  const value = /^\d{1,6}$/.test(text.trim()) ? Number(text) : NaN;
-  if (!(value >= min && value <= max)) throw new ScenarioError('bad-flag', `expected a whole number from ${min} to ${max}, got '${text}'`, flag);
   return value;
 }
 
