@@ -29,6 +29,8 @@ describe('figures over seeds against the bound', () => {
     expect(verdict(fig([10, 11, 12], 1))).toMatch(/^ABOVE the bound beyond sampling noise \(the whole interval is 751\.6% or more above it\): not sampling noise/);
     expect(verdict(fig([10, 11, 12], 1, 'more HTLCs per channel'))).toMatch(/: more HTLCs per channel$/);
     expect(verdict(fig([1, 2, 3], undefined))).toBe('');
+    expect(verdict(fig([5], 4))).toBe('above the bound in this one run; one seed gives no interval to tell that from sampling noise');
+    expect(verdict(fig([3], 4))).toMatch(/^at or below the bound in this one run/);
   });
 });
 

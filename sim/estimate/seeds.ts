@@ -61,6 +61,7 @@ export function verdict(f: Figure): string {
   if (f.bound === undefined) return '';
   const [low, high] = f.summary.ci95;
   const above = f.values.flatMap((v, i) => (v > f.bound! ? [i] : []));
+  if (f.values.length < 2) return `${above.length > 0 ? 'above' : 'at or below'} the bound in this one run; one seed gives no interval to tell that from sampling noise`;
   if (high < f.bound) return 'below the bound';
   if (low > f.bound) {
     const why = f.aboveWhy ?? 'not sampling noise, and not expected of an upper bound: a bias of the simulation (its steady point, or the scaled chain) is the first suspect';
@@ -75,15 +76,17 @@ export function explainSeeds(sims: readonly Simulation[]): string {
   const seeds = sims.map((s) => s.seed);
   const lines = [
     '',
-    `Over ${n === 1 ? `1 seed (${seeds[0]})` : `${n} seeds (${seeds[0]}–${seeds[n - 1]})`}, scaled back × ${num(sims[0]!.scale, 0)}: mean ± half-width of the 95% confidence interval of the mean`,
-    n === 1 ? '(one seed gives no interval: use --seeds 2 or more)' : `(Student's t, ${n - 1} degrees of freedom)`,
+    ...(n === 1
+      ? [`Over 1 seed (${seeds[0]}), scaled back × ${num(sims[0]!.scale, 0)}`, '(one seed gives no interval: use --seeds 2 or more)']
+      : [`Over ${n} seeds (${seeds[0]}–${seeds[n - 1]}), scaled back × ${num(sims[0]!.scale, 0)}: mean ± half-width of the 95% confidence interval of the mean`, `(Student's t, ${n - 1} degrees of freedom)`]),
   ];
   const width = 30;
   for (const f of figures(sims)) {
     const s = f.summary;
     const half = (s.ci95[1] - s.ci95[0]) / 2;
-    const vs = f.bound === undefined ? '' : `   bound ${num(f.bound, f.digits)}: ${num((100 * s.mean) / f.bound, 1)}% [${num((100 * s.ci95[0]) / f.bound, 1)}%, ${num((100 * s.ci95[1]) / f.bound, 1)}%]`;
-    lines.push(`  ${f.label.padEnd(width)}${num(s.mean, f.digits)} ± ${num(half, f.digits)}${vs}`);
+    const ratio = (x: number): string => `${num((100 * x) / f.bound!, 1)}%`;
+    const vs = f.bound === undefined ? '' : `   bound ${num(f.bound, f.digits)}: ${ratio(s.mean)}${n < 2 ? '' : ` [${ratio(s.ci95[0])}, ${ratio(s.ci95[1])}]`}`;
+    lines.push(`  ${f.label.padEnd(width)}${num(s.mean, f.digits)}${n < 2 ? '' : ` ± ${num(half, f.digits)}`}${vs}`);
     lines.push(`  ${''.padEnd(width)}seeds: ${f.values.map((v) => num(v, f.digits)).join(', ')}`);
     const v = verdict(f);
     if (v) lines.push(`  ${''.padEnd(width)}${v}`);
