@@ -221,12 +221,16 @@ describe('pcnsim CLI', () => {
 
 describe('pcnsim estimate --simulate', () => {
   it('prints the bound, the scaling argument and the measured figures next to it; same seed, same figures', () => {
-    const run = (...extra: string[]) => pcnsim('estimate', '--simulate', '--scale', '20000', ...extra);
+    const run = (...extra: string[]) => pcnsim('estimate', '--simulate', '--scale', '20000', '--seeds', '2', ...extra);
     const a = run();
     expect(a.code).toBe(0);
-    for (const part of ['3,952,800', '658,800', 'Simulated at scale 1/20,000', "Little's law", 'open channels (mean)', 'concurrent payments', 'limit: ']) expect(a.stdout).toContain(part);
+    for (const part of ['3,952,800', '658,800', 'Simulated at scale 1/20,000 (seed 1)', "Little's law", 'open channels (mean)', 'concurrent payments', 'limit: ', 'Over 2 seeds (1–2)', '95% confidence interval']) expect(a.stdout).toContain(part);
     const figures = (s: string) => s.replace(/\(.*wall-clock\)/, '');
     expect(figures(run('--seed', '1').stdout)).toBe(figures(a.stdout));
+    const demand = pcnsim('estimate', '--simulate', '--scale', '20000', '--seeds', '1', '--seed', '2', '--demand', '3');
+    expect(demand.stdout).toContain("openers arrive at 3 × the bound's rate");
+    expect(demand.stdout).toContain('Over 1 seed (2), scaled back × 20,000\n(one seed gives no interval: use --seeds 2 or more)');
+    expect(demand.stdout).not.toMatch(/ ± /);
   });
 
   it('bad --scale, --seed or --txs-per-channel is one line with exit 2', () => {
@@ -235,5 +239,11 @@ describe('pcnsim estimate --simulate', () => {
     expectOneLineError(pcnsim('estimate', '--simulate', '--seed', '-3'), '--seed');
     expectOneLineError(pcnsim('estimate', '--simulate', '--txs-per-channel', '2.5'), '--txs-per-channel', 'whole number');
     expectOneLineError(pcnsim('estimate', '--scale', '1000'), '--scale', 'only used with --simulate');
+    expectOneLineError(pcnsim('estimate', '--seeds', '3'), '--seeds', 'only used with --simulate');
+    expectOneLineError(pcnsim('estimate', '--demand', '3'), '--demand', 'only used with --simulate');
+    expectOneLineError(pcnsim('estimate', '--simulate', '--seeds', '0'), '--seeds', 'whole number from 1 to 100');
+    expectOneLineError(pcnsim('estimate', '--simulate', '--seeds', '2.5'), '--seeds', 'whole number');
+    expectOneLineError(pcnsim('estimate', '--simulate', '--demand', '-1'), '--demand', 'positive number');
+    expectOneLineError(pcnsim('estimate', '--simulate', '--demand', '101'), '--demand', 'up to 100');
   });
 });

@@ -11,8 +11,10 @@ import { checkBlocks } from '../sim/scenario/limits.js';
 import type { CryptoMode } from '../sim/channel/protocol.js';
 import { estimate, explain } from '../sim/estimate/bound.js';
 import { explainSimulation } from '../sim/estimate/report.js';
-import { DEFAULT_SCALE, simulate } from '../sim/estimate/simulate.js';
+import { DEFAULT_SCALE } from '../sim/estimate/simulate.js';
+import { DEFAULT_SEEDS, explainSeeds, simulateSeeds } from '../sim/estimate/seeds.js';
 import { GAMES } from '../sim/games/index.js';
+import { wholeNumber } from './game.js';
 import { prepareOutDir } from './outputs.js';
 import { simulate as simulateRun, type RunReport } from '../sim/index.js';
 import { reportWriters, writeRunReports } from './reports.js';
@@ -105,6 +107,8 @@ export interface EstimateFlags {
   simulate?: boolean;
   scale?: string;
   seed?: string;
+  seeds?: string;
+  demand?: string;
 }
 
 /**
@@ -120,7 +124,8 @@ export function estimateCommand(flags: EstimateFlags, out: (s: string) => void, 
   };
   const e = estimate(input);
   if (!flags.simulate) {
-    if (flags.scale !== undefined || flags.seed !== undefined) throw new ScenarioError('bad-flag', 'only used with --simulate; expected --simulate too', flags.scale !== undefined ? '--scale' : '--seed');
+    const stray = (['scale', 'seed', 'seeds', 'demand'] as const).find((k) => flags[k] !== undefined);
+    if (stray) throw new ScenarioError('bad-flag', 'only used with --simulate; expected --simulate too', `--${stray}`);
     out(explain(e, flags.tps.trim()));
     return 0;
   }
@@ -132,10 +137,15 @@ export function estimateCommand(flags: EstimateFlags, out: (s: string) => void, 
     throw new ScenarioError('bad-flag', `expected a factor that leaves 100 to 100,000 channels of the bound's ${e.channels.toLocaleString('en-US')} (e.g. ${DEFAULT_SCALE}), got '${flags.scale}'`, '--scale');
   }
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
+  const seeds = flags.seeds === undefined ? DEFAULT_SEEDS : wholeNumber(flags.seeds, '--seeds', 1, 100);
+  // Above 100 × the chain's capacity every opener but one in a hundred gives up: nothing new to see.
+  const demand = flags.demand === undefined ? 1 : positiveNumber(flags.demand, '--demand');
+  if (demand > 100) throw new ScenarioError('bad-flag', `expected a multiple of the openers' rate up to 100, got '${flags.demand}'`, '--demand');
   out(explain(e, flags.tps.trim()));
   const started = process.hrtime.bigint();
-  const sim = simulate(input, { scale, seed, ...(progress ? { onProgress: progress } : {}) });
-  out(explainSimulation(sim));
+  const sims = simulateSeeds(input, { scale, demand, ...(progress ? { onProgress: progress } : {}) }, seed, seeds);
+  out(explainSimulation(sims[0]!));
+  out(explainSeeds(sims));
   out(`  (${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s wall-clock)`);
   return 0;
 }

@@ -65,7 +65,7 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   return 0;
 }
 
-function wholeNumber(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+export function wholeNumber(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new ScenarioError('bad-flag', `'${text}': expected a whole number from ${min} to ${max}`, flag);
   return n;

@@ -94,7 +94,9 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
     .option('--path-length <l>', 'channels per payment path', '6')
     .option('--simulate', 'also simulate a chain and network at 1/scale of the rates and print what they reach next to the bound')
     .option('--scale <f>', 'with --simulate: shrink rates and counts by this factor (default 1000)')
-    .option('--seed <n>', 'with --simulate: random seed (default 1)')
+    .option('--seed <n>', 'with --simulate: the first seed (default 1)')
+    .option('--seeds <n>', 'with --simulate: seeds to run, from --seed on; figures print as mean ± 95% CI (default 5)')
+    .option('--demand <f>', "with --simulate: openers arrive at f × the bound's opening rate (default 1; above 1 the chain's limit binds)")
     .action((flags: EstimateFlags) => {
       exitCode = estimateCommand(flags, out, io.progress ? err : undefined);
     });

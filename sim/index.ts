@@ -82,6 +82,7 @@ export type { RunReport } from './provenance.js';
 export { GAMES, type Game, type Params, type PayoffRow } from './games/index.js';
 export { BRIEF_INPUTS, estimate as concurrencyBound, explain as explainBound, type Estimate, type EstimateInput } from './estimate/bound.js';
 export { simulate as simulateBound, type Simulation as BoundSimulation, type SimulateOptions as BoundSimulateOptions } from './estimate/simulate.js';
+export { simulateSeeds as simulateBoundSeeds, explainSeeds as explainBoundSeeds } from './estimate/seeds.js';
 export type { ChannelEvent, ChannelEventKind } from './agents/records.js';
 export type { PaymentRecord } from './agents/spec.js';
 export type { BlockRecord, TxRecord } from './chain/types.js';

@@ -14,6 +14,8 @@
  */
 import type { OpenChannel } from './churn.js';
 
+const NONE: ReadonlySet<number> = new Set();
+
 export class FlatNetwork {
   readonly capacity: Float64Array;
   readonly balance: Float64Array;
@@ -33,9 +35,8 @@ export class FlatNetwork {
   private readonly via: Int32Array;
   private readonly depth: Int32Array;
   private readonly queue: Int32Array;
-  private readonly excluded: Int32Array;
+  private excluded: ReadonlySet<number> = NONE;
   private stamp = 0;
-  private excludedStamp = 0;
 
   constructor(nodeCount: number, channels: readonly OpenChannel[]) {
     const m = channels.length;
@@ -73,29 +74,20 @@ export class FlatNetwork {
     this.via = new Int32Array(nodeCount);
     this.depth = new Int32Array(nodeCount);
     this.queue = new Int32Array(nodeCount);
-    this.excluded = new Int32Array(m);
   }
 
   degree(node: number): number {
     return this.adjStart[node + 1]! - this.adjStart[node]!;
   }
 
-  /** Starts a new payment: forgets the channels excluded for the previous one. */
-  newPayment(): void {
-    this.stamp++;
-    this.excludedStamp = this.stamp;
-  }
-
-  exclude(channel: number): void {
-    this.excluded[channel] = this.excludedStamp;
-  }
-
   /**
    * Shortest route (fewest hops, at most `maxHops`) from `source` to `target` over channels with
-   * capacity ≥ amount that were not excluded: the sending sides (2·channel + side) in order, or
-   * null when none exists. Ties go to the first channel in adjacency order (deterministic).
+   * capacity ≥ amount that are not in `excluded` (the channels that refused this payment): the
+   * sending sides (2·channel + side) in order, or null when none exists. Ties go to the first
+   * channel in adjacency order (deterministic).
    */
-  route(source: number, target: number, amountMsat: number, maxHops: number): number[] | null {
+  route(source: number, target: number, amountMsat: number, maxHops: number, excluded: ReadonlySet<number> = NONE): number[] | null {
+    this.excluded = excluded;
     if (this.cacheDistances) {
       const dist = this.distancesTo(target);
       if (dist[source]! > maxHops) return null; // unreachable even with every channel
@@ -108,7 +100,7 @@ export class FlatNetwork {
 
   private usable(end: number, amountMsat: number): boolean {
     const ch = end >> 1;
-    return this.capacity[ch]! >= amountMsat && this.excluded[ch] !== this.excludedStamp;
+    return this.capacity[ch]! >= amountMsat && !this.excluded.has(ch);
   }
 
   /** Depth-first along edges one hop nearer the target; a node that led nowhere is not retried. */

@@ -5,15 +5,22 @@
  * A faithful but lean model of multi-hop HTLC payments rather than `sim/agents`' Network: that
  * one opens every channel on its own chain and signs every update, which for thousands of
  * channels and hundreds of thousands of payments would take far longer than the minutes the
- * command is meant to run, and nothing in it changes how many channels a payment holds. Here a
- * payment takes the shortest route by hops (graph.ts) and locks its amount and one HTLC slot on
- * every hop's sending side; a hop without the spendable balance (above the 1% reserve) or a free
- * slot fails the attempt, which is retried without that channel. A locked payment is in flight
- * for one message per hop there and back (100 ms each, DEFAULTS.md) and then settles: each hop's
- * amount moves to the receiving side. All HTLCs of a payment are locked and released together
- * (the real ones go up one hop at a time); failed attempts are retried at once. Fees are left
- * out: they move little money and hold no channel. Senders try up to 3 routes (lnd tries more,
- * but a payment that failed twice on liquidity in a full network rarely finds a third).
+ * command is meant to run. Here the HTLCs move as the engine's do (sim/agents/multihop.ts): a
+ * payment takes the shortest route by hops (graph.ts); its HTLC on hop i is added one round
+ * trip (two messages, 100 ms each: DEFAULTS.md) after hop i − 1's, checked then against that
+ * hop's spendable balance (above the 1% reserve) and free slots; the preimage (or a refusal)
+ * travels back one round trip per hop, settling (or failing) each HTLC in turn. So how long a
+ * channel's liquidity is held, and whether a hop can take one more HTLC, come from the routes
+ * and the other payments on the same channels, not from an assumed hold time; a refused
+ * attempt holds its upstream HTLCs until the refusal gets back, and the payer then retries
+ * without that channel (up to 3 routes; lnd tries more, but a payment that failed twice on
+ * liquidity in a full network rarely finds a third).
+ *
+ * Nothing here waits on the chain: every peer answers, so no HTLC goes on chain, and channels
+ * live 54.9 days while the stages last seconds (4,000 channels close about 0.003 times in
+ * 4 s), so the channels open at the end of phase 1 are the network. The chain limits payments
+ * through how many channels it let open, and how much they hold. Fees are left out: they move
+ * little money and hold no channel.
  */
 import { Engine, RngStreams } from '../engine/index.js';
 import type { OpenChannel } from './churn.js';
@@ -34,8 +41,8 @@ export interface PaymentsConfig {
   readonly amountSigma: number;
   readonly maxHops: number;
   readonly maxAttempts: number;
-  /** Each stage runs this long and is measured over its second half. */
-  readonly stageMs: number;
+  /** Each stage runs this many times the first guess of a payment's duration (4 hops there and back), measured over its second half. */
+  readonly stageDurations: number;
   readonly maxStages: number;
   /** In flight has stopped growing when a doubled rate adds less than this fraction… */
   readonly tolerance: number;
@@ -57,7 +64,7 @@ export const PAYMENTS_DEFAULTS = {
   amountSigma: 1,
   maxHops: 20,
   maxAttempts: 3,
-  stageMs: 4_000,
+  stageDurations: 5,
   maxStages: 12,
   tolerance: 0.05,
   minSuccess: 0.5,
@@ -73,8 +80,10 @@ export interface Stage {
   readonly payments: number;
   readonly succeeded: number;
   readonly failures: Readonly<Record<FailureReason, number>>;
-  /** Mean hops of the payments that succeeded. */
+  /** Mean hops of the payments whose HTLCs reached the payee. */
   readonly meanHops: number;
+  /** Mean time an HTLC of those payments was held on a hop, from its add to its settlement. */
+  readonly meanHoldMs: number;
   /** Mean HTLCs held per channel, both directions (in flight × hops / channels). */
   readonly htlcsPerChannel: number;
 }
@@ -85,19 +94,23 @@ export interface PaymentsResult {
   readonly stop: 'flat' | 'mostly-failing' | 'max-stages';
 }
 
+const newTally = () => ({ payments: 0, succeeded: 0, routed: 0, hops: 0, settled: 0, holdMs: 0, failures: { 'no-route': 0, liquidity: 0, 'htlc-slots': 0 } as Record<FailureReason, number> });
+
 export function runPayments(c: PaymentsConfig): PaymentsResult {
   const net = new FlatNetwork(c.nodes, c.channels);
   const engine = new Engine();
   const rng = new RngStreams(c.seed).stream('payments');
   const senders = Array.from({ length: c.nodes }, (_, v) => v).filter((v) => net.degree(v) > 0);
-  // Offered in flight = rate × hold time; 4 hops there and back is the first guess of the hold.
-  const guessHoldMs = 2 * 4 * c.hopLatencyMs;
+  // Offered in flight = rate × how long a payment lasts; 4 hops there and back, a round trip
+  // each, is the first guess.
+  const guessHoldMs = 2 * 4 * 2 * c.hopLatencyMs;
+  const stageMs = c.stageDurations * guessHoldMs;
   const stages: Stage[] = [];
   let inFlight = 0;
   let area = 0;
   let since = 0;
   let peak = 0;
-  let tally = { payments: 0, succeeded: 0, hops: 0, failures: { 'no-route': 0, liquidity: 0, 'htlc-slots': 0 } };
+  let tally = newTally();
   const flightChanged = (delta: number): void => {
     area += inFlight * (engine.now - since);
     since = engine.now;
@@ -105,48 +118,86 @@ export function runPayments(c: PaymentsConfig): PaymentsResult {
     peak = Math.max(peak, inFlight);
   };
 
-  const attempt = (path: readonly number[], amount: number): FailureReason | undefined => {
-    for (let i = 0; i < path.length; i++) {
-      const end = path[i]!;
-      const reserve = (net.capacity[end >> 1]! * c.reservePpm) / 1e6;
-      const short = net.balance[end]! - amount < reserve ? 'liquidity' : net.htlcs[end]! >= c.htlcSlots ? 'htlc-slots' : undefined;
-      if (short) {
-        for (let j = 0; j < i; j++) unlock(path[j]!, amount, false);
-        net.exclude(end >> 1);
-        return short;
-      }
-      net.balance[end]! -= amount;
-      net.htlcs[end]!++;
+  /** Where a payment stands. It counts as in flight from its first HTLC to its end (settled, or failed for good). */
+  interface Payment {
+    readonly from: number;
+    readonly to: number;
+    readonly amount: number;
+    attempts: number;
+    holding: boolean;
+    reason: FailureReason;
+    /** Channels that refused an attempt of this payment: its retries avoid them. */
+    readonly excluded: Set<number>;
+  }
+  const rtt = 2 * c.hopLatencyMs;
+
+  const start = (p: Payment): void => {
+    if (!p.holding) {
+      p.holding = true;
+      flightChanged(+1);
     }
-    return undefined;
   };
-  function unlock(end: number, amount: number, settle: boolean): void {
-    net.htlcs[end]!--;
-    net.balance[settle ? end ^ 1 : end]! += amount;
+  // Outcomes count in the stage they end in, so a stage's success share is of what ended in it.
+  const end = (p: Payment, ok: boolean): void => {
+    if (p.holding) flightChanged(-1);
+    tally.payments++;
+    if (ok) tally.succeeded++;
+    else tally.failures[p.reason]++;
+  };
+
+  // One attempt: the HTLC of hop i is added one round trip after hop i − 1's (add and
+  // commitment, as sim/agents/multihop.ts), checked against the balance and slots then.
+  const attempt = (p: Payment): void => {
+    const path = p.attempts++ < c.maxAttempts ? net.route(p.from, p.to, p.amount, c.maxHops, p.excluded) : null;
+    if (!path) return end(p, false);
+    const add = (i: number): void => {
+      if (i === path.length) return fulfil(path, p);
+      const hop = path[i]!;
+      const reserve = (net.capacity[hop >> 1]! * c.reservePpm) / 1e6;
+      const short = net.balance[hop]! - p.amount < reserve ? 'liquidity' : net.htlcs[hop]! >= c.htlcSlots ? 'htlc-slots' : undefined;
+      if (short) return fail(path, i, short, p);
+      net.balance[hop]! -= p.amount;
+      net.htlcs[hop]!++;
+      start(p);
+      engine.schedule(rtt, () => add(i + 1), { label: 'add' });
+    };
+    add(0);
+  };
+  // The refusal travels back one round trip per hop, failing each HTLC; the payer retries
+  // without that channel once it hears.
+  const fail = (path: readonly number[], at: number, reason: FailureReason, p: Payment): void => {
+    p.reason = reason;
+    p.excluded.add(path[at]! >> 1);
+    const back = (i: number): void => {
+      if (i < 0) return attempt(p);
+      unlock(path[i]!, p.amount, false);
+      engine.schedule(rtt, () => back(i - 1), { label: 'fail' });
+    };
+    if (at === 0) attempt(p);
+    else engine.schedule(rtt, () => back(at - 1), { label: 'fail' });
+  };
+  // The preimage travels back one round trip per hop, settling each HTLC to its receiver.
+  const fulfil = (path: readonly number[], p: Payment): void => {
+    tally.routed++;
+    tally.hops += path.length;
+    const back = (i: number): void => {
+      unlock(path[i]!, p.amount, true);
+      tally.holdMs += engine.now - addedAt(i);
+      tally.settled++;
+      if (i === 0) return end(p, true);
+      engine.schedule(rtt, () => back(i - 1), { label: 'fulfil' });
+    };
+    const reached = engine.now;
+    const addedAt = (i: number): number => reached - (path.length - i) * rtt;
+    engine.schedule(rtt, () => back(path.length - 1), { label: 'fulfil' });
+  };
+  function unlock(side: number, amount: number, settle: boolean): void {
+    net.htlcs[side]!--;
+    net.balance[settle ? side ^ 1 : side]! += amount;
   }
 
   const pay = (from: number, to: number, amount: number): void => {
-    tally.payments++;
-    net.newPayment();
-    let reason: FailureReason = 'no-route';
-    for (let k = 0; k < c.maxAttempts; k++) {
-      const path = net.route(from, to, amount, c.maxHops);
-      if (!path) break;
-      const failed = attempt(path, amount);
-      if (failed) {
-        reason = failed;
-        continue;
-      }
-      tally.succeeded++;
-      tally.hops += path.length;
-      flightChanged(+1);
-      engine.schedule(2 * path.length * c.hopLatencyMs, () => {
-        for (const end of path) unlock(end, amount, true);
-        flightChanged(-1);
-      }, { label: 'settle' });
-      return;
-    }
-    tally.failures[reason]++;
+    attempt({ from, to, amount, attempts: 0, holding: false, reason: 'no-route', excluded: new Set() });
   };
 
   let rate = 0;
@@ -166,16 +217,17 @@ export function runPayments(c: PaymentsConfig): PaymentsResult {
     rate = (c.startInFlight * 2 ** k * 1000) / guessHoldMs;
     if (k === 0) next();
     const stageStart = engine.now;
-    engine.run({ until: stageStart + c.stageMs / 2 });
+    engine.run({ until: stageStart + stageMs / 2 });
     flightChanged(0);
     area = 0;
     peak = inFlight;
-    tally = { payments: 0, succeeded: 0, hops: 0, failures: { 'no-route': 0, liquidity: 0, 'htlc-slots': 0 } };
-    engine.run({ until: stageStart + c.stageMs });
+    tally = newTally();
+    engine.run({ until: stageStart + stageMs });
     flightChanged(0);
-    const meanInFlight = area / (c.stageMs / 2);
-    const meanHops = tally.succeeded === 0 ? 0 : tally.hops / tally.succeeded;
-    stages.push({ rate, meanInFlight, peakInFlight: peak, payments: tally.payments, succeeded: tally.succeeded, failures: { ...tally.failures }, meanHops, htlcsPerChannel: (meanInFlight * meanHops) / Math.max(1, c.channels.length) });
+    const meanInFlight = area / (stageMs / 2);
+    const meanHops = tally.routed === 0 ? 0 : tally.hops / tally.routed;
+    const meanHoldMs = tally.settled === 0 ? 0 : tally.holdMs / tally.settled;
+    stages.push({ rate, meanInFlight, peakInFlight: peak, payments: tally.payments, succeeded: tally.succeeded, failures: { ...tally.failures }, meanHops, meanHoldMs, htlcsPerChannel: (meanInFlight * meanHops) / Math.max(1, c.channels.length) });
     c.onStage?.(stages[k]!);
     if (k > 0 && meanInFlight <= stages[k - 1]!.meanInFlight * (1 + c.tolerance)) return { stages, stop: 'flat' };
     if (tally.succeeded < c.minSuccess * tally.payments) return { stages, stop: 'mostly-failing' };

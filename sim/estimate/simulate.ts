@@ -44,6 +44,8 @@ export interface Simulation {
   readonly bound: Estimate;
   readonly scale: number;
   readonly seed: number;
+  /** Would-be opens over the bound's opening rate. */
+  readonly demand: number;
   readonly chain: ScaledChain;
   readonly churn: ChurnResult;
   readonly payments: PaymentsResult;
@@ -89,7 +91,7 @@ export function simulate(input: EstimateInput, options: SimulateOptions): Simula
     startInFlight: Math.max(1, Math.floor(churn.channels.length / input.pathLength)),
     onStage: (s) => progress(`  ${Math.round(s.rate)} payments/s offered: ${Math.round(s.meanInFlight)} in flight`),
   });
-  return { bound, scale: options.scale, seed: options.seed, chain, churn, payments };
+  return { bound, scale: options.scale, seed: options.seed, demand: options.demand ?? 1, chain, churn, payments };
 }
 
 /** The stage whose in flight is highest (the network's measured concurrency). */
