@@ -264,6 +264,7 @@ export class Network {
       latencyMs: outcome?.ok ? 2 * (this.spec.multiHop ?? DEFAULT_MULTIHOP).messageLatencyMs : 0,
       attempts: 1,
       route: outcome?.ok ? `${from}>${to}` : '',
+      parts: outcome?.ok ? 1 : 0,
       payerKnowsR: outcome?.ok === true, // a direct update: the payer signed it
     });
   }
@@ -291,6 +292,7 @@ export class Network {
         latencyMs: o.endedAt - o.startedAt,
         attempts: o.attempts,
         route: o.route,
+        parts: o.parts,
       });
     const rsmc = (id: string): LiveChannel | undefined => {
       const live = this.channels.get(id);

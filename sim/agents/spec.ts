@@ -122,5 +122,8 @@ export interface PaymentRecord {
   /** From the start of the payment to the payer learning R (or giving up), ms. */
   readonly latencyMs: number;
   readonly attempts: number;
+  /** Nodes of the path taken, `a>b>c`; a multi-part payment's paths, `;`-separated. */
   readonly route: string;
+  /** Parts that carried it: 1 for a single path, 0 when it failed. */
+  readonly parts: number;
 }

@@ -57,6 +57,15 @@ export const routingSection = z.strictObject({
   halfLife: time().optional(),
   /** Largest fee a payer pays: an amount, or a share of the payment such as '5%'. */
   feeLimit: feeLimit().optional(),
+  /** Multi-part payments (lnd's splitting); absent: every payment takes one path. */
+  mpp: z.strictObject({
+    /** No shard below this (default 10,000 sat). */
+    minShard: positiveAmount().optional(),
+    /** Parts in flight at once (default 16). */
+    maxParts: positiveInt().optional(),
+    /** The payee fails parts that do not add up to the total this long after the first (default 60s). */
+    timeout: time().optional(),
+  }).optional(),
 });
 
 export const defaultsSection = z.strictObject({
