@@ -197,7 +197,8 @@ export function stepParts(state: MultiPartState, event: MultiPartEvent, rules: S
       const back = { ...state, inFlight: state.inFlight - 1 };
       if (PAYER_KNOWS.has(event.outcome)) return settle({ ...back, payerKnowsR: true });
       const reason = event.reason || (event.outcome === 'failed' ? 'failed' : `htlc-${event.outcome === 'timedOut' ? 'timed-out' : 'taken'}`);
-      const freed = { ...back, placedMsat: back.placedMsat - event.amountMsat, reason };
+      // A draining payment keeps what doomed it (its parts then come back timed out at the payee).
+      const freed = { ...back, placedMsat: back.placedMsat - event.amountMsat, reason: state.phase === 'draining' ? state.reason : reason };
       if (state.phase === 'inFlight' && event.outcome === 'failed' && event.retry && state.tries < rules.maxTries && !state.payerKnowsR) {
         const shardMsat = Math.min(state.shardMsat, event.amountMsat);
         return { state: { ...freed, phase: 'routing', shardMsat }, actions: [{ do: 'find-route', amountMsat: shardMsat }] };

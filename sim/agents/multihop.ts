@@ -149,7 +149,7 @@ export class MultiHop {
     const lock = hashLock(preimage);
     // The invoice's payment secret (BOLT #11 `s`), known to payer and payee only: not the hash.
     const secret = toHex(sha256(utf8(`pcnsim/${this.seed}/${id}/secret`)));
-    const p: Payment = { id, from, to, amountMsat, lock, secret, startedAt: this.world.engine.now, excluded: new Set(), tries: [], state: START, held: { tries: [], msat: 0, set: 0 } };
+    const p: Payment = { id, from, to, amountMsat, lock, secret, startedAt: this.world.engine.now, excluded: new Set(), failedFrom: new Map(), tries: [], state: START, held: { tries: [], msat: 0, set: 0 } };
     this.byLock.set(lock, p);
     this.world.preimages.learn(to, preimage, lock); // the payee's secret R
     if (!this.options.mpp) return this.route(p, amountMsat);
@@ -188,7 +188,7 @@ export class MultiHop {
       amountMsat,
       currentHeight: this.world.chain.height,
       finalCltvDelta: this.options.finalCltvDelta,
-      excludeChannels: this.options.mpp ? this.busy(p) : p.excluded,
+      excludeChannels: this.options.mpp ? this.busy(p, amountMsat) : p.excluded,
       spendableMsat: (channelId, node) => (node === p.from ? this.spendable(channelId, node) : undefined),
       style: this.options.style,
       ...this.weightFor(p),
@@ -196,7 +196,7 @@ export class MultiHop {
     });
     let t: Try | undefined;
     if (route) {
-      t = { hops: route.hops, amountMsat, startedAt: this.world.engine.now, packets: [], reason: '', retry: true, payeeDone: false, payerDone: false, paid: false };
+      t = { hops: route.hops, amountMsat, startedAt: this.world.engine.now, packets: [], open: new Set(), reason: '', retry: true, payeeDone: false, payerDone: false, paid: false };
       p.tries.push(t);
       t.sealed = this.wrap(p, t);
       t.packets = [t.sealed.packet];
@@ -212,11 +212,13 @@ export class MultiHop {
 
   /**
    * Parts of one payment never share a channel: LiveChannel and the contract know an HTLC by its
-   * offerer and hash lock (README, "Multi-path payments"). Excluded: the channels that failed and
-   * every channel of a part still in flight or holding an HTLC of this payment.
+   * offerer and hash lock (README, "Multi-path payments"). Excluded: the channels that refused a
+   * part as large (a smaller shard may pass: what lnd's splitting counts on) and every channel of
+   * a part still in flight or holding an HTLC of this payment.
    */
-  private busy(p: Payment): Set<string> {
-    const busy = new Set(p.excluded);
+  private busy(p: Payment, amountMsat: number): Set<string> {
+    const busy = new Set<string>();
+    for (const [channelId, failedMsat] of p.failedFrom) if (amountMsat >= failedMsat) busy.add(channelId);
     for (const t of p.tries) {
       for (const h of t.hops) if (!t.payerDone || this.channel(h.channelId)?.hasHtlc(h.from, p.lock)) busy.add(h.channelId);
     }
@@ -253,7 +255,7 @@ export class MultiHop {
       // message travels back to the payer as an error onion, which names the node and the reason.
       const told = k === 0 ? reason : (this.onion.read(t.sealed!, this.onion.fail(t.sealed!, k - 1, reason, hop.amountMsat))?.reason ?? 'bad-onion');
       const retry = told !== 'timeout';
-      if (retry) p.excluded.add(hop.channelId);
+      if (retry) this.exclude(p, hop.channelId, POLICY_REFUSALS.has(told) ? 0 : t.amountMsat);
       p.failedChannel = retry ? hop.channelId : undefined;
       this.learnFailure(p, hops, k, told, hop.amountMsat);
       this.refuse(p, t, told, retry);
@@ -261,8 +263,15 @@ export class MultiHop {
       t.payerDone = true;
       return this.payerResolved(p, t, 'failed');
     }
+    t.open.add(k);
     const next = (): void => (k + 1 < hops.length ? this.forward(p, t, k + 1) : this.arrive(p, t));
     this.world.engine.schedule(2 * this.options.messageLatencyMs, next, { label: 'htlc-add' });
+  }
+
+  /** A single-path payment avoids a channel that refused it; a part avoids it for shards from `fromMsat` up. */
+  private exclude(p: Payment, channelId: string, fromMsat: number): void {
+    p.excluded.add(channelId);
+    p.failedFrom.set(channelId, Math.min(fromMsat, p.failedFrom.get(channelId) ?? fromMsat));
   }
 
   /** What a failure said about a try: the single-path payment hears it at once, a part keeps it until its payer HTLC is back. */
@@ -397,8 +406,10 @@ export class MultiHop {
     if (!p) return;
     p.tries.forEach((t, i) => {
       const hops = t.hops;
-      const k = hops.findIndex((h) => h.channelId === channelId && h.from === offerer);
+      // Only one try at a time holds an HTLC of this lock on a channel direction: the one that offered it.
+      const k = hops.findIndex((h, j) => t.open.has(j) && h.channelId === channelId && h.from === offerer);
       if (k < 0) return;
+      t.open.delete(k);
       const paid = outcome === 'fulfilled' || outcome === 'claimed';
       if (k === hops.length - 1 && this.counts(p, t, i, 'payeeDone')) {
         if (paid) hops.slice(1).forEach((h) => this.missionControl?.succeed(p.from, h.channelId, h.from, h.amountMsat));
@@ -512,6 +523,8 @@ interface Payment {
   readonly secret: string;
   readonly startedAt: number;
   readonly excluded: Set<string>;
+  /** Multi-part: the smallest shard each channel refused (0: it refuses any, for its policy). */
+  readonly failedFrom: Map<string, number>;
   /** Every route tried, in order: a single-path payment's attempts (the last is the current one), or a multi-part payment's parts. */
   readonly tries: Try[];
   state: PaymentState | MultiPartState;
@@ -529,6 +542,8 @@ interface Try {
   /** The onion as the payer keeps it, and the packet each hop's receiver got. */
   sealed?: Sealed;
   packets: Packet[];
+  /** Hops whose HTLC this try offered and that are not resolved yet. */
+  readonly open: Set<number>;
   /** What the failure that ended it said (multi-part: told to the payment with its payer HTLC). */
   reason: string;
   retry: boolean;
