@@ -143,16 +143,21 @@ export class MultiHop {
     }
   }
 
-  /** Starts payment `id`: `from` pays `amountMsat` to `to`. */
-  send(id: string, from: string, to: string, amountMsat: Msat): void {
+  /**
+   * Starts payment `id`: `from` pays `amountMsat` to `to`. A probe (`probed` given) carries a hash
+   * whose preimage nobody knows, is tried once, and tells `probed` how it ended.
+   */
+  send(id: string, from: string, to: string, amountMsat: Msat, probed?: (outcome: PaymentOutcome) => void): void {
     const preimage = preimageFromSeed(`${this.seed}/${id}`);
     const lock = hashLock(preimage);
     // The invoice's payment secret (BOLT #11 `s`), known to payer and payee only: not the hash.
     const secret = toHex(sha256(utf8(`pcnsim/${this.seed}/${id}/secret`)));
-    const p: Payment = { id, from, to, amountMsat, lock, secret, startedAt: this.world.engine.now, excluded: new Set(), failedFrom: new Map(), tries: [], state: START, held: { tries: [], msat: 0, set: 0 } };
+    // A probe is never split: its amount is the question.
+    const mpp = probed ? undefined : this.options.mpp;
+    const p: Payment = { id, from, to, amountMsat, lock, secret, probed, mpp, startedAt: this.world.engine.now, excluded: new Set(), failedFrom: new Map(), tries: [], state: START, held: { tries: [], msat: 0, set: 0 } };
     this.byLock.set(lock, p);
-    this.world.preimages.learn(to, preimage, lock); // the payee's secret R
-    if (!this.options.mpp) return this.route(p, amountMsat);
+    if (!probed) this.world.preimages.learn(to, preimage, lock); // the payee's secret R
+    if (!p.mpp) return this.route(p, amountMsat);
     const { state, actions } = startParts(amountMsat);
     p.state = state;
     for (const action of actions) if (action.do === 'find-route') this.route(p, action.amountMsat);
@@ -164,8 +169,8 @@ export class MultiHop {
   }
 
   private step(p: Payment, event: PaymentEvent | MultiPartEvent): void {
-    const { state, actions } = this.options.mpp
-      ? stepParts(p.state as MultiPartState, event as MultiPartEvent, this.splitRules(this.options.mpp))
+    const { state, actions } = p.mpp
+      ? stepParts(p.state as MultiPartState, event as MultiPartEvent, this.splitRules(p.mpp))
       : stepPayment(p.state as PaymentState, event as PaymentEvent, this.options.maxAttempts);
     p.state = state;
     for (const action of actions) {
@@ -188,7 +193,7 @@ export class MultiHop {
       amountMsat,
       currentHeight: this.world.chain.height,
       finalCltvDelta: this.options.finalCltvDelta,
-      excludeChannels: this.options.mpp ? this.busy(p, amountMsat) : p.excluded,
+      excludeChannels: p.mpp ? this.busy(p, amountMsat) : p.excluded,
       spendableMsat: (channelId, node) => (node === p.from ? this.spendable(channelId, node) : undefined),
       style: this.options.style,
       ...this.weightFor(p),
@@ -206,7 +211,7 @@ export class MultiHop {
     const sent = t;
     // Parts go out once the split is decided (an event later at the same instant), so a part's
     // first answer never reaches the payment while it is still placing shards.
-    if (this.options.mpp) this.world.engine.schedule(0, () => this.forward(p, sent, 0), { label: 'htlc-add' });
+    if (p.mpp) this.world.engine.schedule(0, () => this.forward(p, sent, 0), { label: 'htlc-add' });
     else this.forward(p, sent, 0);
   }
 
@@ -254,7 +259,7 @@ export class MultiHop {
       // The payer's own channel refused: it knows at once. Otherwise the refusing node's failure
       // message travels back to the payer as an error onion, which names the node and the reason.
       const told = k === 0 ? reason : (this.onion.read(t.sealed!, this.onion.fail(t.sealed!, k - 1, reason, hop.amountMsat))?.reason ?? 'bad-onion');
-      const retry = told !== 'timeout';
+      const retry = told !== 'timeout' && !p.probed;
       if (retry) this.exclude(p, hop.channelId, POLICY_REFUSALS.has(told) ? 0 : t.amountMsat);
       p.failedChannel = retry ? hop.channelId : undefined;
       this.learnFailure(p, hops, k, told, hop.amountMsat);
@@ -276,13 +281,13 @@ export class MultiHop {
 
   /** What a failure said about a try: the single-path payment hears it at once, a part keeps it until its payer HTLC is back. */
   private refuse(p: Payment, t: Try, reason: string, retry: boolean): void {
-    if (!this.options.mpp) return this.step(p, { type: 'refused', reason, retry });
+    if (!p.mpp) return this.step(p, { type: 'refused', reason, retry });
     t.reason = reason;
     t.retry = retry;
   }
 
   private payerResolved(p: Payment, t: Try, outcome: HopOutcome): void {
-    if (!this.options.mpp) return this.step(p, { type: 'payer-resolved', outcome });
+    if (!p.mpp) return this.step(p, { type: 'payer-resolved', outcome });
     this.step(p, { type: 'part-payer', outcome, amountMsat: t.amountMsat, reason: t.reason, retry: t.retry });
   }
 
@@ -352,7 +357,12 @@ export class MultiHop {
     const decision = this.world.hooks(p.to).receive(last.expiryHeight, this.options.deadlineBlocks);
     switch (decision.do) {
       case 'settle':
-        if (this.options.mpp) return this.collect(p, t, this.options.mpp);
+        // An HTLC whose preimage the payee never drew (a probe): incorrect_or_unknown_payment_details.
+        if (this.world.preimages.known(p.to, p.lock) === undefined) {
+          this.refuse(p, t, 'unknown-payment', false);
+          return live.resolveHtlc(last.from, p.lock, 'fail');
+        }
+        if (p.mpp) return this.collect(p, t, p.mpp);
         return live.resolveHtlc(last.from, p.lock, 'fulfil');
       case 'withhold':
         return;
@@ -415,7 +425,7 @@ export class MultiHop {
         if (paid) hops.slice(1).forEach((h) => this.missionControl?.succeed(p.from, h.channelId, h.from, h.amountMsat));
         t.payeeDone = true;
         t.paid = paid;
-        if (this.options.mpp) this.step(p, { type: 'part-payee', paid, amountMsat: t.amountMsat });
+        if (p.mpp) this.step(p, { type: 'part-payee', paid, amountMsat: t.amountMsat });
         else this.step(p, { type: paid ? 'payee-paid' : 'payee-unpaid' });
       }
       if (k > 0 && !paid) this.failUpstream(p, hops, k, outcome === 'failed' ? 2 * this.options.messageLatencyMs : 0);
@@ -432,7 +442,7 @@ export class MultiHop {
 
   /** Does this end of try i still move the payment? A single-path payment follows its current try only; a multi-part one each part once. */
   private counts(p: Payment, t: Try, i: number, end: 'payeeDone' | 'payerDone'): boolean {
-    return this.options.mpp ? !t[end] : i === p.tries.length - 1;
+    return p.mpp ? !t[end] : i === p.tries.length - 1;
   }
 
   /** Hop k failed or timed out: its sender fails its incoming HTLC (hop k − 1), or fulfils it if it knows R after all. */
@@ -471,7 +481,7 @@ export class MultiHop {
   private record(p: Payment, status: 'succeeded' | 'failed' | 'stuck', reason: string, payerKnowsR: boolean): void {
     const parts = status === 'failed' ? [] : this.shown(p, status);
     const first = parts[0]?.hops;
-    this.done({
+    const outcome: PaymentOutcome = {
       id: p.id,
       from: p.from,
       to: p.to,
@@ -488,13 +498,15 @@ export class MultiHop {
       // A failed payment names the channel its last attempt was refused at (reports charge it the failure).
       firstChannel: first?.[0]?.channelId ?? (status === 'failed' ? p.failedChannel : undefined) ?? '',
       parts: parts.length,
-    });
+    };
+    this.done(outcome);
     this.cleanUp(p);
+    p.probed?.(outcome);
   }
 
   /** The tries a report shows: a single path's last; a multi-part payment's parts that paid the payee (stuck: also those still out). */
   private shown(p: Payment, status: 'succeeded' | 'stuck'): Try[] {
-    if (!this.options.mpp) return p.tries.slice(-1);
+    if (!p.mpp) return p.tries.slice(-1);
     return p.tries.filter((t) => t.paid || (status === 'stuck' && !t.payerDone));
   }
 
@@ -521,6 +533,10 @@ interface Payment {
   readonly amountMsat: Msat;
   readonly lock: string;
   readonly secret: string;
+  /** How it splits (undefined: one path at a time). */
+  readonly mpp: MppOptions | undefined;
+  /** A probe: nobody knows its preimage; told how it ended. */
+  readonly probed: ((outcome: PaymentOutcome) => void) | undefined;
   readonly startedAt: number;
   readonly excluded: Set<string>;
   /** Multi-part: the smallest shard each channel refused (0: it refuses any, for its policy). */

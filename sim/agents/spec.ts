@@ -72,7 +72,9 @@ export type ActionSpec =
   | { readonly atMs: number; readonly node: string; readonly do: 'fail' }
   | { readonly atMs: number; readonly node: string; readonly do: 'open'; readonly channel: ChannelSpec }
   | { readonly atMs: number; readonly node: string; readonly do: 'pay'; readonly to: string; readonly amountMsat: Msat }
-  | { readonly atMs: number; readonly node: string; readonly do: 'set-policy'; readonly channel: string; readonly policy: Partial<Policy> };
+  | { readonly atMs: number; readonly node: string; readonly do: 'set-policy'; readonly channel: string; readonly policy: Partial<Policy> }
+  /** The node finds how much `channel`'s other party can send to `to`, within `precisionMsat`, by probing (prober.ts). */
+  | { readonly atMs: number; readonly node: string; readonly do: 'probe'; readonly channel: string; readonly to: string; readonly precisionMsat: Msat };
 
 export interface NetworkSpec {
   readonly seed: number;

@@ -145,7 +145,7 @@ export const paymentEntry = z.strictObject({
 export const actionEntry = z.strictObject({
   at: time(),
   node: nodeName(),
-  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy', 'fail', 'unresponsive']),
+  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy', 'fail', 'unresponsive', 'probe']),
   /** open: the peer, the deposits [node's, peer's], and optionally kind and id. */
   with: nodeName().optional(),
   deposit: z.union([z.tuple([amount(), amount()]), amount()]).optional(),
@@ -160,6 +160,8 @@ export const actionEntry = z.strictObject({
   feeBase: amount().optional(),
   feePpm: nonNegativeInt().optional(),
   cltvDelta: blockCount().optional(),
+  /** probe: stop once the balance of `channel` toward `to` is known within this. */
+  precision: positiveAmount().optional(),
 });
 
 /** Generated or imported networks (instead of, or besides, listing nodes and channels). */
