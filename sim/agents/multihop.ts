@@ -49,6 +49,13 @@ export interface MultiHopOptions {
   readonly onionFormat?: OnionFormat;
   /** Multi-part payments (lnd's splitting); absent: every payment takes one path. */
   readonly mpp?: MppOptions;
+  /**
+   * `hash` (default): one hash lock on every hop, so R opens them all. `point` (PTLCs): each hop's
+   * lock differs; a node opens its incoming lock from its outgoing secret and its own blinding
+   * factor. pcnsim models what follows without adaptor signatures: a secret helps only the node
+   * that learned it, so a wormhole's accomplice gets nothing it can use.
+   */
+  readonly locks?: 'hash' | 'point';
 }
 
 export interface MppOptions {
@@ -461,6 +468,8 @@ export class MultiHop {
     if (!p) return;
     // Off-chain, R reaches the next hop one round trip later; from the chain, everyone moves right after the block.
     const delayMs = node === undefined ? 0 : 2 * this.options.messageLatencyMs;
+    const decision = node === undefined ? undefined : this.world.hooks(node).learned();
+    if (node !== undefined && decision?.do === 'wormhole') return this.wormhole(p, node, decision.accomplice, delayMs);
     for (const { hops } of p.tries) {
       // The payee's own HTLC is its hooks' business; every other receiver claims at once.
       hops.slice(0, -1).forEach((hop) => {
@@ -470,6 +479,24 @@ export class MultiHop {
         this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, lock, 'fulfil'), { label: 'htlc-fulfil' });
       });
     }
+  }
+
+  /**
+   * The wormhole (hooks.ts): `node` fails its incoming HTLCs of this payment as if the payee had
+   * refused, and tells R to its accomplice in one message; with hash locks the accomplice claims its
+   * own incoming HTLC with it, and the honest hops between them are failed back without a fee.
+   */
+  private wormhole(p: Payment, node: string, accomplice: string, delayMs: number): void {
+    for (const { hops } of p.tries) {
+      for (const hop of hops) {
+        const live = this.channel(hop.channelId);
+        if (hop.to !== node || !live?.hasHtlc(hop.from, p.lock)) continue;
+        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, 'fail'), { label: 'htlc-fail' });
+      }
+    }
+    const preimage = this.world.preimages.known(node, p.lock);
+    if (!preimage || this.options.locks === 'point') return; // a point lock's secret opens nothing upstream
+    this.world.engine.schedule(this.options.messageLatencyMs, () => this.world.preimages.learn(accomplice, preimage, p.lock), { label: 'wormhole' });
   }
 
   private spendable(channelId: string, node: string): number | undefined {

@@ -221,6 +221,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
         maxAttempts: defaults.maxAttempts ?? DEFAULT_MULTIHOP.maxAttempts,
         deadlineBlocks: defaults.deadline ?? DEFAULT_MULTIHOP.deadlineBlocks,
         style: defaults.htlcStyle ?? DEFAULT_MULTIHOP.style,
+        ...(defaults.locks === 'point' ? { locks: 'point' as const } : {}),
         timeoutMs: defaults.paymentTimeout ?? DEFAULT_MULTIHOP.timeoutMs,
         gossipDelayMs: defaults.gossipDelay ?? DEFAULT_MULTIHOP.gossipDelayMs,
         ...routing(defaults.routing),

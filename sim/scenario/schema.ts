@@ -85,6 +85,8 @@ export const defaultsSection = z.strictObject({
   gossipDelay: time().optional(),
   /** lightning: locks shrink hop by hop; sprites: one shared lock for every hop. */
   htlcStyle: z.enum(['lightning', 'sprites']).optional(),
+  /** hash: one hash lock for the whole route (HTLC, default); point: each hop's lock differs (PTLC). */
+  locks: z.enum(['hash', 'point']).optional(),
   /** How payers choose routes. */
   routing: routingSection.optional(),
 });
@@ -104,9 +106,12 @@ export const agentEntry = z.strictObject({
   /**
    * honest: follows the protocol and punishes; watchtower: punishes for the clients it `watches`;
    * cheater: broadcasts revoked commitments; jammer: holds HTLCs paid to it, then fails them;
-   * griefer: withholds preimages and claims on chain at the last moment; miner: censors.
+   * griefer: withholds preimages and claims on chain at the last moment; miner: censors;
+   * wormhole: fails its incoming HTLC and hands R to its `accomplice` upstream (issue 19).
    */
-  strategy: z.enum(['honest', 'watchtower', 'cheater', 'jammer', 'griefer', 'miner']).optional(),
+  strategy: z.enum(['honest', 'watchtower', 'cheater', 'jammer', 'griefer', 'miner', 'wormhole']).optional(),
+  /** wormhole: the colluding node upstream it hands preimages to, skipping the honest hops between. */
+  accomplice: nodeName().optional(),
   /** cheater: rational (cheats when the expected gain is positive), always, or never. */
   cheat: z.enum(['rational', 'always', 'never']).optional(),
   /** cheater: the probability it assigns to being punished (default 0.99). */
