@@ -398,7 +398,8 @@ export class MultiHop {
     if (!p) return;
     // Off-chain, R reaches the next hop one round trip later; from the chain, everyone moves right after the block.
     const delayMs = node === undefined ? 0 : 2 * this.options.messageLatencyMs;
-    const decision = node === undefined ? undefined : this.world.hooks(node).learned();
+    // A forwarder's choice: the payee drew R itself.
+    const decision = node === undefined || node === p.to ? undefined : this.world.hooks(node).learned();
     if (node !== undefined && decision?.do === 'wormhole') return this.wormhole(p, node, decision.accomplice, delayMs);
     for (const { hops } of p.tries) {
       // The payee's own HTLC is its hooks' business; every other receiver claims at once.
