@@ -32,6 +32,12 @@ export const DEADLINE_BLOCKS = 6;
 export const MAX_ATTEMPTS = 3;
 /** CLoTH's payment timeout: an attempt still setting up after this long is abandoned, ms. */
 export const PAYMENT_TIMEOUT_MS = 60_000;
+/** lnd's smallest MPP shard (routing's `DefaultShardMinAmt`, 10,000 sat): it splits no further. */
+export const MPP_MIN_SHARD_MSAT = 10_000_000;
+/** lnd's default maximum number of parts of one payment (routerrpc `DefaultMaxParts`, 16). */
+export const MPP_MAX_PARTS = 16;
+/** BOLT #4: the payee waits at least 60 s after the first part of a set before failing it. */
+export const MPP_TIMEOUT_MS = 60_000;
 /** How long a policy change takes to reach payers (gossip), ms. */
 export const GOSSIP_DELAY_MS = 600_000;
 /** How long a jammer holds each HTLC by default, ms. */

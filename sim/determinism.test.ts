@@ -42,7 +42,7 @@ describe('determinism', () => {
   });
 
   it('--crypto full and --crypto lazy give byte-identical reports', () => {
-    for (const file of ['scenarios/examples/one-channel-cheat.yaml', 'scenarios/examples/one-channel-offline.yaml', 'scenarios/examples/asymmetric-breach.yaml', 'scenarios/examples/four-hop-fees.yaml', 'scenarios/studies/locks-sprites.yaml']) {
+    for (const file of ['scenarios/examples/one-channel-cheat.yaml', 'scenarios/examples/one-channel-offline.yaml', 'scenarios/examples/asymmetric-breach.yaml', 'scenarios/examples/four-hop-fees.yaml', 'scenarios/studies/locks-sprites.yaml', 'scenarios/studies/mpp-split.yaml', 'scenarios/games/probing.yaml', 'scenarios/games/wormhole.yaml']) {
       expect(report(file, { crypto: 'full' })).toBe(report(file, { crypto: 'lazy' }));
     }
   });
@@ -51,6 +51,14 @@ describe('determinism', () => {
     const { unmetExpectations } = await import('./report/index.js');
     for (const file of readdirSync(join(root, 'scenarios', 'examples'))) {
       const scenario = loadScenario(join(root, 'scenarios', 'examples', file));
+      expect([file, unmetExpectations(summarize(runScenario(scenario)), scenario.expect)]).toEqual([file, []]);
+    }
+  });
+
+  it('the multi-path study meets its expect blocks: 1.2 BTC paid in two parts with MPP, not at all without', async () => {
+    const { unmetExpectations } = await import('./report/index.js');
+    for (const file of ['mpp-split.yaml', 'mpp-single-path.yaml']) {
+      const scenario = loadScenario(join(root, 'scenarios', 'studies', file));
       expect([file, unmetExpectations(summarize(runScenario(scenario)), scenario.expect)]).toEqual([file, []]);
     }
   });

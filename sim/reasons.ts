@@ -16,6 +16,8 @@ export const FAILURE_REASONS = {
   expired: 'a hop refused a lock too close to expiry to go on chain in time',
   timeout: 'the payer abandoned an attempt still setting up after paymentTimeout',
   held: "the payee (a jammer) held the HTLCs and failed them",
+  'unknown-payment': "the payee does not know the payment's hash (a probe: BOLT #4 incorrect_or_unknown_payment_details)",
+  'mpp-timeout': 'a multi-part payment: the payee failed the parts it held because they did not add up to the total within the MPP timeout (BOLT #4 mpp_timeout)',
   'payer-offline': 'the payer was offline or not answering: it signs nothing',
   'peer-offline': 'the next hop (or the payee of a direct payment) was offline or not answering',
   'channel-not-open': "the channel's deposits have not confirmed yet",

@@ -97,14 +97,140 @@ export function stepPayment(state: PaymentState, event: PaymentEvent, maxAttempt
   }
 }
 
-function succeeded(payerKnowsR: boolean): PaymentStep {
+/** How a payment ended, single-path or multi-part alike. */
+type Final = Extract<PaymentState, { phase: 'succeeded' | 'failed' | 'stuck' }>;
+interface Ended {
+  readonly state: Final;
+  readonly actions: readonly Extract<PaymentAction, { do: 'record' }>[];
+}
+
+function succeeded(payerKnowsR: boolean): Ended {
   return { state: { phase: 'succeeded', payerKnowsR }, actions: [{ do: 'record', status: 'succeeded', reason: '', payerKnowsR }] };
 }
 
-function failed(reason: string, payerKnowsR: boolean): PaymentStep {
+function failed(reason: string, payerKnowsR: boolean): Ended {
   return { state: { phase: 'failed', reason, payerKnowsR }, actions: [{ do: 'record', status: 'failed', reason, payerKnowsR }] };
 }
 
-function stuck(payerKnowsR = false): PaymentStep {
+function stuck(payerKnowsR = false): Ended {
   return { state: { phase: 'stuck' }, actions: [{ do: 'record', status: 'stuck', reason: 'stuck', payerKnowsR }] };
+}
+
+/**
+ * A multi-part payment (BOLT #4 basic MPP, lnd's splitting): the payer places the amount in
+ * shards, each routed and sent as its own part (an HTLC chain with the same hash lock, the
+ * payment secret and `total_msat` in the payee's payload). The payee holds the parts until they
+ * add up to the total, then settles them all; if they do not within the MPP timeout it fails
+ * them all (`mpp-timeout`). The payment succeeds only when the payee has been paid for ALL parts.
+ *
+ *              shard routed, amount left and parts < maxParts: route the rest ─┐
+ *   routing ◄──────────────────────────────────────────────────────────────────┘
+ *     │ │ no route: halve the shard (not below minShard) and try again ──► routing
+ *     │ └ no route at minShard or maxParts reached ─► draining (none in flight: failed)
+ *     ▼ every msat placed
+ *   inFlight ── a part failed back, retriable, budget left ──► routing (shard ≤ that part)
+ *     │    └─── a part failed, not retriable ─► draining (none in flight: failed)
+ *     └── payee paid for all parts and every payer HTLC resolved ───────────► succeeded
+ *   draining ── the last part in flight comes back ──► failed (succeeded if the payee was paid in full)
+ *   routing │ inFlight │ draining ── run ends ──► succeeded if the payee was paid in full, else stuck
+ *
+ * `inFlight` counts the payer's HTLCs not resolved yet; `paidMsat` what the payee has taken.
+ */
+export interface SplitRules {
+  readonly minShardMsat: number;
+  readonly maxParts: number;
+  /** Parts launched in all (retries included) before the payer gives up. */
+  readonly maxTries: number;
+}
+
+interface Parts {
+  readonly totalMsat: number;
+  /** Amount carried by parts whose payer HTLC is unresolved (or paid). */
+  readonly placedMsat: number;
+  readonly inFlight: number;
+  readonly paidMsat: number;
+  readonly shardMsat: number;
+  readonly tries: number;
+  readonly reason: string;
+  readonly payerKnowsR: boolean;
+}
+
+export type MultiPartState =
+  | ({ readonly phase: 'routing' | 'inFlight' | 'draining' } & Parts)
+  | Final;
+
+export type MultiPartEvent =
+  /** The route search for a shard of `amountMsat` ended. */
+  | { readonly type: 'routed'; readonly found: boolean; readonly amountMsat: number }
+  /** The payee's HTLC of a part was fulfilled or claimed (paid), or ended without paying it. */
+  | { readonly type: 'part-payee'; readonly paid: boolean; readonly amountMsat: number }
+  /** The payer's HTLC of a part ended; `reason` and `retry` are what the failure said, if any. */
+  | { readonly type: 'part-payer'; readonly outcome: HopOutcome; readonly amountMsat: number; readonly reason: string; readonly retry: boolean }
+  | { readonly type: 'run-end' };
+
+export type MultiPartAction = { readonly do: 'find-route'; readonly amountMsat: number } | Extract<PaymentAction, { do: 'record' }>;
+
+export interface MultiPartStep {
+  readonly state: MultiPartState;
+  readonly actions: readonly MultiPartAction[];
+}
+
+export function startParts(totalMsat: number): MultiPartStep {
+  const state: MultiPartState = { phase: 'routing', totalMsat, placedMsat: 0, inFlight: 0, paidMsat: 0, shardMsat: totalMsat, tries: 0, reason: '', payerKnowsR: false };
+  return { state, actions: [{ do: 'find-route', amountMsat: totalMsat }] };
+}
+
+export function stepParts(state: MultiPartState, event: MultiPartEvent, rules: SplitRules): MultiPartStep {
+  if (state.phase === 'succeeded' || state.phase === 'failed' || state.phase === 'stuck') return { state, actions: [] };
+  switch (event.type) {
+    case 'run-end':
+      return state.paidMsat === state.totalMsat ? succeeded(state.payerKnowsR) : stuck(state.payerKnowsR);
+    case 'routed':
+      return routed(state, event.found, event.amountMsat, rules);
+    case 'part-payee': {
+      if (event.paid) return settle({ ...state, paidMsat: state.paidMsat + event.amountMsat });
+      // The payer already knows R (the payee revealed it) but this part will never pay the payee.
+      if (state.payerKnowsR) return settle({ ...state, phase: 'draining', reason: 'payee-unpaid' });
+      return { state: { ...state, reason: state.reason || 'payee-unpaid' }, actions: [] };
+    }
+    case 'part-payer': {
+      const back = { ...state, inFlight: state.inFlight - 1 };
+      if (PAYER_KNOWS.has(event.outcome)) return settle({ ...back, payerKnowsR: true });
+      const reason = event.reason || (event.outcome === 'failed' ? 'failed' : `htlc-${event.outcome === 'timedOut' ? 'timed-out' : 'taken'}`);
+      // A draining payment keeps what doomed it (its parts then come back timed out at the payee).
+      const freed = { ...back, placedMsat: back.placedMsat - event.amountMsat, reason: state.phase === 'draining' ? state.reason : reason };
+      if (state.phase === 'inFlight' && event.outcome === 'failed' && event.retry && state.tries < rules.maxTries && !state.payerKnowsR) {
+        const shardMsat = Math.min(state.shardMsat, event.amountMsat);
+        return { state: { ...freed, phase: 'routing', shardMsat }, actions: [{ do: 'find-route', amountMsat: shardMsat }] };
+      }
+      return settle({ ...freed, phase: 'draining' });
+    }
+  }
+}
+
+function routed(state: Extract<MultiPartState, Parts>, found: boolean, amountMsat: number, rules: SplitRules): MultiPartStep {
+  if (state.phase !== 'routing') return { state, actions: [] };
+  if (found) {
+    const placed = { ...state, placedMsat: state.placedMsat + amountMsat, inFlight: state.inFlight + 1, tries: state.tries + 1 };
+    const left = placed.totalMsat - placed.placedMsat;
+    if (left === 0) return { state: { ...placed, phase: 'inFlight' }, actions: [] };
+    if (placed.inFlight < rules.maxParts && placed.tries < rules.maxTries) return next(placed, Math.min(placed.shardMsat, left));
+    return settle({ ...placed, phase: 'draining', reason: placed.reason || 'no-route' });
+  }
+  // lnd: no route for this shard, so split it in two, down to the minimum shard size.
+  const half = Math.ceil(amountMsat / 2);
+  if (half >= rules.minShardMsat && amountMsat > 1) return next({ ...state, shardMsat: half }, half);
+  return settle({ ...state, phase: 'draining', reason: state.reason || 'no-route' });
+}
+
+function next(state: Extract<MultiPartState, Parts>, amountMsat: number): MultiPartStep {
+  return { state: { ...state, phase: 'routing', shardMsat: amountMsat }, actions: [{ do: 'find-route', amountMsat }] };
+}
+
+/** Success once the payee holds the whole amount and every payer HTLC resolved; a draining payment ends with its last part. */
+function settle(state: Extract<MultiPartState, Parts>): MultiPartStep {
+  if (state.inFlight > 0) return { state, actions: [] };
+  if (state.paidMsat === state.totalMsat) return succeeded(state.payerKnowsR);
+  if (state.phase === 'draining') return failed(state.reason, state.payerKnowsR);
+  return { state, actions: [] };
 }

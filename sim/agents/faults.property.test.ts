@@ -2,7 +2,9 @@
  * Issue 13's promise on random small networks with random faults: payers and sinks around a few
  * hubs, routed and direct payments, and, at random times (often within minutes of a payment or
  * around expiry heights), offline and unresponsive windows of any length, cooperative closes,
- * `fail` actions and revoked broadcasts. Fees are zero so every msat can be accounted for.
+ * `fail` actions and revoked broadcasts. Fees are zero so every msat can be accounted for. Half
+ * the networks pay with multi-part payments; there every payer and sink has a second channel to
+ * the next hub (parts of a payment never share a channel).
  *
  * - funds are conserved (the run's own invariants, and the sum of balances);
  * - an honest node that stays online and answering never ends below what its succeeded payments
@@ -41,8 +43,12 @@ const network = fc.record({
   sinkHub: fc.array(fc.nat(2), { minLength: 3, maxLength: 3 }),
   payerHub: fc.array(fc.nat(2), { minLength: 2, maxLength: 2 }),
   ring: fc.boolean(),
-  deposits: fc.array(fc.integer({ min: 50, max: 200 }), { minLength: 16, maxLength: 16 }),
+  deposits: fc.array(fc.integer({ min: 50, max: 200 }), { minLength: 26, maxLength: 26 }),
+  mpp: fc.boolean(),
 });
+
+/** Small shards (1 sat) and few parts, so that splitting happens at these amounts. */
+const MPP = { minShardMsat: 1_000, maxParts: 4, timeoutMs: 60_000 };
 
 describe('random networks with random faults (property)', () => {
   it('conserve funds; online honest nodes never lose; succeeded payments, and only they, paid their payees', () => {
@@ -52,8 +58,12 @@ describe('random networks with random faults (property)', () => {
         if (net.ring) between.push(['h2', 'h0']);
         PAYERS.forEach((p, i) => between.push([p, HUBS[net.payerHub[i]!]!]));
         SINKS.forEach((s, i) => between.push([HUBS[net.sinkHub[i]!]!, s]));
+        if (net.mpp) {
+          PAYERS.forEach((p, i) => between.push([p, HUBS[(net.payerHub[i]! + 1) % 3]!]));
+          SINKS.forEach((s, i) => between.push([HUBS[(net.sinkHub[i]! + 1) % 3]!, s]));
+        }
         const channels = between.map((b, i) => ({ between: b, deposit: [net.deposits[2 * i]!, net.deposits[2 * i + 1]!] as const, policy: { feeBase: 0, cltvDelta: 40 } }));
-        const sim = simulate({ channels, crypto: 'lazy' });
+        const sim = simulate({ channels, crypto: 'lazy', multiHop: net.mpp ? { mpp: MPP } : {} });
         const ids = channels.map((c) => `${c.between[0]}-${c.between[1]}`);
         sim.mineBlocks(3);
         const nodes = [...HUBS, ...PAYERS, ...SINKS];
@@ -62,7 +72,8 @@ describe('random networks with random faults (property)', () => {
         const t0 = sim.engine.now;
 
         const unsafe = new Set<string>();
-        for (const p of payments) sim.engine.scheduleAt(t0 + p.atMs, () => sim.send(p.from, p.to, p.amount));
+        // Multi-part networks pay three times as much, so that payments often need more than one path.
+        for (const p of payments) sim.engine.scheduleAt(t0 + p.atMs, () => sim.send(p.from, p.to, net.mpp ? 3 * p.amount : p.amount));
         for (const f of faults) {
           const at = t0 + ('payment' in f.atMs ? payments[f.atMs.payment % payments.length]!.atMs + f.atMs.afterMs : f.atMs.atMs);
           switch (f.kind) {

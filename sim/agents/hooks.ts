@@ -13,6 +13,10 @@
  *   out when block expiry − 2 is mined, to confirm in the last valid block), so the forwarder
  *   upstream learns R as late as possible: the HTLC timeout race. With `floodTxs`, its accomplices
  *   then flood the chain with transactions bidding `floodFeeMsat` (Flood & Loot).
+ * - `wormhole` (Malavolta et al. 2019): a forwarder that learns R fails its incoming HTLC instead
+ *   of claiming it and hands R to its `accomplice` upstream, who claims its own incoming HTLC: the
+ *   honest hops between them are failed back and lose their fees to the pair. With point locks
+ *   (each hop's lock differs) what it hands over opens nothing upstream.
  */
 import { DEFAULT_TX_WEIGHT, type Chain } from '../chain/index.js';
 import { invariant } from '../errors.js';
@@ -20,7 +24,11 @@ import type { Msat } from '../units.js';
 
 export type ReceivePolicy =
   | { readonly kind: 'jammer'; readonly holdMs: number }
-  | { readonly kind: 'griefer'; readonly floodTxs: number; readonly floodFeeMsat: number };
+  | { readonly kind: 'griefer'; readonly floodTxs: number; readonly floodFeeMsat: number }
+  | { readonly kind: 'wormhole'; readonly accomplice: string };
+
+/** What a forwarder does with R learned from downstream: claim its incoming HTLC, or pass R on out of band. */
+export type PreimageDecision = { readonly do: 'claim' } | { readonly do: 'wormhole'; readonly accomplice: string };
 
 /** The payee's answer to an HTLC that reached it. */
 export type ReceiveDecision =
@@ -39,6 +47,8 @@ export interface HtlcHooks {
   claimHeight(expiryHeight: number, deadlineBlocks: number): number;
   /** Its claim of an HTLC confirmed on chain. */
   claimed(chain: Chain): void;
+  /** It learned R off-chain as a forwarder. */
+  learned(): PreimageDecision;
 }
 
 export const HONEST: HtlcHooks = {
@@ -46,6 +56,7 @@ export const HONEST: HtlcHooks = {
   receive: () => ({ do: 'settle' }),
   claimHeight: (expiry, deadline) => expiry - deadline - 1,
   claimed: () => undefined,
+  learned: () => ({ do: 'claim' }),
 };
 
 export function hooksFor(policy: ReceivePolicy | undefined): HtlcHooks {
@@ -61,6 +72,8 @@ export function hooksFor(policy: ReceivePolicy | undefined): HtlcHooks {
         claimHeight: (expiry) => expiry - 2,
         claimed: (chain) => flood(chain, policy.floodTxs, policy.floodFeeMsat),
       };
+    case 'wormhole':
+      return { ...HONEST, learned: () => ({ do: 'wormhole', accomplice: policy.accomplice }) };
   }
 }
 

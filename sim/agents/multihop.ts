@@ -16,67 +16,17 @@
  */
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
 import { sha256, toHex, utf8 } from '../crypto/bytes.js';
-import { OnionCarrier, shortChannelId, type HopPayload, type OnionFormat, type Packet, type ReadPayload, type Sealed } from '../onion/index.js';
-import { buildGraph, directionCapacity, edgeKey, feeAndLockRisk, findRoute, forwardingFee, MissionControl, type ChannelEdge, type Hop, type HtlcStyle, type MissionControlOptions, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
+import { OnionCarrier, shortChannelId, type HopPayload, type ReadPayload, type Sealed } from '../onion/index.js';
+import { buildGraph, directionCapacity, edgeKey, feeAndLockRisk, findRoute, forwardingFee, MissionControl, type ChannelEdge, type Hop, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
-import { START, stepPayment, type PaymentEvent, type PaymentState } from './attempt.js';
+import { START, startParts, stepPayment, stepParts, type MultiPartEvent, type MultiPartState, type PaymentEvent, type PaymentState, type SplitRules } from './attempt.js';
 import type { HopOutcome } from './hop.js';
-import { failureReason, type FailureReason } from '../reasons.js';
 import type { LiveChannel } from './liveChannel.js';
 import type { World } from './world.js';
-import { DEADLINE_BLOCKS, FINAL_CLTV_DELTA, GOSSIP_DELAY_MS, MAX_ATTEMPTS, MESSAGE_LATENCY_MS, PAYMENT_TIMEOUT_MS } from '../defaults.js';
+import { outcomeOf, type MppOptions, type MultiHopOptions, type Payment, type PaymentOutcome, type Try } from './payment.js';
 
-export interface MultiHopOptions {
-  /** One-way latency of a peer message, ms. */
-  readonly messageLatencyMs: number;
-  readonly finalCltvDelta: number;
-  /** Routes tried per payment. */
-  readonly maxAttempts: number;
-  /** Blocks before an HTLC's expiry at which its holder goes on chain if the peer is silent. */
-  readonly deadlineBlocks: number;
-  readonly style: HtlcStyle;
-  readonly weight?: Weight;
-  /** The largest fee a payer accepts for an amount (none: any fee). */
-  readonly maxFee?: (amountMsat: number) => number;
-  /** A payer abandons an attempt whose HTLCs have not reached the payee after this long, ms. */
-  readonly timeoutMs: number;
-  /** How long a policy change takes to reach payers' view of the graph, ms. */
-  readonly gossipDelayMs: number;
-  /** Payers remember what failed and what went through (lnd's mission control); absent: they only avoid the failed channel. */
-  readonly missionControl?: MissionControlOptions;
-  /** Onions as real Sphinx bytes (`full`) or the same information without them (`lazy`, default). */
-  readonly crypto?: 'full' | 'lazy';
-  readonly onionFormat?: OnionFormat;
-}
+export { DEFAULT_MULTIHOP, type MppOptions, type MultiHopOptions, type PaymentOutcome } from './payment.js';
 
-export const DEFAULT_MULTIHOP: MultiHopOptions = {
-  messageLatencyMs: MESSAGE_LATENCY_MS,
-  finalCltvDelta: FINAL_CLTV_DELTA,
-  maxAttempts: MAX_ATTEMPTS,
-  deadlineBlocks: DEADLINE_BLOCKS,
-  style: 'lightning',
-  timeoutMs: PAYMENT_TIMEOUT_MS,
-  gossipDelayMs: GOSSIP_DELAY_MS,
-};
-
-export interface PaymentOutcome {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
-  readonly amountMsat: number;
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly status: 'succeeded' | 'failed' | 'stuck';
-  readonly reason: FailureReason | '';
-  /** The payer learned R (it may differ from the status when a hop went silent). */
-  readonly payerKnowsR: boolean;
-  readonly hops: number;
-  readonly feeMsat: number;
-  readonly attempts: number;
-  /** Nodes of the route taken, `a>b>c`. */
-  readonly route: string;
-  readonly firstChannel: string;
-}
 
 export class MultiHop {
   private graph: PaymentGraph | undefined;
@@ -130,16 +80,24 @@ export class MultiHop {
     }
   }
 
-  /** Starts payment `id`: `from` pays `amountMsat` to `to`. */
-  send(id: string, from: string, to: string, amountMsat: Msat): void {
+  /**
+   * Starts payment `id`: `from` pays `amountMsat` to `to`. A probe (`probed` given) carries a hash
+   * whose preimage nobody knows, is tried once, and tells `probed` how it ended.
+   */
+  send(id: string, from: string, to: string, amountMsat: Msat, probed?: (outcome: PaymentOutcome) => void): void {
     const preimage = preimageFromSeed(`${this.seed}/${id}`);
     const lock = hashLock(preimage);
     // The invoice's payment secret (BOLT #11 `s`), known to payer and payee only: not the hash.
     const secret = toHex(sha256(utf8(`pcnsim/${this.seed}/${id}/secret`)));
-    const p: Payment = { id, from, to, amountMsat, lock, secret, startedAt: this.world.engine.now, attemptStartedAt: 0, excluded: new Set(), routes: [], packets: [], state: START };
+    // A probe is never split: its amount is the question.
+    const mpp = probed ? undefined : this.options.mpp;
+    const p: Payment = { id, from, to, amountMsat, lock, secret, probed, mpp, startedAt: this.world.engine.now, excluded: new Set(), failedFrom: new Map(), tries: [], state: START, held: { tries: [], msat: 0, set: 0 } };
     this.byLock.set(lock, p);
-    this.world.preimages.learn(to, preimage, lock); // the payee's secret R
-    this.route(p);
+    if (!probed) this.world.preimages.learn(to, preimage, lock); // the payee's secret R
+    if (!p.mpp) return this.route(p, amountMsat);
+    const { state, actions } = startParts(amountMsat);
+    p.state = state;
+    for (const action of actions) if (action.do === 'find-route') this.route(p, action.amountMsat);
   }
 
   /** Every payment not recorded yet is recorded as it stands (succeeded if its payee was paid, else stuck). */
@@ -147,37 +105,66 @@ export class MultiHop {
     for (const p of [...this.byLock.values()]) this.step(p, { type: 'run-end' });
   }
 
-  private step(p: Payment, event: PaymentEvent): void {
-    const { state, actions } = stepPayment(p.state, event, this.options.maxAttempts);
+  private step(p: Payment, event: PaymentEvent | MultiPartEvent): void {
+    const { state, actions } = p.mpp
+      ? stepParts(p.state as MultiPartState, event as MultiPartEvent, this.splitRules(p.mpp))
+      : stepPayment(p.state as PaymentState, event as PaymentEvent, this.options.maxAttempts);
     p.state = state;
     for (const action of actions) {
-      if (action.do === 'find-route') this.route(p);
+      if (action.do === 'find-route') this.route(p, 'amountMsat' in action ? action.amountMsat : p.amountMsat);
       else this.record(p, action.status, action.reason, action.payerKnowsR);
     }
   }
 
-  private route(p: Payment): void {
+  /** A multi-part payment may launch `maxAttempts` times as many parts as it may hold at once. */
+  private splitRules(mpp: MppOptions): SplitRules {
+    return { minShardMsat: mpp.minShardMsat, maxParts: mpp.maxParts, maxTries: mpp.maxParts * this.options.maxAttempts };
+  }
+
+  /** Routes `amountMsat` of `p` (the whole payment, or a shard of it) and sends it as a new try. */
+  private route(p: Payment, amountMsat: number): void {
     this.graph ??= buildGraph(this.edges());
     const route = findRoute(this.graph, {
       source: p.from,
       target: p.to,
-      amountMsat: p.amountMsat,
+      amountMsat,
       currentHeight: this.world.chain.height,
       finalCltvDelta: this.options.finalCltvDelta,
-      excludeChannels: p.excluded,
+      excludeChannels: p.mpp ? this.busy(p, amountMsat) : p.excluded,
       spendableMsat: (channelId, node) => (node === p.from ? this.spendable(channelId, node) : undefined),
       style: this.options.style,
       ...this.weightFor(p),
-      ...(this.options.maxFee ? { maxFeeMsat: this.options.maxFee(p.amountMsat) } : {}),
+      ...(this.options.maxFee ? { maxFeeMsat: this.options.maxFee(amountMsat) } : {}),
     });
+    let t: Try | undefined;
     if (route) {
-      p.routes.push(route.hops);
-      p.attemptStartedAt = this.world.engine.now;
-      p.sealed = this.wrap(p, route.hops);
-      p.packets = [p.sealed.packet];
+      t = { hops: route.hops, amountMsat, startedAt: this.world.engine.now, packets: [], open: new Set(), reason: '', retry: true, payeeDone: false, payerDone: false, paid: false };
+      p.tries.push(t);
+      t.sealed = this.wrap(p, t);
+      t.packets = [t.sealed.packet];
     }
-    this.step(p, { type: 'routed', found: route !== null });
-    if (route) this.forward(p, route.hops, 0);
+    this.step(p, { type: 'routed', found: route !== null, amountMsat });
+    if (!t) return;
+    const sent = t;
+    // Parts go out once the split is decided (an event later at the same instant), so a part's
+    // first answer never reaches the payment while it is still placing shards.
+    if (p.mpp) this.world.engine.schedule(0, () => this.forward(p, sent, 0), { label: 'htlc-add' });
+    else this.forward(p, sent, 0);
+  }
+
+  /**
+   * Parts of one payment never share a channel: LiveChannel and the contract know an HTLC by its
+   * offerer and hash lock (README, "Multi-path payments"). Excluded: the channels that refused a
+   * part as large (a smaller shard may pass: what lnd's splitting counts on) and every channel of
+   * a part still in flight or holding an HTLC of this payment.
+   */
+  private busy(p: Payment, amountMsat: number): Set<string> {
+    const busy = new Set<string>();
+    for (const [channelId, failedMsat] of p.failedFrom) if (amountMsat >= failedMsat) busy.add(channelId);
+    for (const t of p.tries) {
+      for (const h of t.hops) if (!t.payerDone || this.channel(h.channelId)?.hasHtlc(h.from, p.lock)) busy.add(h.channelId);
+    }
+    return busy;
   }
 
   private weightFor(p: Payment): { weight?: Weight } {
@@ -186,36 +173,59 @@ export class MultiHop {
   }
 
   /**
-   * The attempt's onion: node i (the receiver of hop i) is told what to forward on hop i + 1, and
+   * The try's onion: node i (the receiver of hop i) is told what to forward on hop i + 1, and
    * the payee what it must receive, with the payment secret and the payment's total.
    */
-  private wrap(p: Payment, hops: readonly Hop[]): Sealed {
+  private wrap(p: Payment, t: Try): Sealed {
+    const hops = t.hops;
     const payloads: HopPayload[] = hops.map((hop, i) => {
       const next = hops[i + 1];
       if (next) return { amountMsat: next.amountMsat, outgoingCltv: next.expiryHeight, nextChannel: next.channelId };
       return { amountMsat: hop.amountMsat, outgoingCltv: hop.expiryHeight, paymentSecret: p.secret, totalMsat: p.amountMsat };
     });
-    return this.onion.wrap(`${p.id}/${p.routes.length}`, hops.map((h) => h.to), payloads, p.lock);
+    return this.onion.wrap(`${p.id}/${p.tries.length}`, hops.map((h) => h.to), payloads, p.lock);
   }
 
   /** Sets up hop k (its sender checks what it receives against what it must forward). */
-  private forward(p: Payment, hops: readonly Hop[], k: number): void {
+  private forward(p: Payment, t: Try, k: number): void {
+    const hops = t.hops;
     const hop = hops[k]!;
     const live = this.channel(hop.channelId);
-    const reason = live ? this.check(p, hops, k) ?? this.offer(live, hop, p.lock) : 'no-route';
+    const reason = live ? this.check(p, t, k) ?? this.offer(live, hop, p.lock) : 'no-route';
     if (reason) {
       // The payer's own channel refused: it knows at once. Otherwise the refusing node's failure
       // message travels back to the payer as an error onion, which names the node and the reason.
-      const told = k === 0 ? reason : (this.onion.read(p.sealed!, this.onion.fail(p.sealed!, k - 1, reason, hop.amountMsat))?.reason ?? 'bad-onion');
-      const retry = told !== 'timeout';
-      if (retry) p.excluded.add(hop.channelId);
+      const told = k === 0 ? reason : (this.onion.read(t.sealed!, this.onion.fail(t.sealed!, k - 1, reason, hop.amountMsat))?.reason ?? 'bad-onion');
+      const retry = told !== 'timeout' && !p.probed;
+      if (retry) this.exclude(p, hop.channelId, POLICY_REFUSALS.has(told) ? 0 : t.amountMsat);
       p.failedChannel = retry ? hop.channelId : undefined;
       this.learnFailure(p, hops, k, told, hop.amountMsat);
-      this.step(p, { type: 'refused', reason: told, retry });
-      return k === 0 ? this.step(p, { type: 'payer-resolved', outcome: 'failed' }) : this.failUpstream(p, hops, k, 0);
+      this.refuse(p, t, told, retry);
+      if (k > 0) return this.failUpstream(p, hops, k, 0);
+      t.payerDone = true;
+      return this.payerResolved(p, t, 'failed');
     }
-    const next = (): void => (k + 1 < hops.length ? this.forward(p, hops, k + 1) : this.arrive(p, hops));
+    t.open.add(k);
+    const next = (): void => (k + 1 < hops.length ? this.forward(p, t, k + 1) : this.arrive(p, t));
     this.world.engine.schedule(2 * this.options.messageLatencyMs, next, { label: 'htlc-add' });
+  }
+
+  /** A single-path payment avoids a channel that refused it; a part avoids it for shards from `fromMsat` up. */
+  private exclude(p: Payment, channelId: string, fromMsat: number): void {
+    p.excluded.add(channelId);
+    p.failedFrom.set(channelId, Math.min(fromMsat, p.failedFrom.get(channelId) ?? fromMsat));
+  }
+
+  /** What a failure said about a try: the single-path payment hears it at once, a part keeps it until its payer HTLC is back. */
+  private refuse(p: Payment, t: Try, reason: string, retry: boolean): void {
+    if (!p.mpp) return this.step(p, { type: 'refused', reason, retry });
+    t.reason = reason;
+    t.retry = retry;
+  }
+
+  private payerResolved(p: Payment, t: Try, outcome: HopOutcome): void {
+    if (!p.mpp) return this.step(p, { type: 'payer-resolved', outcome });
+    this.step(p, { type: 'part-payer', outcome, amountMsat: t.amountMsat, reason: t.reason, retry: t.retry });
   }
 
   /**
@@ -223,13 +233,14 @@ export class MultiHop {
    * a lock too close to expiry to go on chain in time; an intermediary refuses a hop whose fee or
    * lock margin is short of the policy it applies now (or whatever its hooks decide).
    */
-  private check(p: Payment, hops: readonly Hop[], k: number): string | undefined {
+  private check(p: Payment, t: Try, k: number): string | undefined {
+    const hops = t.hops;
     const hop = hops[k]!;
-    if (this.world.engine.now - p.attemptStartedAt > this.options.timeoutMs) return 'timeout';
+    if (this.world.engine.now - t.startedAt > this.options.timeoutMs) return 'timeout';
     const height = this.world.chain.height;
     if (hop.expiryHeight <= height + (k === hops.length - 1 ? 1 : this.options.deadlineBlocks)) return 'expired';
     if (k === 0) return undefined;
-    return this.world.hooks(hop.from).forward(this.policyCheck(p, hops, k));
+    return this.world.hooks(hop.from).forward(this.policyCheck(p, t, k));
   }
 
   /**
@@ -247,16 +258,17 @@ export class MultiHop {
    * Node k − 1 (hop k's sender) peels the onion that came with its incoming HTLC: it learns what
    * to forward, at which lock, on which channel, and nothing else of the route.
    */
-  private peel(p: Payment, hops: readonly Hop[], k: number): ReadPayload | undefined {
-    const packet = p.packets[k - 1];
-    const peeled = packet && this.onion.peel(hops[k]!.from, packet, p.lock);
+  private peel(p: Payment, t: Try, k: number): ReadPayload | undefined {
+    const packet = t.packets[k - 1];
+    const peeled = packet && this.onion.peel(t.hops[k]!.from, packet, p.lock);
     if (!peeled?.ok) return undefined;
-    if (peeled.next) p.packets[k] = peeled.next;
+    if (peeled.next) t.packets[k] = peeled.next;
     return peeled.payload;
   }
 
-  private policyCheck(p: Payment, hops: readonly Hop[], k: number): string | undefined {
-    const told = this.peel(p, hops, k);
+  private policyCheck(p: Payment, t: Try, k: number): string | undefined {
+    const hops = t.hops;
+    const told = this.peel(p, t, k);
     if (!told) return 'bad-onion';
     if (told.nextChannelId !== toHex(shortChannelId(hops[k]!.channelId))) return 'no-route'; // unknown_next_peer
     const hop = { ...hops[k]!, amountMsat: told.amountMsat, expiryHeight: told.outgoingCltv };
@@ -276,12 +288,18 @@ export class MultiHop {
   }
 
   /** The HTLCs reached the payee: what it does is its own business (hooks.ts). */
-  private arrive(p: Payment, hops: readonly Hop[]): void {
-    const last = hops[hops.length - 1]!;
+  private arrive(p: Payment, t: Try): void {
+    const last = t.hops[t.hops.length - 1]!;
     const live = this.channel(last.channelId)!;
     const decision = this.world.hooks(p.to).receive(last.expiryHeight, this.options.deadlineBlocks);
     switch (decision.do) {
       case 'settle':
+        // An HTLC whose preimage the payee never drew (a probe): incorrect_or_unknown_payment_details.
+        if (this.world.preimages.known(p.to, p.lock) === undefined) {
+          this.refuse(p, t, 'unknown-payment', false);
+          return live.resolveHtlc(last.from, p.lock, 'fail');
+        }
+        if (p.mpp) return this.collect(p, t, p.mpp);
         return live.resolveHtlc(last.from, p.lock, 'fulfil');
       case 'withhold':
         return;
@@ -289,7 +307,7 @@ export class MultiHop {
         // A jammer fails its HTLCs back after the hold (no retry: the hold was the point).
         const release = (): void => {
           if (!live.hasHtlc(last.from, p.lock)) return;
-          this.step(p, { type: 'refused', reason: 'held', retry: false });
+          this.refuse(p, t, 'held', false);
           live.resolveHtlc(last.from, p.lock, 'fail');
         };
         this.world.engine.schedule(decision.ms, release, { label: 'jammer releases' });
@@ -299,28 +317,69 @@ export class MultiHop {
     }
   }
 
+  /**
+   * BOLT #4 basic MPP at the payee: it holds each part until the parts hold `total_msat`, then
+   * settles them all; a set still short `timeoutMs` after its first part is failed whole.
+   */
+  private collect(p: Payment, t: Try, mpp: MppOptions): void {
+    const held = p.held;
+    held.tries.push(t);
+    held.msat += t.amountMsat;
+    if (held.tries.length === 1) {
+      const set = held.set;
+      this.world.engine.schedule(mpp.timeoutMs, () => held.set === set && this.release(p, 'fail'), { label: 'mpp-timeout' });
+    }
+    if (held.msat >= p.amountMsat) this.release(p, 'fulfil');
+  }
+
+  /** The payee settles (or fails, `mpp-timeout`) every part it holds; the next part starts a new set. */
+  private release(p: Payment, how: 'fulfil' | 'fail'): void {
+    const { tries } = p.held;
+    p.held.tries = [];
+    p.held.msat = 0;
+    p.held.set++;
+    for (const t of tries) {
+      const last = t.hops[t.hops.length - 1]!;
+      const live = this.channel(last.channelId)!;
+      if (!live.hasHtlc(last.from, p.lock)) continue;
+      if (how === 'fail') this.refuse(p, t, 'mpp-timeout', false);
+      live.resolveHtlc(last.from, p.lock, how);
+    }
+  }
+
   /** An HTLC of this payment ended: the payment, and the hop upstream, move on. */
   resolved(channelId: string, offerer: string, lock: string, outcome: HopOutcome): void {
     const p = this.byLock.get(lock);
     if (!p) return;
-    const current = p.routes.length - 1;
-    p.routes.forEach((hops, attempt) => {
-      const k = hops.findIndex((h) => h.channelId === channelId && h.from === offerer);
+    p.tries.forEach((t, i) => {
+      const hops = t.hops;
+      // Only one try at a time holds an HTLC of this lock on a channel direction: the one that offered it.
+      const k = hops.findIndex((h, j) => t.open.has(j) && h.channelId === channelId && h.from === offerer);
       if (k < 0) return;
+      t.open.delete(k);
       const paid = outcome === 'fulfilled' || outcome === 'claimed';
-      if (attempt === current && k === hops.length - 1) {
+      if (k === hops.length - 1 && this.counts(p, t, i, 'payeeDone')) {
         if (paid) hops.slice(1).forEach((h) => this.missionControl?.succeed(p.from, h.channelId, h.from, h.amountMsat));
-        this.step(p, { type: paid ? 'payee-paid' : 'payee-unpaid' });
+        t.payeeDone = true;
+        t.paid = paid;
+        if (p.mpp) this.step(p, { type: 'part-payee', paid, amountMsat: t.amountMsat });
+        else this.step(p, { type: paid ? 'payee-paid' : 'payee-unpaid' });
       }
       if (k > 0 && !paid) this.failUpstream(p, hops, k, outcome === 'failed' ? 2 * this.options.messageLatencyMs : 0);
-      if (k === 0 && attempt === current) {
+      if (k === 0 && this.counts(p, t, i, 'payerDone')) {
+        t.payerDone = true;
         // A failure reaches the payer one message round trip after its first hop failed.
-        const tell = (): void => this.step(p, { type: 'payer-resolved', outcome });
+        const tell = (): void => this.payerResolved(p, t, outcome);
         if (outcome === 'failed') this.world.engine.schedule(2 * this.options.messageLatencyMs, tell, { label: 'htlc-fail' });
         else tell();
       }
     });
     this.cleanUp(p);
+  }
+
+  /** Does this end of try i still move the payment? A single-path payment follows its current try only; a multi-part one each part once. */
+  private counts(p: Payment, t: Try, i: number, end: 'payeeDone' | 'payerDone'): boolean {
+    return p.mpp ? !t[end] : i === p.tries.length - 1;
   }
 
   /** Hop k failed or timed out: its sender fails its incoming HTLC (hop k − 1), or fulfils it if it knows R after all. */
@@ -339,7 +398,10 @@ export class MultiHop {
     if (!p) return;
     // Off-chain, R reaches the next hop one round trip later; from the chain, everyone moves right after the block.
     const delayMs = node === undefined ? 0 : 2 * this.options.messageLatencyMs;
-    for (const hops of p.routes) {
+    // A forwarder's choice: the payee drew R itself.
+    const decision = node === undefined || node === p.to ? undefined : this.world.hooks(node).learned();
+    if (node !== undefined && decision?.do === 'wormhole') return this.wormhole(p, node, decision.accomplice, delayMs);
+    for (const { hops } of p.tries) {
       // The payee's own HTLC is its hooks' business; every other receiver claims at once.
       hops.slice(0, -1).forEach((hop) => {
         if (node !== undefined && hop.to !== node) return;
@@ -350,6 +412,24 @@ export class MultiHop {
     }
   }
 
+  /**
+   * The wormhole (hooks.ts): `node` fails its incoming HTLCs of this payment as if the payee had
+   * refused, and tells R to its accomplice in one message; with hash locks the accomplice claims its
+   * own incoming HTLC with it, and the honest hops between them are failed back without a fee.
+   */
+  private wormhole(p: Payment, node: string, accomplice: string, delayMs: number): void {
+    for (const { hops } of p.tries) {
+      for (const hop of hops) {
+        const live = this.channel(hop.channelId);
+        if (hop.to !== node || !live?.hasHtlc(hop.from, p.lock)) continue;
+        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, 'fail'), { label: 'htlc-fail' });
+      }
+    }
+    const preimage = this.world.preimages.known(node, p.lock);
+    if (!preimage || this.options.locks === 'point') return; // a point lock's secret opens nothing upstream
+    this.world.engine.schedule(this.options.messageLatencyMs, () => this.world.preimages.learn(accomplice, preimage, p.lock), { label: 'wormhole' });
+  }
+
   private spendable(channelId: string, node: string): number | undefined {
     const live = this.channel(channelId);
     const side = live?.channel.sideOf(node);
@@ -357,25 +437,10 @@ export class MultiHop {
   }
 
   private record(p: Payment, status: 'succeeded' | 'failed' | 'stuck', reason: string, payerKnowsR: boolean): void {
-    const hops = status === 'failed' ? [] : (p.routes[p.routes.length - 1] ?? []);
-    this.done({
-      id: p.id,
-      from: p.from,
-      to: p.to,
-      amountMsat: p.amountMsat,
-      startedAt: p.startedAt,
-      endedAt: this.world.engine.now,
-      status,
-      reason: status === 'succeeded' ? '' : failureReason(reason),
-      payerKnowsR,
-      hops: hops.length,
-      feeMsat: hops.length ? hops[0]!.amountMsat - p.amountMsat : 0,
-      attempts: p.routes.length,
-      route: hops.length ? [hops[0]!.from, ...hops.map((h) => h.to)].join('>') : '',
-      // A failed payment names the channel its last attempt was refused at (reports charge it the failure).
-      firstChannel: hops[0]?.channelId ?? (status === 'failed' ? p.failedChannel : undefined) ?? '',
-    });
+    const outcome = outcomeOf(p, status, reason, payerKnowsR, this.world.engine.now);
+    this.done(outcome);
     this.cleanUp(p);
+    p.probed?.(outcome);
   }
 
   /**
@@ -385,31 +450,11 @@ export class MultiHop {
   private cleanUp(p: Payment): void {
     const final = p.state.phase === 'succeeded' || p.state.phase === 'failed' || p.state.phase === 'stuck';
     if (!final) return;
-    if (p.routes.some((hops) => hops.some((h) => this.channel(h.channelId)?.hasHtlc(h.from, p.lock)))) return;
+    if (p.tries.some((t) => t.hops.some((h) => this.channel(h.channelId)?.hasHtlc(h.from, p.lock)))) return;
     this.byLock.delete(p.lock);
-    this.world.preimages.forget(p.lock, [p.to, ...p.routes.flatMap((hops) => hops.map((h) => h.from))]);
+    this.world.preimages.forget(p.lock, [p.to, ...p.tries.flatMap((t) => t.hops.map((h) => h.from))]);
   }
 }
 
 /** Refusals about a hop's policy or timing: they say nothing of the channel's balance. */
 const POLICY_REFUSALS: ReadonlySet<string> = new Set(['fee-rejected', 'lock-rejected', 'expired', 'timeout', 'bad-onion']);
-
-interface Payment {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
-  readonly amountMsat: Msat;
-  readonly lock: string;
-  readonly secret: string;
-  readonly startedAt: number;
-  attemptStartedAt: number;
-  readonly excluded: Set<string>;
-  /** The hops of every attempt, in order (the last is the current one). */
-  readonly routes: (readonly Hop[])[];
-  /** The current attempt's onion as the payer keeps it, and the packet each hop's receiver got. */
-  sealed?: Sealed;
-  packets: Packet[];
-  state: PaymentState;
-  /** The channel the last attempt was refused at (undefined for a timeout or before any attempt). */
-  failedChannel?: string | undefined;
-}

@@ -22,6 +22,7 @@ import { LiveChannel } from './liveChannel.js';
 import { LiveOneWay } from './liveOneWay.js';
 import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
+import { probe } from './prober.js';
 import { hooksFor } from './hooks.js';
 import { failureReason } from '../reasons.js';
 import { Recorder, RowLog } from './records.js';
@@ -264,6 +265,7 @@ export class Network {
       latencyMs: outcome?.ok ? 2 * (this.spec.multiHop ?? DEFAULT_MULTIHOP).messageLatencyMs : 0,
       attempts: 1,
       route: outcome?.ok ? `${from}>${to}` : '',
+      parts: outcome?.ok ? 1 : 0,
       payerKnowsR: outcome?.ok === true, // a direct update: the payer signed it
     });
   }
@@ -291,6 +293,7 @@ export class Network {
         latencyMs: o.endedAt - o.startedAt,
         attempts: o.attempts,
         route: o.route,
+        parts: o.parts,
       });
     const rsmc = (id: string): LiveChannel | undefined => {
       const live = this.channels.get(id);
@@ -321,6 +324,15 @@ export class Network {
       case 'pay':
         this.pay(action.node, action.to, action.amountMsat);
         return;
+      case 'probe': {
+        const live = this.channels.get(action.channel);
+        if (!(live instanceof LiveChannel)) return this.refused(action, 'no-such-channel');
+        // The capacity is public (gossip); the next probe leaves once the previous failure is back.
+        const sendProbe = (amountMsat: number, back: (reason: string) => void): void =>
+          this.routed().send(`p${this.paymentCount++}`, action.node, action.to, amountMsat as Msat, (o) => this.world.engine.schedule(0, () => back(o.reason), { label: 'probe' }));
+        probe(live.channel.totalMsat, action.precisionMsat, sendProbe);
+        return;
+      }
       case 'set-policy':
         if (!this.routed().setPolicy(action.channel, action.node, action.policy)) this.refused(action, 'no-such-direction');
         return;

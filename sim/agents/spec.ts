@@ -72,7 +72,9 @@ export type ActionSpec =
   | { readonly atMs: number; readonly node: string; readonly do: 'fail' }
   | { readonly atMs: number; readonly node: string; readonly do: 'open'; readonly channel: ChannelSpec }
   | { readonly atMs: number; readonly node: string; readonly do: 'pay'; readonly to: string; readonly amountMsat: Msat }
-  | { readonly atMs: number; readonly node: string; readonly do: 'set-policy'; readonly channel: string; readonly policy: Partial<Policy> };
+  | { readonly atMs: number; readonly node: string; readonly do: 'set-policy'; readonly channel: string; readonly policy: Partial<Policy> }
+  /** The node finds how much `channel`'s other party can send to `to`, within `precisionMsat`, by probing (prober.ts). */
+  | { readonly atMs: number; readonly node: string; readonly do: 'probe'; readonly channel: string; readonly to: string; readonly precisionMsat: Msat };
 
 export interface NetworkSpec {
   readonly seed: number;
@@ -122,5 +124,8 @@ export interface PaymentRecord {
   /** From the start of the payment to the payer learning R (or giving up), ms. */
   readonly latencyMs: number;
   readonly attempts: number;
+  /** Nodes of the path taken, `a>b>c`; a multi-part payment's paths, `;`-separated. */
   readonly route: string;
+  /** Parts that carried it: 1 for a single path, 0 when it failed. */
+  readonly parts: number;
 }

@@ -12,11 +12,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }
 
-export const PAYMENTS_HEADER = ['time_ms', 'from', 'to', 'amount_msat', 'status', 'reason', 'hops', 'fee_msat', 'latency_ms', 'attempts', 'route', 'payer_knows_r'] as const;
+export const PAYMENTS_HEADER = ['time_ms', 'from', 'to', 'amount_msat', 'status', 'reason', 'hops', 'fee_msat', 'latency_ms', 'attempts', 'route', 'payer_knows_r', 'parts'] as const;
 
 /** One payments.csv line (no newline). */
 export function paymentLine(p: PaymentRecord): string {
-  return [p.time, p.from, p.to, p.amountMsat, p.status, p.reason, p.hops, p.feeMsat, p.latencyMs, p.attempts, p.route, p.payerKnowsR].map(cell).join(',');
+  return [p.time, p.from, p.to, p.amountMsat, p.status, p.reason, p.hops, p.feeMsat, p.latencyMs, p.attempts, p.route, p.payerKnowsR, p.parts].map(cell).join(',');
 }
 
 /** payments.csv from the rows kept in memory (the CLI streams the same lines as the run goes). */

@@ -23,6 +23,7 @@ const FIELDS: Readonly<Record<ActionInput['do'], readonly string[]>> = {
   pay: ['to', 'amount'],
   open: ['with', 'deposit', 'kind', 'id'],
   'set-policy': ['channel', 'feeBase', 'feePpm', 'cltvDelta'],
+  probe: ['channel', 'to', 'precision'],
 };
 
 export interface KnownChannel {
@@ -114,6 +115,16 @@ export function resolveActions(
           ...(a.cltvDelta !== undefined ? { cltvDelta: a.cltvDelta } : {}),
         };
         return { atMs: a.at, node: a.node, do: 'set-policy', channel, policy };
+      }
+      case 'probe': {
+        // The prober is no party of the channel it probes: it pays through it to `to`, a party.
+        const channel = need(a.channel, 'channel', 'a channel id such as alice-bob');
+        const known = channels.get(channel);
+        if (!known) throw new ScenarioError('unknown-channel', `unknown channel '${channel}'; expected one of: ${listed([...channels.keys()])}`, `${path}.channel`);
+        const to = need(a.to, 'to', 'a node');
+        if (!known.spec.between.includes(to)) throw new ScenarioError('not-a-party', `${to} is not a party of ${channel} (${known.spec.between.join(' and ')}); expected the party the probes pay`, `${path}.to`);
+        if (to === a.node) throw new ScenarioError('self-payment', `expected two different nodes, got ${to} twice`, `${path}.to`);
+        return { atMs: a.at, node: a.node, do: 'probe', channel, to, precisionMsat: need(a.precision, 'precision', "an amount such as '1000 sat'") };
       }
       case 'pay': {
         const to = need(a.to, 'to', 'a node');

@@ -26,6 +26,7 @@ const OWN_FIELDS: Readonly<Record<string, Strategy>> = {
   floodFee: 'griefer',
   share: 'miner',
   censors: 'miner',
+  accomplice: 'wormhole',
 };
 
 export interface ResolvedAgents {
@@ -78,6 +79,13 @@ export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, chec
       case 'griefer':
         out.receivers[node] = { kind: 'griefer', floodTxs: a.flood ?? 0, floodFeeMsat: a.floodFee ?? 100_000 };
         break;
+      case 'wormhole': {
+        if (a.accomplice === undefined) throw new ScenarioError('missing-field', 'missing; a wormhole needs accomplice: NODE (the colluder upstream)', `${path}.accomplice`);
+        if (a.accomplice === node) throw new ScenarioError('bad-value', `expected another node than ${node} itself`, `${path}.accomplice`);
+        checkNode(a.accomplice, `${path}.accomplice`);
+        out.receivers[node] = { kind: 'wormhole', accomplice: a.accomplice };
+        break;
+      }
       case 'honest':
         break;
     }

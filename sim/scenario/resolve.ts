@@ -29,8 +29,8 @@ import { checkArrivals, checkBlocks, MAX_CHANNELS, MAX_LISTED_PAYMENTS, MAX_TRAF
 import type { ScenarioInput } from './schema.js';
 import { resolveTopology } from './topology/index.js';
 import { resolveAmount, type Workload } from './workload.js';
-import { BLOCK_INTERVAL_MS } from '../defaults.js';
-import { DEFAULT_MULTIHOP } from '../agents/multihop.js';
+import { BLOCK_INTERVAL_MS, MPP_MAX_PARTS, MPP_MIN_SHARD_MSAT, MPP_TIMEOUT_MS } from '../defaults.js';
+import { DEFAULT_MULTIHOP, type MppOptions } from '../agents/multihop.js';
 
 export interface Traffic {
   readonly ratePerSecond: number;
@@ -231,6 +231,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
         maxAttempts: defaults.maxAttempts ?? DEFAULT_MULTIHOP.maxAttempts,
         deadlineBlocks: defaults.deadline ?? DEFAULT_MULTIHOP.deadlineBlocks,
         style: defaults.htlcStyle ?? DEFAULT_MULTIHOP.style,
+        ...(defaults.locks === 'point' ? { locks: 'point' as const } : {}),
         timeoutMs: defaults.paymentTimeout ?? DEFAULT_MULTIHOP.timeoutMs,
         gossipDelayMs: defaults.gossipDelay ?? DEFAULT_MULTIHOP.gossipDelayMs,
         ...routing(defaults.routing),
@@ -258,11 +259,12 @@ export function nullProto<T>(record: Readonly<Record<string, T>>): Record<string
 const DEFAULT_FEE_LIMIT: FeeLimit = { share: 1 };
 
 /** The payer's route choice: lnd's fee-and-lock cost (default) or with lnd's success probability; the fee limit. */
-function routing(r: NonNullable<ScenarioInput['defaults']>['routing'] = {}): { weight?: Weight; maxFee: (amountMsat: number) => number; missionControl?: MissionControlOptions } {
+function routing(r: NonNullable<ScenarioInput['defaults']>['routing'] = {}): { weight?: Weight; maxFee: (amountMsat: number) => number; missionControl?: MissionControlOptions; mpp?: MppOptions } {
   const limit: FeeLimit = r.feeLimit ?? DEFAULT_FEE_LIMIT;
   return {
     ...(r.cost === 'probability' ? { weight: withSuccessProbability(feeAndLockRisk()) } : {}),
     ...(r.cost === 'mission-control' ? { missionControl: { ...DEFAULT_MISSION_CONTROL, ...(r.halfLife !== undefined ? { halfLifeMs: r.halfLife } : {}) } } : {}),
+    ...(r.mpp ? { mpp: { minShardMsat: r.mpp.minShard ?? MPP_MIN_SHARD_MSAT, maxParts: r.mpp.maxParts ?? MPP_MAX_PARTS, timeoutMs: r.mpp.timeout ?? MPP_TIMEOUT_MS } } : {}),
     maxFee: 'share' in limit ? (a: number) => Math.floor(a * limit.share) : () => limit.msat,
   };
 }

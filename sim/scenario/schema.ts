@@ -59,6 +59,15 @@ export const routingSection = z.strictObject({
   halfLife: time().optional(),
   /** Largest fee a payer pays: an amount, or a share of the payment such as '5%'. */
   feeLimit: feeLimit().optional(),
+  /** Multi-part payments (lnd's splitting); absent: every payment takes one path. */
+  mpp: z.strictObject({
+    /** No shard below this (default 10,000 sat). */
+    minShard: positiveAmount().optional(),
+    /** Parts in flight at once (default 16). */
+    maxParts: positiveInt().optional(),
+    /** The payee fails parts that do not add up to the total this long after the first (default 60s). */
+    timeout: time().optional(),
+  }).optional(),
 });
 
 export const defaultsSection = z.strictObject({
@@ -78,6 +87,8 @@ export const defaultsSection = z.strictObject({
   gossipDelay: time().optional(),
   /** lightning: locks shrink hop by hop; sprites: one shared lock for every hop. */
   htlcStyle: z.enum(['lightning', 'sprites']).optional(),
+  /** hash: one hash lock for the whole route (HTLC, default); point: each hop's lock differs (PTLC). */
+  locks: z.enum(['hash', 'point']).optional(),
   /** How payers choose routes. */
   routing: routingSection.optional(),
 });
@@ -97,9 +108,12 @@ export const agentEntry = z.strictObject({
   /**
    * honest: follows the protocol and punishes; watchtower: punishes for the clients it `watches`;
    * cheater: broadcasts revoked commitments; jammer: holds HTLCs paid to it, then fails them;
-   * griefer: withholds preimages and claims on chain at the last moment; miner: censors.
+   * griefer: withholds preimages and claims on chain at the last moment; miner: censors;
+   * wormhole: fails its incoming HTLC and hands R to its `accomplice` upstream (issue 19).
    */
-  strategy: z.enum(['honest', 'watchtower', 'cheater', 'jammer', 'griefer', 'miner']).optional(),
+  strategy: z.enum(['honest', 'watchtower', 'cheater', 'jammer', 'griefer', 'miner', 'wormhole']).optional(),
+  /** wormhole: the colluding node upstream it hands preimages to, skipping the honest hops between. */
+  accomplice: nodeName().optional(),
   /** cheater: rational (cheats when the expected gain is positive), always, or never. */
   cheat: z.enum(['rational', 'always', 'never']).optional(),
   /** cheater: the probability it assigns to being punished (default 0.99). */
@@ -138,7 +152,7 @@ export const paymentEntry = z.strictObject({
 export const actionEntry = z.strictObject({
   at: time(),
   node: nodeName(),
-  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy', 'fail', 'unresponsive']),
+  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy', 'fail', 'unresponsive', 'probe']),
   /** open: the peer, the deposits [node's, peer's], and optionally kind and id. */
   with: nodeName().optional(),
   deposit: z.union([z.tuple([amount(), amount()]), amount()]).optional(),
@@ -153,6 +167,8 @@ export const actionEntry = z.strictObject({
   feeBase: amount().optional(),
   feePpm: nonNegativeInt().optional(),
   cltvDelta: blockCount().optional(),
+  /** probe: stop once the balance of `channel` toward `to` is known within this. */
+  precision: positiveAmount().optional(),
 });
 
 /** Generated or imported networks (instead of, or besides, listing nodes and channels). */
