@@ -80,9 +80,12 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
     .option('--seeds <n>', 'seeds per payoff-table row or sweep point', '40')
     .option('--set <key=value>', "change a parameter (repeatable), e.g. --set online=0.9", collect, [] as string[])
     .option('--sweep <key=a..b:step>', 'rerun over a range of one parameter, e.g. online=0.5..1:0.05')
-    .option('--out <file>', 'with --sweep: write the chart and table as a self-contained HTML page')
+    .option('--out <file|dir>', 'with --sweep: FILE.html writes the chart and table as a self-contained page; a folder also gets the runs and summary tables and run folders (resumed)')
+    .option('--jobs <n>', "with --sweep: worker threads (default: the machine's cores)")
     .action((name: string, flags: GameFlags) => {
-      exitCode = gameCommand(root, name, flags, out);
+      const code = gameCommand(root, name, flags, out, err);
+      if (typeof code === 'number') exitCode = code;
+      else pending = code;
     });
 
   program
