@@ -227,6 +227,20 @@ describe('pcnsim CLI', () => {
     expect(pcnsim(...args, '--out', out).stdout).toContain('; 6 runs resumed)');
   });
 
+  it('bench --sweep times a sweep three ways with the same rows and writes its figures; its flags need --sweep', () => {
+    const out = join(tmp, 'bench-sweep.json');
+    const r = pcnsim('bench', '--sweep', '--vary', 'defaults.feePpm=100,1000', '--seeds', '2', '--repeat', '1', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2 points × 2 seeds = 4 runs/);
+    expect(r.stdout).toMatch(/speed-up of --jobs 2 over --jobs 1: [\d.]+×; the pool costs -?\d+ ms to start .* and -?[\d.]+ ms per further run; same rows every way/);
+    const bench = JSON.parse(readFileSync(out, 'utf8')).sweep;
+    expect(bench).toMatchObject({ runs: 4, failed: 0, seeds: 2, repeat: 1 });
+    expect(bench.timings.map((t: { name: string }) => t.name)).toEqual(['this thread (--jobs 1)', 'pool of 1 thread', 'pool of 2 threads (--jobs 2)']);
+    expect(bench.speedUp).toBeCloseTo(bench.timings[0].seconds / bench.timings[2].seconds, 9);
+    expectOneLineError(pcnsim('bench', '--seeds', '2'), '--seeds', '--sweep');
+    expectOneLineError(pcnsim('bench', '--sweep', '--vary', 'defaults.feePpm=', '--out', out), '--vary');
+  }, 60_000);
+
   it('game flags: bad input is one line with exit 2', () => {
     expectOneLineError(pcnsim('game', 'chess'), 'unknown game', 'breach');
     expectOneLineError(pcnsim('game', 'breach', '--set', 'online=2'), 'online=2', 'from 0 to 1');

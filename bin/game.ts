@@ -8,13 +8,14 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../sim/errors.js';
-import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep } from '../sim/games/index.js';
+import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep, type Sweep } from '../sim/games/index.js';
 import { checkParam } from '../sim/games/play.js';
 import { parseSet, parseSweep } from '../sim/games/sweepRange.js';
 import { sweepHtml } from '../sim/games/sweepChart.js';
 import { payoffLines, sweepLines } from '../sim/games/tables.js';
 import { checkOutFile, prepareOutDir } from './outputs.js';
-import { sweepExitCode } from './sweep.js';
+import type { Io } from './main.js';
+import { progressBar, sweepExitCode, whole } from './sweep.js';
 
 export interface GameFlags {
   narrate?: boolean;
@@ -27,17 +28,18 @@ export interface GameFlags {
 }
 
 /** The exit code; a promise of it for a sweep (it runs on the sweep machinery). */
-export function gameCommand(root: string, name: string, flags: GameFlags, out: (s: string) => void, err: (s: string) => void = out): number | Promise<number> {
+export function gameCommand(name: string, flags: GameFlags, io: Io): number | Promise<number> {
+  const { root, out } = io;
   const game = findGame(name);
   if (!game) throw new ScenarioError('unknown-game', `unknown game '${name}'; expected one of: ${GAMES.map((g) => g.name).join(', ')}`, 'NAME');
-  const seed = flags.seed === undefined ? 1 : wholeNumber(flags.seed, '--seed', 0);
-  const seeds = seedsOf(wholeNumber(flags.seeds, '--seeds', 1, 1000));
+  const seed = flags.seed === undefined ? 1 : whole(flags.seed, '--seed', 0);
+  const seeds = seedsOf(whole(flags.seeds, '--seeds', 1, 1000));
   const doc = readGameDoc(root, game);
   const params = gameParams(game, doc, parseSet(flags.set));
   const range = flags.sweep === undefined ? undefined : parseSweep(flags.sweep);
   if (flags.out !== undefined && !range) throw new ScenarioError('bad-flag', '--out writes the chart of a sweep; expected --sweep too', '--out');
   if (flags.jobs !== undefined && !range) throw new ScenarioError('bad-flag', '--jobs runs a sweep on threads; expected --sweep too', '--jobs');
-  const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber(flags.jobs, '--jobs', 1, 256);
+  const jobs = flags.jobs === undefined ? availableParallelism() : whole(flags.jobs, '--jobs', 1, 256);
   // An .html path is the chart page alone; anything else is the sweep's folder.
   const page = flags.out === undefined ? undefined : /\.html?$/i.test(flags.out) ? flags.out : join(flags.out, `${game.name}-sweep.html`);
   const folder = flags.out !== undefined && page !== flags.out ? flags.out : undefined;
@@ -59,13 +61,19 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   out('');
   if (range) {
     return (async () => {
-      const s = await sweep(root, game, doc, params, range.name, range.values, seeds, { jobs, ...(folder !== undefined ? { out: folder } : {}) });
+      const bar = progressBar(io);
+      let s: Sweep;
+      try {
+        s = await sweep(root, game, doc, params, range.name, range.values, seeds, { jobs, version: io.version, ...(folder !== undefined ? { out: folder } : {}), ...(bar ? { onProgress: bar.update } : {}) });
+      } finally {
+        bar?.stop();
+      }
       for (const line of sweepLines(game, s, seeds.length)) out(line);
       if (page !== undefined) {
         writeFileSync(page, sweepHtml(game, s, seeds.length, game.explain(params)));
         out(folder !== undefined ? `wrote ${folder}/ (runs.csv, runs.ndjson, summary.csv, summary.json, sweep.html, ${game.name}-sweep.html; run folders in ${folder}/runs/${s.resumed > 0 ? `; ${s.resumed} runs resumed` : ''})` : `wrote ${page}`);
       }
-      return sweepExitCode(s.failed, err);
+      return sweepExitCode(s.failed, io.err);
     })();
   }
   const run = play(root, game, doc, params, seed);
@@ -78,10 +86,4 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   out('');
   for (const line of payoffLines(game, payoffTable(root, game, doc, params, seeds), seeds.length)) out(line);
   return 0;
-}
-
-function wholeNumber(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new ScenarioError('bad-flag', `'${text}': expected a whole number from ${min} to ${max}`, flag);
-  return n;
 }

@@ -78,7 +78,8 @@ export function addSweepCommands(program: Command, io: Io, start: (run: () => Pr
     });
 }
 
-function whole(text: string, flag: string, min: number, max: number): number {
+/** A whole-number flag within bounds, or one line naming the flag. */
+export function whole(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new ScenarioError('bad-flag', `'${text}': expected a whole number from ${min} to ${max}`, flag);
   return n;
@@ -134,7 +135,7 @@ export function sweepExitCode(failed: readonly RunRow[], err: (line: string) => 
 }
 
 /** cli-progress on stderr when it is a terminal: runs done, failures, ETA. */
-function progressBar(io: Io): { update: (p: SweepProgress) => void; stop: () => void } | undefined {
+export function progressBar(io: Io): { update: (p: SweepProgress) => void; stop: () => void } | undefined {
   if (!io.progress) return undefined;
   const bar = new SingleBar({ format: 'sweep [{bar}] {value}/{total} runs | {failed} failed | {resumed} resumed | ETA {eta_formatted}', hideCursor: true, stream: process.stderr });
   let started = false;

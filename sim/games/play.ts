@@ -152,7 +152,7 @@ export async function sweep(root: string, game: Game, doc: ScenarioDoc, params: 
       grid: { names: [name], points: values.map((v) => [v]) },
       measure,
       build: ([value]) => {
-        const p = { ...params, [name]: Number(value) };
+        const p = paramsAt[values.indexOf(value as number)]!;
         const pointDoc = gameDocWith(game, doc, p);
         return { doc: pointDoc, scenario: scenarioFromData(pointDoc, file), set: Object.entries(p).map(([k, v]) => `${k}=${v}`), gameParams: p };
       },
