@@ -11,7 +11,7 @@
  * bench file only; the three ways' rows must be equal, or the benchmark fails.
  */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { gridFromFlags, sweep, threadPool, type Executor, type RunRow } from '../sim/sweep/index.js';
@@ -50,7 +50,7 @@ export async function benchSweepCommand(root: string, flags: BenchSweepFlags, ou
   checkOutFile(flags.out, '--out');
   const runs = grid.points.length * seeds;
   const ways: Way[] = [{ name: 'this thread (--jobs 1)', jobs: 1 }, { name: 'pool of 1 thread', jobs: 1, executor: threadPool(1) }, { name: 'pool of 2 threads (--jobs 2)', jobs: 2 }];
-  out(`sweep benchmark: ${file}, ${grid.points.length} points × ${seeds} seeds = ${runs} runs, each way ${repeat} times (median); ${availableParallelism()} cores`);
+  out(`sweep benchmark: ${file}, ${grid.points.length} points × ${seeds} seeds = ${runs} runs, each way ${repeat} times (median); ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} (other processes: a loaded machine gives threads no spare core)`);
   let reference: readonly RunRow[] | undefined;
   const timings: Timing[] = [];
   for (const way of ways) {
@@ -85,7 +85,7 @@ export async function benchSweepCommand(root: string, flags: BenchSweepFlags, ou
   const overheadMs = runs > 1 ? ((pool1.seconds - inThread.seconds) * 1000 - startMs) / (runs - 1) : 0;
   out(`speed-up of --jobs 2 over --jobs 1: ${speedUp.toFixed(2)}×; the pool costs ${startMs.toFixed(0)} ms to start (one run: one-thread pool − this thread) and ${overheadMs.toFixed(1)} ms per further run; same rows every way`);
   const failed = reference!.filter((r) => r.error !== undefined).length;
-  writeFileSync(flags.out, `${JSON.stringify({ node: process.version, cores: availableParallelism(), sweep: { file, grid, seeds, runs, failed, repeat, timings, speedUp, poolStartMs: startMs, poolOverheadMsPerRun: overheadMs } }, null, 2)}\n`);
+  writeFileSync(flags.out, `${JSON.stringify({ node: process.version, cores: availableParallelism(), loadAverage: loadavg()[0], sweep: { file, grid, seeds, runs, failed, repeat, timings, speedUp, poolStartMs: startMs, poolOverheadMsPerRun: overheadMs } }, null, 2)}\n`);
   out(`wrote ${flags.out}`);
   return 0;
 }
