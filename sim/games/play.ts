@@ -148,7 +148,7 @@ export async function sweep(root: string, game: Game, doc: ScenarioDoc, params: 
   const result = await runSweep(
     {
       file,
-      name: `${game.name}-sweep`,
+      name: game.name,
       grid: { names: [name], points: values.map((v) => [v]) },
       measure,
       build: ([value]) => {
