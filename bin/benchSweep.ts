@@ -54,33 +54,18 @@ export async function benchSweepCommand(root: string, flags: BenchSweepFlags, ou
   let reference: readonly RunRow[] | undefined;
   const timings: Timing[] = [];
   for (const way of ways) {
-    const samples: { seconds: number; cpuSeconds: number }[] = [];
-    for (let i = 0; i < repeat; i++) {
-      const cpu = process.cpuUsage();
-      const started = process.hrtime.bigint();
+    const { seconds, cpuSeconds } = await measure(repeat, async () => {
       const { rows } = await sweep(file, grid, { seeds, jobs: way.jobs, ...(way.executor ? { executor: way.executor } : {}) });
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const used = process.cpuUsage(cpu);
-      samples.push({ seconds, cpuSeconds: (used.user + used.system) / 1e6 });
       reference ??= rows;
       if (!isDeepStrictEqual(rows, reference)) throw new Error(`${way.name} gave other rows than ${ways[0]!.name}: the sweep is not deterministic (this is a bug)`);
-    }
-    const seconds = median(samples.map((s) => s.seconds));
-    timings.push({ name: way.name, seconds, cpuSeconds: median(samples.map((s) => s.cpuSeconds)), runsPerSecond: runs / seconds });
-    out(`  ${way.name.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s wall-clock  ${timings.at(-1)!.cpuSeconds.toFixed(2).padStart(7)} CPU-s  ${(runs / seconds).toFixed(1).padStart(6)} runs/s`);
+    });
+    timings.push({ name: way.name, seconds, cpuSeconds, runsPerSecond: runs / seconds });
+    out(`  ${way.name.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s wall-clock  ${cpuSeconds.toFixed(2).padStart(7)} CPU-s  ${(runs / seconds).toFixed(1).padStart(6)} runs/s`);
   }
   const [inThread, pool1, pool2] = timings as [Timing, Timing, Timing];
   const one = { names: grid.names, points: grid.points.slice(0, 1) };
-  const timeOne = async (executor?: Executor): Promise<number> => {
-    const times: number[] = [];
-    for (let i = 0; i < repeat; i++) {
-      const started = process.hrtime.bigint();
-      await sweep(file, one, { seeds: 1, ...(executor ? { executor } : {}) });
-      times.push(Number(process.hrtime.bigint() - started) / 1e9);
-    }
-    return median(times);
-  };
-  const startMs = ((await timeOne(threadPool(1))) - (await timeOne())) * 1000;
+  const oneRun = (executor?: Executor) => measure(repeat, () => sweep(file, one, { seeds: 1, ...(executor ? { executor } : {}) }));
+  const startMs = ((await oneRun(threadPool(1))).seconds - (await oneRun()).seconds) * 1000;
   const speedUp = inThread.seconds / pool2.seconds;
   const overheadMs = runs > 1 ? ((pool1.seconds - inThread.seconds) * 1000 - startMs) / (runs - 1) : 0;
   out(`speed-up of --jobs 2 over --jobs 1: ${speedUp.toFixed(2)}×; the pool costs ${startMs.toFixed(0)} ms to start (one run: one-thread pool − this thread) and ${overheadMs.toFixed(1)} ms per further run; same rows every way`);
@@ -88,6 +73,19 @@ export async function benchSweepCommand(root: string, flags: BenchSweepFlags, ou
   writeFileSync(flags.out, `${JSON.stringify({ node: process.version, cores: availableParallelism(), loadAverage: loadavg()[0], sweep: { file, grid, seeds, runs, failed, repeat, timings, speedUp, poolStartMs: startMs, poolOverheadMsPerRun: overheadMs } }, null, 2)}\n`);
   out(`wrote ${flags.out}`);
   return 0;
+}
+
+/** Runs `once` `repeat` times: the median wall-clock seconds and CPU-seconds (the whole process, every thread). */
+async function measure(repeat: number, once: () => Promise<unknown>): Promise<{ seconds: number; cpuSeconds: number }> {
+  const samples: { seconds: number; cpuSeconds: number }[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const cpu = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    await once();
+    const used = process.cpuUsage(cpu);
+    samples.push({ seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6 });
+  }
+  return { seconds: median(samples.map((s) => s.seconds)), cpuSeconds: median(samples.map((s) => s.cpuSeconds)) };
 }
 
 function median(xs: readonly number[]): number {
