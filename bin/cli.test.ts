@@ -209,6 +209,38 @@ describe('pcnsim CLI', () => {
     expect(page).toContain('<th class="n">online</th>');
   });
 
+  it('game --sweep --out DIR writes the sweep tables and the page, prints what --jobs 1 prints, and resumes', () => {
+    const out = join(tmp, 'offline-sweep');
+    const args = ['game', 'offline', '--sweep', 'away=0..12:6', '--seeds', '2'];
+    const alone = pcnsim(...args, '--jobs', '1');
+    const r = pcnsim(...args, '--jobs', '2', '--out', out);
+    expect(r.code).toBe(0);
+    const [table, wrote] = [r.stdout.trimEnd().split('\n').slice(0, -1).join('\n'), r.stdout.trimEnd().split('\n').pop()];
+    expect(table).toBe(alone.stdout.trimEnd());
+    expect(wrote).toBe(`wrote ${out}/ (runs.csv, runs.ndjson, summary.csv, summary.json, sweep.html, offline-sweep.html; run folders in ${out}/runs/)`);
+    // 3 points × 2 seeds; the offline game is the same for every seed: the closed form exactly.
+    const rows = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('run,point,away,seed,outcome,setUp,gain_alice,gain_bob,gain_tower,predicted,error');
+    expect(rows).toHaveLength(7);
+    for (const line of rows.slice(1)) expect(line.split(',')[4]).toBe(line.split(',')[9]);
+    expect(readFileSync(join(out, 'offline-sweep.html'), 'utf8')).toContain('echarts.init');
+    expect(pcnsim(...args, '--out', out).stdout).toContain('; 6 runs resumed)');
+  });
+
+  it('bench --sweep times a sweep three ways with the same rows and writes its figures; its flags need --sweep', () => {
+    const out = join(tmp, 'bench-sweep.json');
+    const r = pcnsim('bench', '--sweep', '--vary', 'defaults.feePpm=100,1000', '--seeds', '2', '--repeat', '1', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2 points × 2 seeds = 4 runs/);
+    expect(r.stdout).toMatch(/speed-up of --jobs 2 over --jobs 1: [\d.]+×; the pool costs -?\d+ ms to start .* and -?[\d.]+ ms per further run; same rows every way/);
+    const bench = JSON.parse(readFileSync(out, 'utf8')).sweep;
+    expect(bench).toMatchObject({ runs: 4, failed: 0, seeds: 2, repeat: 1 });
+    expect(bench.timings.map((t: { name: string }) => t.name)).toEqual(['this thread (--jobs 1)', 'pool of 1 thread', 'pool of 2 threads (--jobs 2)']);
+    expect(bench.speedUp).toBeCloseTo(bench.timings[0].seconds / bench.timings[2].seconds, 9);
+    expectOneLineError(pcnsim('bench', '--seeds', '2'), '--seeds', '--sweep');
+    expectOneLineError(pcnsim('bench', '--sweep', '--vary', 'defaults.feePpm=', '--out', out), '--vary');
+  }, 60_000);
+
   it('game flags: bad input is one line with exit 2', () => {
     expectOneLineError(pcnsim('game', 'chess'), 'unknown game', 'breach');
     expectOneLineError(pcnsim('game', 'breach', '--set', 'online=2'), 'online=2', 'from 0 to 1');
@@ -216,6 +248,9 @@ describe('pcnsim CLI', () => {
     expectOneLineError(pcnsim('game', 'breach', '--set', 'online'), '--set', 'key=number');
     expectOneLineError(pcnsim('game', 'breach', '--sweep', 'online=1..0.5:0.1'), '--sweep');
     expectOneLineError(pcnsim('game', 'breach', '--out', 'x.html'), '--out');
+    expectOneLineError(pcnsim('game', 'breach', '--jobs', '2'), '--jobs', '--sweep');
+    expectOneLineError(pcnsim('game', 'breach', '--sweep', 'online=0.5..1:0.5', '--jobs', '0'), '--jobs', 'whole number');
+    expectOneLineError(pcnsim('game', 'breach', '--sweep', 'online=0.5..1:0.5', '--out', '/proc/x'), '--out');
   });
 });
 

@@ -14,7 +14,7 @@ import { explainSimulation } from '../sim/estimate/report.js';
 import { DEFAULT_SCALE } from '../sim/estimate/simulate.js';
 import { DEFAULT_SEEDS, explainSeeds, simulateSeeds } from '../sim/estimate/seeds.js';
 import { GAMES } from '../sim/games/index.js';
-import { wholeNumber } from './game.js';
+import { whole as wholeNumber } from './sweep.js';
 import { prepareOutDir } from './outputs.js';
 import { simulate as simulateRun, type RunReport } from '../sim/index.js';
 import { reportWriters, writeRunReports } from './reports.js';

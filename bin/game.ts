@@ -1,15 +1,21 @@
 /**
  * `pcnsim game NAME`: the story of one play, block by block, then the payoff table over the
- * game's strategy profiles; with `--sweep`, the outcome against one parameter instead.
+ * game's strategy profiles; with `--sweep`, the outcome against one parameter instead, run as a
+ * sweep (sim/sweep: threads with `--jobs`; with `--out DIR`, the runs and summary tables, run
+ * folders and resume; `--out FILE.html` writes only the chart page).
  */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../sim/errors.js';
-import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep } from '../sim/games/index.js';
+import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep, type Sweep } from '../sim/games/index.js';
 import { checkParam } from '../sim/games/play.js';
 import { parseSet, parseSweep } from '../sim/games/sweepRange.js';
 import { sweepHtml } from '../sim/games/sweepChart.js';
 import { payoffLines, sweepLines } from '../sim/games/tables.js';
-import { checkOutFile } from './outputs.js';
+import { checkOutFile, prepareOutDir } from './outputs.js';
+import type { Io } from './main.js';
+import { progressBar, sweepExitCode, whole } from './sweep.js';
 
 export interface GameFlags {
   narrate?: boolean;
@@ -18,18 +24,27 @@ export interface GameFlags {
   set: string[];
   sweep?: string;
   out?: string;
+  jobs?: string;
 }
 
-export function gameCommand(root: string, name: string, flags: GameFlags, out: (s: string) => void): number {
+/** The exit code; a promise of it for a sweep (it runs on the sweep machinery). */
+export function gameCommand(name: string, flags: GameFlags, io: Io): number | Promise<number> {
+  const { root, out } = io;
   const game = findGame(name);
   if (!game) throw new ScenarioError('unknown-game', `unknown game '${name}'; expected one of: ${GAMES.map((g) => g.name).join(', ')}`, 'NAME');
-  const seed = flags.seed === undefined ? 1 : wholeNumber(flags.seed, '--seed', 0);
-  const seeds = seedsOf(wholeNumber(flags.seeds, '--seeds', 1, 1000));
+  const seed = flags.seed === undefined ? 1 : whole(flags.seed, '--seed', 0);
+  const seeds = seedsOf(whole(flags.seeds, '--seeds', 1, 1000));
   const doc = readGameDoc(root, game);
   const params = gameParams(game, doc, parseSet(flags.set));
   const range = flags.sweep === undefined ? undefined : parseSweep(flags.sweep);
   if (flags.out !== undefined && !range) throw new ScenarioError('bad-flag', '--out writes the chart of a sweep; expected --sweep too', '--out');
-  if (flags.out !== undefined) checkOutFile(flags.out, '--out');
+  if (flags.jobs !== undefined && !range) throw new ScenarioError('bad-flag', '--jobs runs a sweep on threads; expected --sweep too', '--jobs');
+  const jobs = flags.jobs === undefined ? availableParallelism() : whole(flags.jobs, '--jobs', 1, 256);
+  // An .html path is the chart page alone; anything else is the sweep's folder.
+  const page = flags.out === undefined ? undefined : /\.html?$/i.test(flags.out) ? flags.out : join(flags.out, `${game.name}-sweep.html`);
+  const folder = flags.out !== undefined && page !== flags.out ? flags.out : undefined;
+  if (folder !== undefined) prepareOutDir(folder, '--out');
+  else if (page !== undefined) checkOutFile(page, '--out');
   // Every point of the sweep is checked before any is played; errors name --sweep, not --set.
   for (const value of range?.values ?? []) {
     try {
@@ -45,13 +60,21 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   for (const line of game.explain(params)) out(`  ${line}`);
   out('');
   if (range) {
-    const s = sweep(root, game, doc, params, range.name, range.values, seeds);
-    for (const line of sweepLines(game, s, seeds.length)) out(line);
-    if (flags.out !== undefined) {
-      writeFileSync(flags.out, sweepHtml(game, s, seeds.length, game.explain(params)));
-      out(`wrote ${flags.out}`);
-    }
-    return 0;
+    return (async () => {
+      const bar = progressBar(io);
+      let s: Sweep;
+      try {
+        s = await sweep(root, game, doc, params, range.name, range.values, seeds, { jobs, version: io.version, ...(folder !== undefined ? { out: folder } : {}), ...(bar ? { onProgress: bar.update } : {}) });
+      } finally {
+        bar?.stop();
+      }
+      for (const line of sweepLines(game, s, seeds.length)) out(line);
+      if (page !== undefined) {
+        writeFileSync(page, sweepHtml(game, s, seeds.length, game.explain(params)));
+        out(folder !== undefined ? `wrote ${folder}/ (runs.csv, runs.ndjson, summary.csv, summary.json, sweep.html, ${game.name}-sweep.html; run folders in ${folder}/runs/${s.resumed > 0 ? `; ${s.resumed} runs resumed` : ''})` : `wrote ${page}`);
+      }
+      return sweepExitCode(s.failed, io.err);
+    })();
   }
   const run = play(root, game, doc, params, seed);
   out(`Story (seed ${seed})${flags.narrate ? '' : ' — on-chain steps only; --narrate adds every off-chain signature'}:`);
@@ -63,10 +86,4 @@ export function gameCommand(root: string, name: string, flags: GameFlags, out: (
   out('');
   for (const line of payoffLines(game, payoffTable(root, game, doc, params, seeds), seeds.length)) out(line);
   return 0;
-}
-
-export function wholeNumber(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new ScenarioError('bad-flag', `'${text}': expected a whole number from ${min} to ${max}`, flag);
-  return n;
 }

@@ -9,6 +9,7 @@ import { InvariantError, printable, ScenarioError } from '../sim/errors.js';
 import { scenarioJsonSchema } from '../sim/scenario/index.js';
 import { GAMES } from '../sim/games/index.js';
 import { benchCommand, type BenchFlags } from './bench.js';
+import { benchSweepCommand, DEFAULT_SWEEP, type BenchSweepFlags } from './benchSweep.js';
 import { addSweepCommands } from './sweep.js';
 import { gameCommand, type GameFlags } from './game.js';
 import { estimateCommand, listCommand, runCommand, validateCommand, type EstimateFlags, type RunFlags } from './cli.js';
@@ -80,9 +81,12 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
     .option('--seeds <n>', 'seeds per payoff-table row or sweep point', '40')
     .option('--set <key=value>', "change a parameter (repeatable), e.g. --set online=0.9", collect, [] as string[])
     .option('--sweep <key=a..b:step>', 'rerun over a range of one parameter, e.g. online=0.5..1:0.05')
-    .option('--out <file>', 'with --sweep: write the chart and table as a self-contained HTML page')
+    .option('--out <file|dir>', 'with --sweep: FILE.html writes the chart and table as a self-contained page; a folder also gets the runs and summary tables and run folders (resumed)')
+    .option('--jobs <n>', "with --sweep: worker threads (default: the machine's cores)")
     .action((name: string, flags: GameFlags) => {
-      exitCode = gameCommand(root, name, flags, out);
+      const code = gameCommand(name, flags, io);
+      if (typeof code === 'number') exitCode = code;
+      else pending = code;
     });
 
   program
@@ -110,8 +114,14 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
     .option('--graph <file>', 'an lnd describegraph JSON (or .gz) to use instead of the bundled snapshot')
     .option('--out <file>', 'where to write the figures', 'bench.json')
     .option('--crypto <mode>', 'full: sign and verify every commitment; lazy: only what reaches the chain', 'lazy')
-    .action((flags: BenchFlags) => {
-      exitCode = benchCommand(root, flags, out);
+    .option('--sweep [file]', `instead: time a sweep of short runs in this thread, on a one-thread pool and on two threads (--jobs 2 speed-up, pool overhead per run); default ${DEFAULT_SWEEP.file}`)
+    .option('--vary <path=values>', `with --sweep: the grid (repeatable; default ${DEFAULT_SWEEP.vary.join(' ')})`, collect, [] as string[])
+    .option('--seeds <n>', `with --sweep: seeds per point (default ${DEFAULT_SWEEP.seeds})`)
+    .option('--repeat <n>', 'with --sweep: times each way runs (the median counts)', '3')
+    .action((flags: BenchFlags & BenchSweepFlags) => {
+      if (flags.sweep !== undefined) pending = benchSweepCommand(root, flags, out);
+      else if (flags.vary.length > 0 || flags.seeds !== undefined) throw new ScenarioError('bad-flag', '--vary and --seeds shape a sweep benchmark; expected --sweep too', flags.seeds !== undefined ? '--seeds' : '--vary');
+      else exitCode = benchCommand(root, flags, out);
     });
 
   program

@@ -9,7 +9,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { ScenarioError } from '../sim/errors.js';
 import { parseOverride, readScenarioDoc } from '../sim/scenario/index.js';
-import { gridFromFile, gridFromFlags, mergeSweeps, parseShard, queueExecutor, runWorker, shardFromEnv, sweep, type SweepProgress, type SweepResult } from '../sim/sweep/index.js';
+import { gridFromFile, gridFromFlags, mergeSweeps, parseShard, queueExecutor, runWorker, shardFromEnv, sweep, type RunRow, type SweepProgress, type SweepResult } from '../sim/sweep/index.js';
 import { parseTimeMs } from '../sim/units.js';
 import { parseCrypto } from './cli.js';
 import type { Io } from './main.js';
@@ -78,7 +78,8 @@ export function addSweepCommands(program: Command, io: Io, start: (run: () => Pr
     });
 }
 
-function whole(text: string, flag: string, min: number, max: number): number {
+/** A whole-number flag within bounds, or one line naming the flag. */
+export function whole(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new ScenarioError('bad-flag', `'${text}': expected a whole number from ${min} to ${max}`, flag);
   return n;
@@ -111,18 +112,30 @@ function prepareSweep(file: string, flags: SweepFlags, io: Io): () => Promise<nu
     } finally {
       bar?.stop();
     }
-    const failed = result.rows.filter((r) => r.error !== undefined);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const where = executor ? `the queue ${flags.queue}` : jobs > 1 ? `${jobs} threads` : 'one thread';
     io.out(`${result.rows.length} runs (${result.resumed} already done) of ${grid.points.length} points × ${seeds} seeds${shard ? `, shard ${shard.index}/${shard.count}` : ''} on ${where}: ${seconds.toFixed(1)} s wall-clock`);
-    for (const f of failed.slice(0, 5)) io.err(`pcnsim: run ${f.id} (point ${f.point}, seed ${f.seed}) failed: ${f.error}`);
     io.out(`wrote ${out}/ (${shard ? 'sweep.json, runs.csv, runs.ndjson; pcnsim sweep merge joins the shards' : 'runs.csv, runs.ndjson, summary.csv, summary.json, sweep.html'}; run folders in ${out}/runs/)`);
-    return failed.length > 0 ? 1 : 0;
+    return sweepExitCode(result.rows.filter((r) => r.error !== undefined), io.err);
   };
 }
 
+/**
+ * A sweep's exit code from its failed runs, with one line naming the first: 0 when none failed;
+ * 2 when each failed on bad input (a scenario or file problem met only at run time is still bad
+ * input: INTERFACE's one line and exit 2); 1 when any broke an invariant (a bug outranks input).
+ */
+export function sweepExitCode(failed: readonly RunRow[], err: (line: string) => void): number {
+  if (failed.length === 0) return 0;
+  const bug = failed.some((r) => r.cause !== 'input');
+  const first = failed.find((r) => !bug || r.cause !== 'input')!;
+  const others = failed.length > 1 ? ` (and ${failed.length - 1} other runs; runs.csv's error column lists them)` : '';
+  err(`pcnsim: ${bug ? 'invariant broken in ' : ''}run ${first.id} (point ${first.point}, seed ${first.seed}) failed: ${first.error}${others}`);
+  return bug ? 1 : 2;
+}
+
 /** cli-progress on stderr when it is a terminal: runs done, failures, ETA. */
-function progressBar(io: Io): { update: (p: SweepProgress) => void; stop: () => void } | undefined {
+export function progressBar(io: Io): { update: (p: SweepProgress) => void; stop: () => void } | undefined {
   if (!io.progress) return undefined;
   const bar = new SingleBar({ format: 'sweep [{bar}] {value}/{total} runs | {failed} failed | {resumed} resumed | ETA {eta_formatted}', hideCursor: true, stream: process.stderr });
   let started = false;

@@ -1,22 +1,5 @@
 /** The bundled teaching games (`pcnsim game NAME`), in the order `pcnsim list` shows them. */
-import { atomicSwap } from './atomicSwap.js';
-import { breach } from './breach.js';
-import { censorship } from './censorship.js';
-import type { Game } from './game.js';
-import { htlcRace } from './htlcRace.js';
-import { jamming } from './jamming.js';
-import { malleability } from './malleability.js';
-import { massExit } from './massExit.js';
-import { offline } from './offline.js';
-import { probing } from './probing.js';
-import { wormhole } from './wormhole.js';
-
-export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, malleability, probing, wormhole];
-
-export function findGame(name: string): Game | undefined {
-  return GAMES.find((g) => g.name === name);
-}
-
+export { findGame, GAMES } from './catalog.js';
 export type { Game, Params } from './game.js';
 export { narrate } from './narrate.js';
 export { crossing, gameParams, payoffTable, play, readGameDoc, seedsOf, sweep, type PayoffRow, type Sweep } from './play.js';

@@ -25,9 +25,10 @@ function sweepChart(game: Game, s: Sweep, seeds: number): ChartSpec {
   };
   // Points where no run met the set-up have no mean: gaps, not zeros.
   const y = (v: number): number | null => (Number.isNaN(v) ? null : v);
+  // stackStrategy 'all': the band's width sits on its base even when the base is negative.
   const series = [
-    { name: '\u200bband base', type: 'line', stack: 'band', data: s.points.map((p) => [p.value, y(p.low)]), showSymbol: false, lineStyle: { opacity: 0 }, color: '#4e79a7', silent: true },
-    { name: `95% confidence interval over ${seeds} seeds`, type: 'line', stack: 'band', data: s.points.map((p) => [p.value, y(p.high - p.low)]), showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: '#4e79a7', opacity: 0.2 }, color: '#a9c1dc', silent: true },
+    { name: '\u200bband base', type: 'line', stack: 'band', stackStrategy: 'all', data: s.points.map((p) => [p.value, y(p.low)]), showSymbol: false, lineStyle: { opacity: 0 }, color: '#4e79a7', silent: true },
+    { name: `95% confidence interval over ${seeds} seeds`, type: 'line', stack: 'band', stackStrategy: 'all', data: s.points.map((p) => [p.value, y(p.high - p.low)]), showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: '#4e79a7', opacity: 0.2 }, color: '#a9c1dc', silent: true },
     { name: 'simulated mean', type: 'line', data: s.points.map((p) => [p.value, y(p.mean)]), color: '#4e79a7', symbolSize: 5, lineStyle: { width: 2 } },
     ...(predicted ? [{ name: 'predicted (closed form)', type: 'line', data: s.points.map((p) => [p.value, p.predicted!]), color: '#59a14f', showSymbol: false, lineStyle: { width: 2, type: 'dashed' } }] : []),
     { name: `break-even (${game.outcome.format(level)})`, type: 'line', data: [[x0, level], [x1, level]], color: '#777', showSymbol: false, lineStyle: { width: 1, type: 'dotted' } },

@@ -18,11 +18,11 @@ const RANDOM = new Set(['breach', 'censorship']);
 
 describe('each game\'s example sweep holds its closed form inside the 95% interval', () => {
   for (const game of GAMES) {
-    it(`${game.name} --sweep ${game.exampleSweep}`, () => {
+    it(`${game.name} --sweep ${game.exampleSweep}`, async () => {
       const doc = readGameDoc(root, game);
       const range = parseSweep(game.exampleSweep);
       const seeds = seedsOf(deep ? 100 : RANDOM.has(game.name) ? 40 : 2);
-      const s = sweep(root, game, doc, gameParams(game, doc), range.name, range.values, seeds);
+      const s = await sweep(root, game, doc, gameParams(game, doc), range.name, range.values, seeds);
       for (const p of s.points) {
         const row = { [range.name]: p.value, predicted: p.predicted, low: p.low, high: p.high };
         expect(p.runs).toBeGreaterThan(0);

@@ -109,7 +109,7 @@ describeBrowser('report pages in headless Chromium', () => {
     const game = findGame('breach')!;
     const doc = readGameDoc(root, game);
     const params = gameParams(game, doc);
-    const s = sweep(root, game, doc, params, 'online', [0.5, 0.75, 1], seedsOf(3));
+    const s = await sweep(root, game, doc, params, 'online', [0.5, 0.75, 1], seedsOf(3));
     const file = join(out, 'sweep.html');
     writeFileSync(file, sweepHtml(game, s, 3, game.explain(params)));
     const r = await open(browser, file);

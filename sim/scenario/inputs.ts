@@ -47,6 +47,11 @@ export class InputLog {
 
   /** A file's text (gzip and zip archives of one file are opened); `form` says what was expected. */
   readText(path: string, form: string): string {
+    return this.textOf(this.readBytes(path, form), form);
+  }
+
+  /** A file's bytes as stored, within bounds, recorded with their hash. */
+  readBytes(path: string, form: string): { readonly full: string; readonly bytes: Buffer; readonly sha256: string } {
     const full = this.resolve(path);
     let bytes: Buffer;
     try {
@@ -60,6 +65,11 @@ export class InputLog {
       throw new ScenarioError(code, `${fsReason(error)}; expected ${form}`, '', full);
     }
     this.note(path, bytes);
+    return { full, bytes, sha256: this.records[this.records.length - 1]!.sha256 };
+  }
+
+  /** The text of bytes readBytes returned. */
+  textOf({ full, bytes }: { readonly full: string; readonly bytes: Buffer }, form: string): string {
     const text = decode(unpack(bytes, full, form), full, form);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark
   }

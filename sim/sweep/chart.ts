@@ -11,9 +11,13 @@ import type { Manifest } from './tables.js';
 
 const COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
-/** A band from `lo` to `hi` drawn as a transparent base and a stacked filled width. */
+/**
+ * A band from `lo` to `hi` drawn as a transparent base and a stacked filled width. ECharts stacks
+ * negative and positive values apart by default ('samesign'), which drew a band with a negative
+ * `lo` from 0; 'all' stacks the width on the base whatever their signs.
+ */
 export function bandSeries(stack: string, name: string, color: string, opacity: number, points: readonly (readonly [GridValue, number, number])[]): Record<string, unknown>[] {
-  const common = { type: 'line', stack, showSymbol: false, silent: true, lineStyle: { opacity: 0 }, color };
+  const common = { type: 'line', stack, stackStrategy: 'all', showSymbol: false, silent: true, lineStyle: { opacity: 0 }, color };
   return [
     { ...common, name: `\u200b${name} base`, data: points.map(([x, lo]) => [x, lo]) },
     { ...common, name, data: points.map(([x, lo, hi]) => [x, hi - lo]), areaStyle: { color, opacity } },

@@ -5,13 +5,20 @@
  * same columns from the same name.
  */
 import { ScenarioError } from '../errors.js';
-import { findGame } from '../games/index.js';
+import { findGame } from '../games/catalog.js';
 import { gainSat, type Params } from '../games/game.js';
 import type { Report } from '../report/index.js';
 import type { RunRecords } from '../scenario/index.js';
 
-/** `report`: headline figures; `game`: a game's outcome and payoffs at the given parameters. */
+/**
+ * `report`: headline figures; `game`: a game's outcome, whether its set-up held (1 or 0: a run
+ * where it failed is no play of the game and is left out of the aggregate), each player's gain,
+ * and the closed form at the point's parameters when the game has one.
+ */
 export type MeasureSpec = { readonly kind: 'report' } | { readonly kind: 'game'; readonly game: string };
+
+/** A game's column saying whether the run met the game's set-up. */
+export const SET_UP = 'setUp';
 
 /** Report field paths recorded by default, in column order. */
 export const HEADLINE: readonly string[] = [
@@ -47,14 +54,16 @@ function at(report: unknown, path: string): number {
 export function metricNames(measure: MeasureSpec): string[] {
   if (measure.kind === 'report') return [...HEADLINE];
   const game = gameOf(measure.game);
-  return ['outcome', ...game.players.map((p) => `gain_${p.node}`)];
+  return ['outcome', SET_UP, ...game.players.map((p) => `gain_${p.node}`), ...(game.outcome.predict ? ['predicted'] : [])];
 }
 
 /** A run's metric values, aligned with metricNames. */
 export function measureRun(measure: MeasureSpec, run: RunRecords, report: Report, params: Params): number[] {
   if (measure.kind === 'report') return HEADLINE.map((path) => at(report, path));
   const game = gameOf(measure.game);
-  return [game.outcome.measure(run, params), ...game.players.map((p) => gainSat(run, p.node, game.payoffsFromMs))];
+  const setUp = (game.outcome.setUp?.held(run, params) ?? true) ? 1 : 0;
+  const predicted = game.outcome.predict ? [game.outcome.predict(params)] : [];
+  return [game.outcome.measure(run, params), setUp, ...game.players.map((p) => gainSat(run, p.node, game.payoffsFromMs)), ...predicted];
 }
 
 function gameOf(name: string) {

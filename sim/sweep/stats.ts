@@ -23,9 +23,11 @@ export interface MetricSummary {
 export interface PointSummary {
   readonly point: number;
   readonly values: readonly GridValue[];
-  /** Runs that finished, and that failed. */
+  /** Runs counted in the aggregate, and runs that failed. */
   readonly runs: number;
   readonly failed: number;
+  /** Runs that finished but are no play of the study (a game's failed set-up); only when the study says. */
+  readonly leftOut?: number;
   /** By metric name; absent when no run of the point finished. */
   readonly metrics: Readonly<Record<string, MetricSummary>>;
 }
@@ -41,14 +43,29 @@ export function summarizeMetric(values: readonly number[]): MetricSummary {
   return { mean: tidy(mean), sd: tidy(sd), ci95: [tidy(mean - half), tidy(mean + half)], min: jStat.min(values), max: jStat.max(values) };
 }
 
+/** How a study other than a scenario's figures aggregates its rows (a game's sweep). */
+export interface Aggregate {
+  /** Whether a finished run counts; the others are `leftOut`. */
+  readonly counts: (row: RunRow) => boolean;
+  /** A metric's 95% interval at a point instead of Student's t (undefined: Student's t). */
+  readonly interval?: (point: number, metric: string, values: readonly number[], mean: number) => readonly [number, number] | undefined;
+}
+
 /** One summary per grid point, in grid order; rows must be sorted (sortRows). */
-export function summarize(grid: Grid, metrics: readonly string[], rows: readonly RunRow[]): PointSummary[] {
+export function summarize(grid: Grid, metrics: readonly string[], rows: readonly RunRow[], aggregate?: Aggregate): PointSummary[] {
   return grid.points.map((values, point) => {
     const mine = rows.filter((r) => r.point === point);
-    const ok = mine.filter((r) => r.error === undefined);
-    const summaries = ok.length === 0 ? {} : Object.fromEntries(metrics.map((m, i) => [m, summarizeMetric(ok.map((r) => r.metrics[i]!))]));
-    return { point, values, runs: ok.length, failed: mine.length - ok.length, metrics: summaries };
+    const finished = mine.filter((r) => r.error === undefined);
+    const ok = aggregate ? finished.filter(aggregate.counts) : finished;
+    const summaries = ok.length === 0 ? {} : Object.fromEntries(metrics.map((m, i) => [m, metricAt(point, m, ok.map((r) => r.metrics[i]!), aggregate)]));
+    return { point, values, runs: ok.length, failed: mine.length - finished.length, ...(aggregate ? { leftOut: finished.length - ok.length } : {}), metrics: summaries };
   });
+}
+
+function metricAt(point: number, metric: string, values: readonly number[], aggregate: Aggregate | undefined): MetricSummary {
+  const s = summarizeMetric(values);
+  const ci = aggregate?.interval?.(point, metric, values, s.mean);
+  return ci ? { ...s, ci95: [tidy(ci[0]), tidy(ci[1])] } : s;
 }
 
 /** Rows by grid point, then seed: the one order of every runs table. */

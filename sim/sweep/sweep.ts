@@ -13,7 +13,7 @@ import { metricNames, type MeasureSpec } from './metrics.js';
 import { MAX_RUNS, planRuns, seedList, type BuiltPoint } from './plan.js';
 import { inThread, threadPool, type Executor } from './pool.js';
 import { inShard, shardText, type Shard } from './shard.js';
-import { sortRows, summarize, type PointSummary } from './stats.js';
+import { sortRows, summarize, type Aggregate, type PointSummary } from './stats.js';
 import { MANIFEST_SCHEMA, type Manifest } from './tables.js';
 import { finishedRow, type RunRow, type RunSettings } from './task.js';
 import { writeSweep } from './write.js';
@@ -28,8 +28,8 @@ export interface SweepProgress {
 }
 
 export interface SweepOptions {
-  /** Seeds per grid point: 1 … seeds (default 10). */
-  readonly seeds?: number;
+  /** Seeds per grid point: 1 … seeds (default 10), or the list itself. */
+  readonly seeds?: number | readonly number[];
   /** Worker threads (default 1: this thread). */
   readonly jobs?: number;
   /** Another executor (a queue); overrides `jobs`. */
@@ -54,6 +54,8 @@ export interface SweepSpec {
   readonly grid: Grid;
   readonly measure: MeasureSpec;
   readonly build: (values: readonly GridValue[]) => BuiltPoint;
+  /** Which runs count and which intervals differ from the default (a game's sweep). */
+  readonly aggregate?: Aggregate;
 }
 
 export interface SweepResult {
@@ -80,7 +82,7 @@ export function sweep(file: string, grid: Grid, options: SweepOptions = {}): Pro
 }
 
 export async function runSweep(spec: SweepSpec, options: SweepOptions = {}): Promise<SweepResult> {
-  const seeds = seedList(options.seeds ?? 10);
+  const seeds = typeof options.seeds === 'object' ? [...options.seeds] : seedList(options.seeds ?? 10);
   const total = spec.grid.points.length * seeds.length;
   if (total > MAX_RUNS) throw new ScenarioError('bad-grid', `${spec.grid.points.length} points × ${seeds.length} seeds = ${total} runs; expected at most ${MAX_RUNS}`, '--seeds');
   const runsDir = options.out === undefined ? undefined : join(options.out, 'runs');
@@ -113,7 +115,7 @@ export async function runSweep(spec: SweepSpec, options: SweepOptions = {}): Pro
     progress();
   });
   const sorted = sortRows(rows);
-  const summary = options.shard ? [] : summarize(spec.grid, metrics, sorted);
+  const summary = options.shard ? [] : summarize(spec.grid, metrics, sorted, spec.aggregate);
   if (options.out !== undefined) writeSweep(options.out, manifest, sorted, summary);
   return { manifest, rows: sorted, summary, resumed };
 }

@@ -77,12 +77,14 @@ export function parseRunsNdjson(m: Manifest, text: string, bad: (line: number, d
 const STATS = ['mean', 'sd', 'ci95_low', 'ci95_high', 'min', 'max'] as const;
 
 export function summaryCsv(m: Manifest, points: readonly PointSummary[]): string {
-  const head = ['point', ...m.grid.names, 'runs', 'failed', ...m.metrics.flatMap((n) => STATS.map((s) => `${n}_${s}`))];
+  const leftOut = points.some((p) => p.leftOut !== undefined);
+  const head = ['point', ...m.grid.names, 'runs', 'failed', ...(leftOut ? ['left_out'] : []), ...m.metrics.flatMap((n) => STATS.map((s) => `${n}_${s}`))];
   const rows = points.map((p) => [
     p.point,
     ...p.values,
     p.runs,
     p.failed,
+    ...(leftOut ? [p.leftOut ?? 0] : []),
     ...m.metrics.flatMap((n): (number | string)[] => {
       const s = p.metrics[n];
       return s ? [s.mean, s.sd, s.ci95[0], s.ci95[1], s.min, s.max] : STATS.map(() => '');
@@ -98,7 +100,7 @@ export function summaryJson(m: Manifest, points: readonly PointSummary[]): strin
     seeds: m.seeds.length,
     parameters: m.grid.names,
     metrics: m.metrics,
-    points: points.map((p) => ({ point: p.point, parameters: Object.fromEntries(m.grid.names.map((n, i) => [n, p.values[i]])), runs: p.runs, failed: p.failed, metrics: p.metrics })),
+    points: points.map((p) => ({ point: p.point, parameters: Object.fromEntries(m.grid.names.map((n, i) => [n, p.values[i]])), runs: p.runs, failed: p.failed, ...(p.leftOut !== undefined ? { leftOut: p.leftOut } : {}), metrics: p.metrics })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -52,6 +52,11 @@ export interface RunRow {
   readonly metrics: readonly number[];
   /** Why the run failed (one line), when it did. */
   readonly error?: string;
+  /**
+   * What made it fail: `input` (bad input met at run time: the scenario or a file it reads) or
+   * `invariant` (a broken invariant: a bug). Decides the sweep's exit code (2 or 1); not in the tables.
+   */
+  readonly cause?: 'input' | 'invariant';
 }
 
 export function runTask(task: RunTask, settings: RunSettings): RunRow {
@@ -72,7 +77,7 @@ export function runTask(task: RunTask, settings: RunSettings): RunRow {
     return row;
   } catch (error) {
     if (!(error instanceof ScenarioError || error instanceof InvariantError)) throw error;
-    return { ...base, metrics: [], error: printable(error.message) };
+    return { ...base, metrics: [], error: printable(error.message), cause: error instanceof ScenarioError ? 'input' : 'invariant' };
   }
 }
 

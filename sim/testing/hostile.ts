@@ -337,7 +337,8 @@ export function flagCases(): HostileCase[] {
     ['game --seeds 0', ['game', 'breach', '--seeds', '0'], ['--seeds']],
     ['game --seed x', ['game', 'breach', '--seed', 'x'], ['--seed']],
     ['game --out without --sweep', ['game', 'breach', '--out', 'x.html'], ['--out']],
-    ['game --sweep --out to a folder', ['game', 'breach', '--sweep', 'online=0.5..1:0.5', '--seeds', '1', '--out', '.'], ['--out']],
+    // --out DIR is the sweep's folder (its tables and run folders): a file that is not .html is no folder.
+    ['game --sweep --out to a file that is no folder', ['game', 'breach', '--sweep', 'online=0.5..1:0.5', '--seeds', '1', '--out', 'afile'], ['--out', 'afile']],
     ['game --sweep --out in /proc', ['game', 'breach', '--sweep', 'online=0.5..1:0.5', '--seeds', '1', '--out', '/proc/x/y.html'], ['--out']],
     ['bench --out to a folder', ['bench', '--payments', '10', '--out', '.'], ['--out']],
     ['bench --out in /proc', ['bench', '--payments', '10', '--out', '/proc/x/bench.json'], ['--out']],

@@ -24,6 +24,18 @@ import { fromSimLn, isSimLn } from './simln.js';
 
 const FORM = 'an lnd describegraph JSON (plain, .gz or .zip), a Core Lightning listchannels JSON, a sim-ln sim_network JSON, or a CLoTH folder';
 
+/**
+ * Imported graphs parsed in this thread, by full path, with the hash of the bytes they came from.
+ * A sweep's runs in one thread (and its points' validation) import the same file again and again;
+ * parsing a real snapshot dominates a short run, so a file whose bytes hash the same is not
+ * parsed again. The bytes are still read and hashed every time (the report's inputs record it),
+ * and an ImportedGraph is never changed after it is made (readonly throughout), so sharing it
+ * is safe. CLoTH folders (several files) are read each time.
+ */
+const parsed = new Map<string, { readonly sha256: string; readonly graph: ImportedGraph }>();
+/** Graphs kept at most (a long-lived process sweeping many files does not grow without bound). */
+const PARSED_MAX = 4;
+
 /** Reads any supported file or folder; the format is recognised from its content. */
 export function importGraph(path: string, inputs: InputLog): ImportedGraph {
   const full = inputs.resolve(path);
@@ -31,10 +43,28 @@ export function importGraph(path: string, inputs: InputLog): ImportedGraph {
   try {
     isDir = statSync(full).isDirectory();
   } catch {
-    // readText reports the missing file with the reason
+    // readBytes reports the missing file with the reason
   }
   if (isDir) return readCloth(full, inputs, path);
-  const text = inputs.readText(path, FORM);
+  const file = inputs.readBytes(path, FORM);
+  const known = parsed.get(full);
+  if (known?.sha256 === file.sha256) return known.graph;
+  const graph = parseGraph(inputs.textOf(file, FORM), full);
+  parsed.delete(full);
+  parsed.set(full, { sha256: file.sha256, graph });
+  if (parsed.size > PARSED_MAX) parsed.delete(parsed.keys().next().value!);
+  return graph;
+}
+
+let graphsParsed = 0;
+
+/** How many imported graphs this thread has parsed (each file once while its bytes stay the same). */
+export function parsedGraphCount(): number {
+  return graphsParsed;
+}
+
+function parseGraph(text: string, full: string): ImportedGraph {
+  graphsParsed++;
   let data: unknown;
   try {
     data = JSON.parse(text);
