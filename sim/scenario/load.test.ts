@@ -1,11 +1,12 @@
 /** Bad input gets one clear error naming the file, the field path and a stable code. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../errors.js';
 import { listScenarios } from './catalog.js';
 import { checkScenario, loadScenario, parseScenario } from './load.js';
+import { sharedFile } from '../testing/shared.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pcnsim-load-'));
 const file = (name: string, text: string): string => {
@@ -128,9 +129,8 @@ describe('loading scenarios', () => {
     expect(() => parseScenario(example, 'README.md')).not.toThrow();
   });
 
-  it("validates INTERFACE.md's example scenario (../shared, when present)", () => {
-    const file = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'INTERFACE.md');
-    if (!existsSync(file)) return;
+  it("validates INTERFACE.md's example scenario (../shared)", () => {
+    const file = sharedFile('INTERFACE.md');
     const example = /```yaml\n([\s\S]*?)```/.exec(readFileSync(file, 'utf8'))![1]!;
     expect(() => parseScenario(example, 'INTERFACE.md')).not.toThrow();
   });
