@@ -129,10 +129,8 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     if (a.do !== 'open') return;
     const path = `actions[${i}]`;
     checkNode(a.node, `${path}.node`);
-    if (a.with === undefined) throw new ScenarioError('missing-field', "missing; expected with (the peer) for 'open'", `${path}.with`);
     checkNode(a.with, `${path}.with`);
     if (a.with === a.node) throw new ScenarioError('channel-to-itself', `expected two different nodes, got ${a.node} twice`, `${path}.with`);
-    if (a.deposit === undefined) throw new ScenarioError('missing-field', "missing; expected deposit [mine, peer's] for 'open'", `${path}.deposit`);
     const id = a.id ?? `${a.node}-${a.with}`;
     if (byId.has(id)) throw new ScenarioError('duplicate-channel', `duplicate channel '${id}'; give it its own id`, `${path}.id`);
     const kind = a.kind ?? base.kind;
@@ -313,7 +311,7 @@ function resolveNodes(input: ScenarioInput): string[] {
     return [...new Set([...input.nodes, ...towers])];
   }
   // Without a node list, the nodes are those the channels (and channel-opening actions) name.
-  const opened = (input.actions ?? []).flatMap((a) => (a.do === 'open' && a.with !== undefined ? [a.node, a.with] : []));
+  const opened = (input.actions ?? []).flatMap((a) => (a.do === 'open' ? [a.node, a.with] : []));
   return [...new Set([...(input.channels ?? []).flatMap((c) => c.between), ...opened, ...towers])];
 }
 
