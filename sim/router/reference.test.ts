@@ -106,7 +106,9 @@ describe('findRoute against the reference Dijkstra (default cost: fee + lock ris
     let state = 16;
     const pick = (n: number): number => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31), state % n);
     let routes = 0;
-    for (let i = 0; i < runs(300); i++) {
+    // 40 queries on the snapshot in npm test (loading it is most of the cost); thousands when deep.
+    const queries = process.env.PCNSIM_DEEP ? runs(300) : 40;
+    for (let i = 0; i < queries; i++) {
       const query: RouteQuery = { source: nodes[pick(nodes.length)]!, target: nodes[pick(nodes.length)]!, amountMsat: 100_000, currentHeight: 600_000, finalCltvDelta: 18 };
       const first = findRoute(graph, query);
       expectSameRoute(graph, query);
@@ -115,6 +117,6 @@ describe('findRoute against the reference Dijkstra (default cost: fee + lock ris
       // Retry as a payer would, without the route's middle channel.
       expectSameRoute(graph, { ...query, excludeChannels: new Set([first.hops[first.hops.length >> 1]!.channelId]) });
     }
-    expect(routes).toBeGreaterThan(100); // a third of uniform pairs have no enabled path
+    expect(routes).toBeGreaterThan(queries / 3); // a third of uniform pairs have no enabled path
   });
 });
