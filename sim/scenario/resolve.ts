@@ -27,6 +27,9 @@ import { resolveTopology } from './topology/index.js';
 import { resolveAmount, type Workload } from './workload.js';
 import { BLOCK_INTERVAL_MS } from '../defaults.js';
 import { DEFAULT_MULTIHOP } from '../agents/multihop.js';
+import type { ExpectSpec } from '../report/records.js';
+
+export type { ExpectSpec };
 
 export interface Traffic {
   readonly ratePerSecond: number;
@@ -36,11 +39,6 @@ export interface Traffic {
   readonly untilMs: number;
 }
 
-export interface ExpectSpec {
-  readonly balances: Readonly<Record<string, number>>;
-  /** Dotted report paths → expected values. */
-  readonly values: Readonly<Record<string, number | boolean>>;
-}
 
 /** A fully resolved scenario. */
 export interface Scenario {
