@@ -32,14 +32,15 @@ export interface RunRecords {
   /** The report's figures, accumulated from every row whether kept or not. */
   readonly stats: RunStats;
   readonly balances: Readonly<Record<string, { readonly startMsat: number; readonly endMsat: number }>>;
-  /** Balances of up to SAMPLED_NODES nodes after every block, for charts. */
   /** Readable names of imported nodes (lnd and sim-ln aliases), by node id. */
   readonly aliases: Readonly<Record<string, string>>;
+  /** Balances of up to SAMPLED_NODES nodes after every block, for charts. */
   readonly balanceSeries: { readonly nodes: readonly string[]; readonly samples: readonly { readonly time: number; readonly values: readonly number[] }[] };
   /** Every chain and the swaps between them, when the scenario has `chains:` or `swaps:` (crossChainRun.ts). */
   readonly crossChain?: CrossChainRecords;
 }
 
+/** One chain's rows and figures in a run with several chains. */
 export interface ChainRun {
   readonly blockIntervalMs: number;
   readonly txs: readonly TxRecord[];
@@ -61,7 +62,7 @@ export interface CrossChainRecords {
   readonly malleabilityEvents: readonly MalleabilityEvent[];
 }
 
-/** A scenario's `expect` block, resolved: what `checkExpectations` compares the report with. */
+/** A scenario's `expect` block, resolved: what `unmetExpectations` compares the report with. */
 export interface ExpectSpec {
   readonly balances: Readonly<Record<string, number>>;
   /** Dotted report paths → expected values. */

@@ -1,9 +1,9 @@
 /**
  * Scripted actions → ActionSpecs, with every refusal that can be known before the run made an
  * error here (exit 2) rather than a silent no-op later: a node acting on a channel it is not a
- * party of, a move on a channel before it opens or after a scripted close. (Which fields each
- * action takes is the schema's: one shape per `do`.) What only the run can tell (a sequence that never existed) is reported
- * by the run as a refused action.
+ * party of, a move on a channel before it opens or after a scripted close. Which fields each
+ * action takes is the schema's (one shape per `do`). What only the run can tell (a sequence
+ * that never existed) is reported by the run as a refused action.
  */
 import type { ActionSpec, ChannelSpec } from '../agents/spec.js';
 import { ScenarioError } from '../errors.js';

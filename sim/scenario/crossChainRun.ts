@@ -18,8 +18,6 @@ import type { Scenario } from './resolve.js';
 
 export type { ChainRun, CrossChainRecords };
 
-
-
 export interface CrossChainRun {
   /** What swap locks and 2-of-2 outputs on the default chain hold now (nobody's balance alone; for the network's accounting). */
   heldOnDefault(): number;

@@ -39,7 +39,6 @@ export interface Traffic {
   readonly untilMs: number;
 }
 
-
 /** A fully resolved scenario. */
 export interface Scenario {
   readonly file: string;
