@@ -1,13 +1,71 @@
 /**
  * What a run hands the report: its recorded rows and end-of-run figures, filled by the runner
- * (`scenario/run.ts`). The report reads only these, so `report/` never imports `scenario/`.
+ * (`scenario/run.ts`), and the rows the agents record (`agents/records.ts`). The report reads
+ * only these, so `report/` imports neither `scenario/` nor `agents/`.
  */
-import type { PaymentRecord } from '../agents/network.js';
-import type { ChannelEvent } from '../agents/records.js';
 import type { BlockRecord, TxRecord } from '../chain/types.js';
 import type { MalleabilityEvent } from '../malleability/stories.js';
+import type { FailureReason } from '../reasons.js';
 import type { SwapEvent, SwapRecord } from '../swap/spec.js';
 import type { RunStats } from './accumulate.js';
+
+/** What happened on a channel: one ChannelEvent row each. */
+export type ChannelEventKind =
+  | 'open' // both deposits confirmed deep enough: the channel is usable
+  | 'pay' // an off-chain RSMC update
+  | 'pay-failed'
+  | 'cash' // a commitment confirmed: defender paid, attacker's bond frozen
+  | 'revoked-broadcast' // the cashed commitment had been revoked (cheating)
+  | 'penalty' // the defender took the bond with the revocation proof
+  | 'tower-justice' // a watchtower submitted the penalty for its offline client
+  | 'withdraw' // the attacker took its bond after the freeze
+  | 'cheat-succeeded' // … and the commitment it cashed had been revoked
+  | 'cooperative-close'
+  | 'settle' // one-way channel: the payee settled the newest state
+  | 'refund' // one-way channel: the payer took everything back after the refund lock
+  | 'rejected' // a transaction the contract refused (e.g. a penalty that arrived too late)
+  | 'refused-action' // a scripted action the channel or network refused (e.g. a sequence that never existed)
+  | 'htlc-add' // an HTLC offered off-chain (amount locked)
+  | 'htlc-settle' // an HTLC fulfilled or failed off-chain (amount unlocked)
+  | 'htlc-claim' // a pending HTLC claimed on chain with its preimage
+  | 'htlc-timeout'; // a pending HTLC refunded to its offerer on chain after its expiry
+
+export interface ChannelEvent {
+  readonly time: number;
+  readonly height: number;
+  readonly channel: string;
+  readonly kind: ChannelEventKind;
+  /** The acting node (payer, attacker, defender, closer). */
+  readonly node: string;
+  readonly sequence?: number;
+  readonly amountMsat?: number;
+  /** For a penalty: the part of `amountMsat` that was the attacker's bond (the rest: pending HTLCs). */
+  readonly bondMsat?: number;
+  readonly detail?: string;
+  /** For an HTLC: the height at which it expires. */
+  readonly expiryHeight?: number;
+}
+
+/** One row per payment attempt. */
+export interface PaymentRecord {
+  readonly time: number;
+  readonly from: string;
+  readonly to: string;
+  readonly amountMsat: number;
+  /** `succeeded` only when the payee was paid; `stuck` when the run ended before the payment resolved. */
+  readonly status: 'succeeded' | 'failed' | 'stuck';
+  /** Why it failed (sim/reasons.ts); '' when it succeeded. */
+  readonly reason: FailureReason | '';
+  /** The payer learned R (its view, which may differ from the status when a hop went silent). */
+  readonly payerKnowsR: boolean;
+  readonly channel: string;
+  readonly hops: number;
+  readonly feeMsat: number;
+  /** From the start of the payment to the payer learning R (or giving up), ms. */
+  readonly latencyMs: number;
+  readonly attempts: number;
+  readonly route: string;
+}
 
 /** Everything a report is computed from. */
 export interface RunRecords {
