@@ -6,6 +6,8 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/sim', '<rootDir>/bin'],
   testMatch: ['**/*.test.ts'],
+  // Async tests (the CLI in-process) share 2 cores with other jobs: 5 s is too tight under load.
+  testTimeout: 60_000,
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

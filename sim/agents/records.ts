@@ -1,42 +1,11 @@
 /**
- * What the agents layer records for reports: one row per channel event. Reports compute every
- * summary from these rows (STYLE §15); nothing is tallied on the side.
+ * What the agents layer records for reports: one row per channel event (the row types live in
+ * `report/records.ts`). Reports compute every summary from these rows (STYLE §15); nothing is
+ * tallied on the side.
  */
-export type ChannelEventKind =
-  | 'open' // both deposits confirmed deep enough: the channel is usable
-  | 'pay' // an off-chain RSMC update
-  | 'pay-failed'
-  | 'cash' // a commitment confirmed: defender paid, attacker's bond frozen
-  | 'revoked-broadcast' // the cashed commitment had been revoked (cheating)
-  | 'penalty' // the defender took the bond with the revocation proof
-  | 'tower-justice' // a watchtower submitted the penalty for its offline client
-  | 'withdraw' // the attacker took its bond after the freeze
-  | 'cheat-succeeded' // … and the commitment it cashed had been revoked
-  | 'cooperative-close'
-  | 'settle' // one-way channel: the payee settled the newest state
-  | 'refund' // one-way channel: the payer took everything back after the refund lock
-  | 'rejected' // a transaction the contract refused (e.g. a penalty that arrived too late)
-  | 'refused-action' // a scripted action the channel or network refused (e.g. a sequence that never existed)
-  | 'htlc-add' // an HTLC offered off-chain (amount locked)
-  | 'htlc-settle' // an HTLC fulfilled or failed off-chain (amount unlocked)
-  | 'htlc-claim' // a pending HTLC claimed on chain with its preimage
-  | 'htlc-timeout'; // a pending HTLC refunded to its offerer on chain after its expiry
+import type { ChannelEvent } from '../report/records.js';
 
-export interface ChannelEvent {
-  readonly time: number;
-  readonly height: number;
-  readonly channel: string;
-  readonly kind: ChannelEventKind;
-  /** The acting node (payer, attacker, defender, closer). */
-  readonly node: string;
-  readonly sequence?: number;
-  readonly amountMsat?: number;
-  /** For a penalty: the part of `amountMsat` that was the attacker's bond (the rest: pending HTLCs). */
-  readonly bondMsat?: number;
-  readonly detail?: string;
-  /** For an HTLC: the height at which it expires. */
-  readonly expiryHeight?: number;
-}
+export type { ChannelEvent, ChannelEventKind } from '../report/records.js';
 
 /**
  * Rows as they are produced, in order: kept in memory (games, tests, small runs) and/or handed

@@ -6,13 +6,15 @@ import type { Freeze, Pair } from '../channel/commitment.js';
 import type { ContractRules } from '../channel/contract.js';
 import type { CryptoMode } from '../channel/protocol.js';
 import type { Policy } from '../router/index.js';
-import type { FailureReason } from '../reasons.js';
+import type { PaymentRecord } from '../report/records.js';
 import type { Msat, Sequence } from '../units.js';
 import type { CheaterSpec } from './cheater.js';
 import type { MinerSpec } from './miner.js';
 import type { MultiHopOptions } from './multihop.js';
 import type { ReceivePolicy } from './hooks.js';
 import type { WatchtowerSpec } from './watchtower.js';
+
+export type { PaymentRecord };
 
 export type ChannelKind = ContractRules | 'one-way';
 
@@ -104,28 +106,4 @@ export interface NetworkSpec {
    * honest parties then keep just the newest sheet, as real nodes do (`pcnsim run`).
    */
   readonly revokedCopies?: 'all' | 'cheaters';
-}
-
-/** One row per payment attempt. */
-export interface PaymentRecord {
-  readonly time: number;
-  readonly from: string;
-  readonly to: string;
-  readonly amountMsat: number;
-  /** `succeeded` only when the payee was paid; `stuck` when the run ended before the payment resolved. */
-  readonly status: 'succeeded' | 'failed' | 'stuck';
-  /** Why it failed (sim/reasons.ts); '' when it succeeded. */
-  readonly reason: FailureReason | '';
-  /** The payer learned R (its view, which may differ from the status when a hop went silent). */
-  readonly payerKnowsR: boolean;
-  readonly channel: string;
-  readonly hops: number;
-  readonly feeMsat: number;
-  /** From the start of the payment to the payer learning R (or giving up), ms. */
-  readonly latencyMs: number;
-  readonly attempts: number;
-  /** Nodes of the path taken, `a>b>c`; a multi-part payment's paths, `;`-separated. */
-  readonly route: string;
-  /** Parts that carried it: 1 for a single path, 0 when it failed. */
-  readonly parts: number;
 }

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { keyPairFromSeed } from '../crypto/index.js';
+import { keyPairFromSeed, revocationLock, verify } from '../crypto/index.js';
 import { msat, sequence } from '../units.js';
+import { revocationPayload } from './commitment.js';
 import { Channel, type CryptoMode } from './protocol.js';
 
 const secrets = (name: string) => ({ funding: keyPairFromSeed(name), revocationSeed: sha256(new TextEncoder().encode(`${name}-rev`)) });
@@ -26,8 +27,15 @@ describe.each(['full', 'lazy'] as const)('revoked copies (%s crypto)', (mode) =>
     expect(channel.copy(1, sequence(3))!.terms.amounts).toEqual([80_000, 120_000]);
     expect(channel.balances).toEqual([80_000, 120_000]);
     // Punishing needs only the secret the cheater revealed, not the old sheet.
-    expect(channel.revocationProof(1, sequence(1))).toBeDefined();
-    expect(channel.revocationProof(1, sequence(2))).toBeDefined();
+    // Bob's proof for each revoked sequence is signed by that sequence's revocation lock of
+    // Alice's, and by no other: the penalty contract (penalty.ts) checks exactly this.
+    const aliceLock = (n: number) => revocationLock(secrets('alice').revocationSeed, sequence(n)).publicKey;
+    for (const n of [1, 2]) {
+      const proof = channel.revocationProof(1, sequence(n))!;
+      expect(verify(proof, revocationPayload('alice-bob', sequence(n)), aliceLock(n))).toBe(true);
+      expect(verify(proof, revocationPayload('alice-bob', sequence(n)), aliceLock(3 - n))).toBe(false);
+      expect(verify(proof, revocationPayload('alice-bob', sequence(3 - n)), aliceLock(n))).toBe(false);
+    }
     expect(channel.revocationProof(1, sequence(3))).toBeUndefined();
   });
 });

@@ -7,8 +7,7 @@
  * count in the bin where they end; the value locked in HTLCs and the holdings of the largest
  * nodes are sampled at every change. `lockedAtBlock` keeps the per-block series of timeline.csv.
  */
-import type { ChannelEvent, ChannelEventKind } from '../agents/records.js';
-import type { PaymentRecord } from '../agents/spec.js';
+import type { ChannelEvent, ChannelEventKind, PaymentRecord } from './records.js';
 import { Bins, Envelope } from './bins.js';
 import { ChannelLedger, type ChannelInfo } from './channelLedger.js';
 import { Distributions } from './distributions.js';

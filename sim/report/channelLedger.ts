@@ -8,7 +8,7 @@
  * direct payment and a fulfilled HTLC move the amount to the other side. Once a channel goes to
  * the chain its sheet stops changing: what each party then gets is in the node results.
  */
-import type { ChannelEvent } from '../agents/records.js';
+import type { ChannelEvent } from './records.js';
 import type { Bins } from './bins.js';
 
 /** What the ledger needs to know of a channel before the run: its ends and deposits. */

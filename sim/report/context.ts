@@ -1,6 +1,5 @@
 /** What every part of a run's report pages is computed from: the report, the run's records, display names. */
-import type { ChannelEvent } from '../agents/records.js';
-import type { RunRecords } from '../scenario/run.js';
+import type { ChannelEvent, RunRecords } from './records.js';
 import { MARKED_KINDS } from './accumulate.js';
 import { displayName, formatDuration, perSecond } from './format.js';
 import type { Report } from './summary.js';

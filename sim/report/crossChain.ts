@@ -6,7 +6,7 @@
  *                  peakMempool, fundsConserved, checks, wallets: { NODE: { startMsat, endMsat } } }
  *   swaps: { started, completed, unwound, initiatorTookBoth, responderTookBoth, pending, rows: [...] }
  */
-import type { CrossChainRecords } from '../scenario/crossChainRun.js';
+import type { CrossChainRecords } from './records.js';
 import type { SwapOutcome } from '../swap/spec.js';
 import { round6 } from './stats.js';
 

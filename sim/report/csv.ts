@@ -1,7 +1,5 @@
 /** Fixed-column CSV rows (STYLE: results written as fixed-column rows, like sim-ln). */
-import type { ChannelEvent } from '../agents/records.js';
-import type { PaymentRecord } from '../agents/spec.js';
-import type { RunRecords } from '../scenario/run.js';
+import type { ChannelEvent, PaymentRecord, RunRecords } from './records.js';
 
 function cell(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value);

@@ -1,5 +1,5 @@
 /** `expect` blocks: each unmet expectation becomes one line; `pcnsim run` then exits 3. */
-import type { ExpectSpec } from '../scenario/resolve.js';
+import type { ExpectSpec } from './records.js';
 import { formatMsat } from '../units.js';
 import type { Report } from './summary.js';
 

@@ -5,7 +5,7 @@
  * payments' distributions and the per-channel, per-node and event tables. Every chart links
  * to the CSV file beside the page that holds its data. Computed from the recorded rows.
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from './records.js';
 import { reportContext } from './context.js';
 import { distributionCharts } from './charts/distCharts.js';
 import { networkChart } from './charts/networkChart.js';

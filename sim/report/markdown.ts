@@ -1,5 +1,5 @@
 /** `report.md` and the printed summary: the report as readable tables (tables.ts). */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from './records.js';
 import { count, formatDuration, groupDigits } from './format.js';
 import { REPORT_FILES } from './html.js';
 import type { Report } from './summary.js';

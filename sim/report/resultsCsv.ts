@@ -4,7 +4,7 @@
  * carried, forwarding fees earned, the HTLC slot peak, failures, how and when it closed.
  * nodes.csv: start and end holdings, payments, fees paid and earned, penalties won and lost.
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from './records.js';
 import { NodeState } from './channelLedger.js';
 import { toCsv } from './csv.js';
 import { naturalCompare } from './format.js';

@@ -5,7 +5,7 @@
  * payment, per bin where its balance changed) and distributions.csv (the log-binned histograms
  * of amounts, fees and hops; the routed payments' latency CDF).
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from './records.js';
 import { toCsv } from './csv.js';
 import { logBinStart, sortedCdf } from './distributions.js';
 

@@ -5,9 +5,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChannelEvent } from '../agents/records.js';
-import type { PaymentRecord } from '../agents/spec.js';
-import type { RunRecords } from '../scenario/run.js';
+import type { ChannelEvent, PaymentRecord, RunRecords } from './records.js';
 import { eventLine, PAYMENTS_HEADER, paymentLine, txLines } from './csv.js';
 
 /** Appends lines to a file in chunks of about 64 kB. */

@@ -2,8 +2,7 @@
  * The report (INTERFACE.md `pcnsim.report/1`), computed only from recorded rows (STYLE §15).
  * Deterministic: no wall-clock, fixed key order, integers for msat, ratios rounded to 6 decimals.
  */
-import type { RunRecords } from '../scenario/run.js';
-import type { ChannelEventKind } from '../agents/records.js';
+import type { ChannelEventKind, RunRecords } from './records.js';
 import { crossChainBlocks } from './crossChain.js';
 import { percentile, round6, sum } from './stats.js';
 

@@ -2,7 +2,7 @@
  * The report's tables for people, shared by report.md, report.html and the console summary:
  * readable numbers (grouped digits, one money unit per column, durations as `2d 0h`, plurals).
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from './records.js';
 import type { ChannelState } from './channelLedger.js';
 import { count, displayName, formatDuration, groupDigits, money, moneyColumn, naturalCompare, percent, perSecond, unitFor } from './format.js';
 import { markLabel } from './charts/common.js';

@@ -1,7 +1,7 @@
 /** Writes a run's reports into `OUT/<name>/`. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from './records.js';
 import { eventsNdjson, paymentsCsv, timelineCsv } from './csv.js';
 import { channelsCsv, nodesCsv } from './resultsCsv.js';
 import { distributionsCsv, holdingsCsv, liquidityCsv, seriesCsv } from './seriesCsv.js';

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readLndGraph } from '../scenario/topology/lnd.js';
 import { buildGraph, type ChannelEdge, type Policy } from './graph.js';
 import { computeHops, totalFees } from './hops.js';
 import { findRoute, withSuccessProbability, feeAndLockRisk } from './findRoute.js';
+import { sharedFile } from '../testing/shared.js';
 
 const BTC = 100_000_000_000; // msat
 const policy = (p: Partial<Policy> = {}): Policy => ({ feeBaseMsat: 1000, feePpm: 1, cltvDelta: 40, minHtlcMsat: 0, disabled: false, ...p });
@@ -114,11 +112,9 @@ describe('findRoute', () => {
   });
 });
 
-const snapshot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'lnd-describegraph-2019-03-09.json.gz');
-
-(existsSync(snapshot) ? describe : describe.skip)('routing on the real 2019 snapshot (../shared/data)', () => {
+describe('routing on the real 2019 snapshot (../shared/data)', () => {
   it('imports 3,648 nodes and finds routes between well-connected nodes', () => {
-    const lnd = readLndGraph(snapshot);
+    const lnd = readLndGraph(sharedFile('data', 'lnd-describegraph-2019-03-09.json.gz'));
     expect(lnd.nodes.length).toBeGreaterThan(3000);
     expect(lnd.channels.length).toBeGreaterThan(30_000);
     const graph = buildGraph(lnd.channels);

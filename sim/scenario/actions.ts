@@ -1,9 +1,9 @@
 /**
  * Scripted actions → ActionSpecs, with every refusal that can be known before the run made an
  * error here (exit 2) rather than a silent no-op later: a node acting on a channel it is not a
- * party of, a move on a channel before it opens or after a scripted close, a field that does
- * nothing for the action. What only the run can tell (a sequence that never existed) is reported
- * by the run as a refused action.
+ * party of, a move on a channel before it opens or after a scripted close. Which fields each
+ * action takes is the schema's (one shape per `do`). What only the run can tell (a sequence
+ * that never existed) is reported by the run as a refused action.
  */
 import type { ActionSpec, ChannelSpec } from '../agents/spec.js';
 import { ScenarioError } from '../errors.js';
@@ -11,20 +11,6 @@ import { sequence } from '../units.js';
 import type { ScenarioInput } from './schema.js';
 
 type ActionInput = NonNullable<ScenarioInput['actions']>[number];
-
-/** The fields each action uses besides at, node and do. */
-const FIELDS: Readonly<Record<ActionInput['do'], readonly string[]>> = {
-  broadcast: ['channel', 'sequence'],
-  close: ['channel'],
-  offline: ['for'],
-  online: [],
-  unresponsive: ['for'],
-  fail: [],
-  pay: ['to', 'amount'],
-  open: ['with', 'deposit', 'kind', 'id'],
-  'set-policy': ['channel', 'feeBase', 'feePpm', 'cltvDelta'],
-  probe: ['channel', 'to', 'precision'],
-};
 
 export interface KnownChannel {
   readonly spec: Pick<ChannelSpec, 'between' | 'kind' | 'funding' | 'confirmations'>;
@@ -51,23 +37,13 @@ export function resolveActions(
   };
   actions.forEach((a, i) => {
     if (a.do === 'fail') earliest(failed, a.node, a.at, i);
-    if ((a.do === 'close' || a.do === 'broadcast') && a.channel !== undefined) earliest(ended, a.channel, a.at, i);
+    if (a.do === 'close' || a.do === 'broadcast') earliest(ended, a.channel, a.at, i);
   });
   return actions.map((a, i) => {
     const path = `actions[${i}]`;
-    for (const key of Object.keys(a)) {
-      if (key === 'at' || key === 'node' || key === 'do' || FIELDS[a.do].includes(key)) continue;
-      const uses = FIELDS[a.do].length ? `expected only: ${FIELDS[a.do].join(', ')}` : 'it takes no other field';
-      throw new ScenarioError('unused-field', `'${key}' does nothing for '${a.do}'; ${uses}`, `${path}.${key}`);
-    }
     if (a.do === 'open') return { atMs: a.at, node: a.node, do: 'open', channel: opens.get(i)! };
     checkNode(a.node, `${path}.node`);
-    const need = <T>(value: T | undefined, key: string, form: string): T => {
-      if (value === undefined) throw new ScenarioError('missing-field', `missing; expected ${key} (${form}) for '${a.do}'`, `${path}.${key}`);
-      return value;
-    };
-    const channelOf = (): string => {
-      const id = need(a.channel, 'channel', 'a channel id such as alice-bob');
+    const channelOf = (id: string): string => {
       const known = channels.get(id);
       if (!known) throw new ScenarioError('unknown-channel', `unknown channel '${id}'; expected one of: ${listed([...channels.keys()])}`, `${path}.channel`);
       if (!known.spec.between.includes(a.node)) {
@@ -87,7 +63,7 @@ export function resolveActions(
     switch (a.do) {
       case 'broadcast':
       case 'close': {
-        const channel = channelOf();
+        const channel = channelOf(a.channel);
         return a.do === 'close'
           ? { atMs: a.at, node: a.node, do: 'close', channel }
           : { atMs: a.at, node: a.node, do: 'broadcast', channel, ...(a.sequence !== undefined ? { sequence: sequence(a.sequence) } : {}) };
@@ -106,7 +82,7 @@ export function resolveActions(
       case 'fail':
         return { atMs: a.at, node: a.node, do: 'fail' };
       case 'set-policy': {
-        const channel = channelOf();
+        const channel = channelOf(a.channel);
         if (channels.get(channel)!.spec.kind === 'one-way') throw new ScenarioError('bad-value', `${channel} is a one-way channel, which forwards nothing; expected a channel that forwards`, `${path}.channel`);
         if (a.feeBase === undefined && a.feePpm === undefined && a.cltvDelta === undefined) throw new ScenarioError('missing-field', "missing; expected feeBase, feePpm or cltvDelta for 'set-policy'", path);
         const policy = {
@@ -118,19 +94,19 @@ export function resolveActions(
       }
       case 'probe': {
         // The prober is no party of the channel it probes: it pays through it to `to`, a party.
-        const channel = need(a.channel, 'channel', 'a channel id such as alice-bob');
+        const channel = a.channel;
         const known = channels.get(channel);
         if (!known) throw new ScenarioError('unknown-channel', `unknown channel '${channel}'; expected one of: ${listed([...channels.keys()])}`, `${path}.channel`);
-        const to = need(a.to, 'to', 'a node');
+        const to = a.to;
+        checkNode(to, `${path}.to`);
         if (!known.spec.between.includes(to)) throw new ScenarioError('not-a-party', `${to} is not a party of ${channel} (${known.spec.between.join(' and ')}); expected the party the probes pay`, `${path}.to`);
         if (to === a.node) throw new ScenarioError('self-payment', `expected two different nodes, got ${to} twice`, `${path}.to`);
-        return { atMs: a.at, node: a.node, do: 'probe', channel, to, precisionMsat: need(a.precision, 'precision', "an amount such as '1000 sat'") };
+        return { atMs: a.at, node: a.node, do: 'probe', channel, to, precisionMsat: a.precision };
       }
       case 'pay': {
-        const to = need(a.to, 'to', 'a node');
-        checkNode(to, `${path}.to`);
-        if (to === a.node) throw new ScenarioError('self-payment', `expected two different nodes, got ${to} twice`, `${path}.to`);
-        return { atMs: a.at, node: a.node, do: 'pay', to, amountMsat: need(a.amount, 'amount', "an amount such as '10 sat'") };
+        checkNode(a.to, `${path}.to`);
+        if (a.to === a.node) throw new ScenarioError('self-payment', `expected two different nodes, got ${a.to} twice`, `${path}.to`);
+        return { atMs: a.at, node: a.node, do: 'pay', to: a.to, amountMsat: a.amount };
       }
     }
   });

@@ -1,7 +1,7 @@
 /**
- * `agents:` in a scenario file → the network's agent specs. Every node may set `online` and
- * `wallet`; the other fields belong to one strategy each, and naming one without its strategy
- * is an error (a typo would otherwise leave an attack silently off).
+ * `agents:` in a scenario file → the network's agent specs. The schema gives each strategy its
+ * own fields (a field of another strategy is refused there), so this only fills in defaults and
+ * checks what needs the whole scenario: the nodes named, the miners' shares adding up.
  */
 import type { CheaterSpec } from '../agents/cheater.js';
 import type { MinerSpec } from '../agents/miner.js';
@@ -12,23 +12,6 @@ import type { ScenarioInput } from './schema.js';
 import { JAMMER_HOLD_MS } from '../defaults.js';
 
 type AgentEntry = NonNullable<ScenarioInput['agents']>[string];
-type Strategy = NonNullable<AgentEntry['strategy']>;
-
-/** The fields only one strategy may set. */
-const OWN_FIELDS: Readonly<Record<string, Strategy>> = {
-  cheat: 'cheater',
-  belief: 'cheater',
-  watches: 'watchtower',
-  reward: 'watchtower',
-  fee: 'watchtower',
-  hold: 'jammer',
-  flood: 'griefer',
-  floodFee: 'griefer',
-  share: 'miner',
-  censors: 'miner',
-  accomplice: 'wormhole',
-};
-
 export interface ResolvedAgents {
   readonly walletMsat: Record<string, number>;
   readonly onlineProbability: Record<string, number>;
@@ -48,31 +31,21 @@ export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, chec
   const out: ResolvedAgents = { walletMsat: Object.create(null), onlineProbability: Object.create(null), cheaters: [], watchtowers: [], receivers: Object.create(null), miners: [] };
   for (const [node, a] of Object.entries(agents)) {
     const path = `agents.${node}`;
-    const strategy = a.strategy ?? 'honest';
-    for (const [field, owner] of Object.entries(OWN_FIELDS)) {
-      if (a[field as keyof AgentEntry] !== undefined && owner !== strategy) {
-        throw new ScenarioError('bad-value', `only a ${owner} has '${field}'; add 'strategy: ${owner}'`, `${path}.${field}`);
-      }
-    }
-    if (strategy === 'miner') {
-      if (a.online !== undefined || a.wallet !== undefined) throw new ScenarioError('bad-value', 'a miner holds hash power, not money or channels: expected share and censors only', path);
+    if (a.strategy === 'miner') {
       out.miners.push({ node, share: a.share ?? 0, censors: a.censors ?? ['penalty'] });
       continue;
     }
     checkNode(node, path);
     out.walletMsat[node] = a.wallet ?? 0;
     if (a.online !== undefined) out.onlineProbability[node] = a.online;
-    switch (strategy) {
+    switch (a.strategy) {
       case 'cheater':
         out.cheaters.push({ node, mode: a.cheat ?? 'rational', belief: a.belief ?? 0.99 });
         break;
-      case 'watchtower': {
-        const clients = a.watches ?? [];
-        if (clients.length === 0) throw new ScenarioError('missing-field', 'missing; a watchtower needs watches: [clients]', `${path}.watches`);
-        clients.forEach((c, i) => checkNode(c, `${path}.watches[${i}]`));
-        out.watchtowers.push({ tower: node, clients, rewardShare: a.reward ?? 0, ...(a.fee !== undefined ? { feeMsat: a.fee } : {}) });
+      case 'watchtower':
+        a.watches.forEach((c, i) => checkNode(c, `${path}.watches[${i}]`));
+        out.watchtowers.push({ tower: node, clients: a.watches, rewardShare: a.reward ?? 0, ...(a.fee !== undefined ? { feeMsat: a.fee } : {}) });
         break;
-      }
       case 'jammer':
         out.receivers[node] = { kind: 'jammer', holdMs: a.hold ?? JAMMER_HOLD_MS };
         break;
@@ -87,6 +60,7 @@ export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, chec
         break;
       }
       case 'honest':
+      case undefined:
         break;
     }
   }

@@ -7,41 +7,19 @@
  */
 import type { Chain } from '../chain/index.js';
 import { Chains, DEFAULT_CHAIN } from '../chain/registry.js';
-import type { BlockRecord, TxRecord } from '../chain/types.js';
 import type { Engine } from '../engine/index.js';
 import type { RngStreams } from '../engine/rng.js';
 import { invariant } from '../errors.js';
-import type { SwapEvent, SwapRecord } from '../swap/spec.js';
+import type { SwapEvent } from '../swap/spec.js';
 import { AtomicSwap } from '../swap/swap.js';
 import { multisigOwner, startMalleabilityStories, type MalleabilityEvent } from '../malleability/stories.js';
+import type { ChainRun, CrossChainRecords } from '../report/records.js';
 import type { Scenario } from './resolve.js';
 import { PerunVirtualChannel } from '../virtual/perun.js';
-import type { PerunEvent, PerunRecord } from '../virtual/spec.js';
-import { StateChannelStory, type StateChannelEvent, type StateChannelRecord } from '../statechannel/story.js';
+import type { PerunEvent } from '../virtual/spec.js';
+import { StateChannelStory, type StateChannelEvent } from '../statechannel/story.js';
 
-export interface ChainRun {
-  readonly blockIntervalMs: number;
-  readonly txs: readonly TxRecord[];
-  readonly blocks: readonly BlockRecord[];
-  readonly peakMempool: number;
-  readonly invariantChecks: number;
-  readonly feesMsat: number;
-  /** What each node with a wallet on this chain held at the start and at the end (extra chains only). */
-  readonly wallets: Readonly<Record<string, { readonly startMsat: number; readonly endMsat: number }>>;
-}
-
-export interface CrossChainRecords {
-  /** Every chain by name, the default one first. */
-  readonly chains: Readonly<Record<string, ChainRun>>;
-  readonly swaps: readonly SwapRecord[];
-  readonly swapEvents: readonly SwapEvent[];
-  /** What the malleability stories' parties did, in order. */
-  readonly malleabilityEvents: readonly MalleabilityEvent[];
-  readonly stateChannels: readonly StateChannelRecord[];
-  readonly stateChannelEvents: readonly StateChannelEvent[];
-  readonly virtualChannels: readonly PerunRecord[];
-  readonly virtualChannelEvents: readonly PerunEvent[];
-}
+export type { ChainRun, CrossChainRecords };
 
 export interface CrossChainRun {
   /** What swap locks and 2-of-2 outputs on the default chain hold now (nobody's balance alone; for the network's accounting). */

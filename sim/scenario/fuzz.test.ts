@@ -76,10 +76,38 @@ describe('fuzzed scenarios', () => {
     );
   });
 
-  it('truncated files are rejected cleanly', () => {
+  it('truncated files are rejected with one line naming the file: a stray character, an unclosed list, a name cut off', () => {
     for (const { file } of seeds) {
       const text = readFileSync(file, 'utf8');
-      for (const cut of [1, 7, Math.floor(text.length / 3), Math.floor(text.length / 2), text.length - 5]) accepted(text.slice(0, cut));
+      const name = /^name:/m.exec(text)!.index + 'name:'.length;
+      const flow = text.search(/: [[{]/) + 3;
+      expect(flow).toBeGreaterThan(2); // every seed has a flow collection to cut open
+      for (const cut of [1, name, flow]) {
+        const problem = rejection(text.slice(0, cut));
+        expect({ file, cut, problem }).toEqual({ file, cut, problem: expect.stringMatching(/^fuzz\.yaml: .*(expected|invalid YAML)/) });
+      }
     }
   });
+
+  it('files cut anywhere are accepted or rejected with a one-line ScenarioError', () => {
+    let rejected = 0;
+    for (const { file } of seeds) {
+      const text = readFileSync(file, 'utf8');
+      for (const cut of [7, Math.floor(text.length / 3), Math.floor(text.length / 2), text.length - 5]) if (!accepted(text.slice(0, cut))) rejected++;
+    }
+    // Most cuts land inside a value or a flow collection; some leave a valid, shorter scenario.
+    expect(rejected).toBeGreaterThan(seeds.length);
+  });
 });
+
+/** The one-line message a rejected text gets, or 'accepted'. */
+function rejection(text: string): string {
+  try {
+    parseScenario(text, 'fuzz.yaml');
+    return 'accepted';
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    expect(error.message).not.toContain('\n');
+    return error.message;
+  }
+}

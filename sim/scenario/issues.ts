@@ -1,6 +1,7 @@
 /**
  * Turns zod issues into ScenarioErrors: one line each, naming the field path, what was wrong and
- * what was expected, with a "did you mean" hint for a misspelt key.
+ * what was expected, with a "did you mean" hint for a misspelt key, and for a key of another
+ * kind (an action's `do`, an agent's `strategy`) the kind it belongs to.
  */
 import type { z } from 'zod';
 import { ScenarioError } from '../errors.js';
@@ -12,12 +13,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export function toScenarioErrors(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): ScenarioError[] {
+/** `input` is the document parsed: it picks the branch of a discriminated union (the kind). */
+export function toScenarioErrors(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], input?: unknown): ScenarioError[] {
   return issues.flatMap(specific).flatMap((issue) => {
     const path = formatPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
-      const valid = keysAt(schema, issue.path);
+      const { keys: valid, kind } = keysAt(schema, issue.path, input);
       return issue.keys.map((key) => {
+        const owners = kind?.owners(key) ?? [];
+        if (kind && owners.length) {
+          const form = (v: string) => `'${kind.discriminator}: ${v}'`;
+          const belongs = owners.length === kind.kinds - 1 ? `every other ${kind.discriminator} has it` : `it belongs to ${owners.map(form).join(' or ')}`;
+          return new ScenarioError('unused-field', `'${key}' does nothing for ${form(kind.value)} (${belongs}); expected only: ${valid.join(', ')}`, `${path}.${key}`);
+        }
         const hint = closest(key, valid);
         const expected = valid.length ? `; expected one of: ${valid.join(', ')}` : '';
         return new ScenarioError('unknown-key', hint ? `unknown key '${key}' (did you mean '${hint}'?)` : `unknown key '${key}'${expected}`, path);
@@ -43,7 +51,8 @@ function specific(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 function codeOf(issue: z.core.$ZodIssue): string {
   // Unit parsers carry their own code (bad-amount, amount-too-large, bad-duration, …).
   if (issue.code === 'custom') return typeof issue.params?.code === 'string' ? issue.params.code : /amount/.test(issue.message) ? 'bad-amount' : 'bad-value';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'missing-field';
+  if (isNoKind(issue)) return kindOf(issue) === undefined ? 'missing-field' : 'bad-value';
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && 'input' in issue && issue.input === undefined) return 'missing-field';
   return 'bad-value';
 }
 
@@ -62,11 +71,27 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       return `${issue.message.replace(/^Invalid string: /, '')}, got ${got}`;
     case 'invalid_union':
-      return `expected ${unionForm(issue)}, got ${got}`;
+      if (isNoKind(issue)) {
+        const kinds = `expected one of ${issue.options.filter((o) => o !== undefined).map((o) => JSON.stringify(o)).join(', ')}`;
+        const kind = kindOf(issue);
+        return kind === undefined ? `missing; ${kinds}` : `${kinds}, got ${show(kind)}`;
+      }
+      return issue.input === undefined ? `missing; expected ${unionForm(issue)}` : `expected ${unionForm(issue)}, got ${got}`;
     default:
       // Unit parsers already say what they got.
       return got === undefined || /\bgot\b/.test(issue.message) ? issue.message : `${issue.message}, got ${got}`;
   }
+}
+
+/** A discriminated union's "no branch has this kind" (path: the discriminator field). */
+function isNoKind(issue: z.core.$ZodIssue): issue is z.core.$ZodIssueInvalidUnion & { options: unknown[] } {
+  return issue.code === 'invalid_union' && 'discriminator' in issue && Array.isArray((issue as { options?: unknown }).options);
+}
+
+/** The discriminator's value in the object that matched no kind. */
+function kindOf(issue: z.core.$ZodIssueInvalidUnion & { discriminator?: unknown }): unknown {
+  const input = issue.input;
+  return input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[String(issue.discriminator)] : undefined;
 }
 
 function unionForm(issue: z.core.$ZodIssueInvalidUnion): string {
@@ -92,33 +117,70 @@ function show(input: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
-/** The valid keys of the object schema at `path` (walking through optionals, arrays, records). */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+type Def = Record<string, unknown>;
+const defOf = (n: unknown): Def => (n as { _zod: { def: Def } })._zod.def;
+
+/** The kind an object matched in a discriminated union, and which other kinds have a key. */
+interface Kind {
+  readonly discriminator: string;
+  readonly value: string;
+  /** How many kinds the union has. */
+  readonly kinds: number;
+  readonly owners: (key: string) => string[];
+}
+
+/**
+ * The valid keys of the object schema at `path` (walking through optionals, arrays, records),
+ * and, when that object is a branch of a discriminated union, the kind `input` picked there.
+ */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[], input: unknown): { keys: string[]; kind?: Kind } {
   let node: unknown = schema;
+  let value = input;
+  let kind: Kind | undefined;
   const unwrap = (n: unknown): unknown => {
     for (;;) {
-      const def = (n as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+      const def = (n as { _zod?: { def?: Def } })._zod?.def;
       if (!def) return n;
       if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') n = def.innerType;
       else if (def.type === 'pipe') n = def.in;
       else return n;
     }
   };
-  // In a union (an amount or a mapping), the keys are the mapping branch's.
+  // In a union, the keys are those of the mapping branch; in a discriminated union, of the branch
+  // whose discriminator the input has (honest when an optional discriminator is left out).
   const objectBranch = (n: unknown): unknown => {
-    const def = (n as { _zod: { def: Record<string, unknown> } })._zod.def;
-    return def.type === 'union' ? (def.options as unknown[]).map(unwrap).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === 'object') ?? n : n;
+    kind = undefined;
+    const def = defOf(n);
+    if (def.type !== 'union') return n;
+    const options = (def.options as unknown[]).map(unwrap);
+    if (typeof def.discriminator === 'string') {
+      const discriminator = def.discriminator;
+      const values = (o: unknown) => [...((o as { _zod: { propValues?: Record<string, Set<unknown>> } })._zod.propValues?.[discriminator] ?? [])];
+      const own = (value as Record<string, unknown> | undefined)?.[discriminator];
+      const branch = options.find((o) => values(o).includes(own));
+      if (!branch) return n;
+      const name = (o: unknown) => String(values(o).find((v) => v !== undefined));
+      kind = {
+        discriminator,
+        value: name(branch),
+        kinds: options.length,
+        owners: (key) => options.filter((o) => o !== branch && key in (defOf(o).shape as object)).map(name),
+      };
+      return branch;
+    }
+    return options.find((o) => defOf(o).type === 'object') ?? n;
   };
   for (const key of path) {
     node = objectBranch(unwrap(node));
-    const def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
+    const def = defOf(node);
     if (def.type === 'object') node = (def.shape as Record<string, unknown>)[String(key)];
     else if (def.type === 'array') node = def.element;
     else if (def.type === 'record') node = def.valueType;
-    else return [];
-    if (node === undefined) return [];
+    else return { keys: [] };
+    if (node === undefined) return { keys: [] };
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
   node = objectBranch(unwrap(node));
-  const def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
-  return def.type === 'object' ? Object.keys(def.shape as object) : [];
+  const def = defOf(node);
+  return def.type === 'object' ? { keys: Object.keys(def.shape as object), ...(kind ? { kind } : {}) } : { keys: [] };
 }

@@ -1,11 +1,12 @@
 /** Bad input gets one clear error naming the file, the field path and a stable code. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../errors.js';
 import { listScenarios } from './catalog.js';
 import { checkScenario, loadScenario, parseScenario } from './load.js';
+import { sharedFile } from '../testing/shared.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pcnsim-load-'));
 const file = (name: string, text: string): string => {
@@ -28,6 +29,38 @@ const base = `name: t
 channels:
   - { between: [alice, bob], deposit: [100 sat, 100 sat] }
 `;
+
+describe('one shape per kind: actions on do, agents on strategy', () => {
+  const act = (action: string) => `${base}actions:\n  - ${action}\n`;
+  const agent = (entry: string) => `${base}agents:\n  alice: ${entry}\n`;
+  it.each([
+    [act('{ at: 1h, node: bob, do: offline, amount: 5 }'), 'unused-field', 'actions[0].amount', "'amount' does nothing for 'do: offline' (it belongs to 'do: pay'); expected only: at, node, do, for"],
+    [act('{ at: 1h, node: bob, do: online, for: 1h }'), 'unused-field', 'actions[0].for', "'for' does nothing for 'do: online' (it belongs to 'do: offline' or 'do: unresponsive'); expected only: at, node, do"],
+    [act('{ at: 1h, node: bob, do: close, channel: alice-bob, feePpm: 5 }'), 'unused-field', 'actions[0].feePpm', "'feePpm' does nothing for 'do: close' (it belongs to 'do: set-policy'); expected only: at, node, do, channel"],
+    [act('{ at: 1h, node: bob, do: pay, to: alice }'), 'missing-field', 'actions[0].amount', 'missing; expected a number or a string'],
+    [act('{ at: 1h, node: bob, do: dance }'), 'bad-value', 'actions[0].do', 'expected one of "broadcast", "close", "offline", "online", "unresponsive", "fail", "pay", "open", "set-policy", "probe", got "dance"'],
+    [act('{ at: 1h, node: bob }'), 'missing-field', 'actions[0].do', 'missing; expected one of "broadcast", "close", "offline", "online", "unresponsive", "fail", "pay", "open", "set-policy", "probe"'],
+    [act('{ at: 1h, node: bob, do: offline, fro: 1h }'), 'unknown-key', 'actions[0]', "unknown key 'fro' (did you mean 'for'?)"],
+    [agent('{ belief: 0.5 }'), 'unused-field', 'agents.alice.belief', "'belief' does nothing for 'strategy: honest' (it belongs to 'strategy: cheater'); expected only: strategy, online, wallet"],
+    [agent('{ strategy: cheater, watches: [bob] }'), 'unused-field', 'agents.alice.watches', "'watches' does nothing for 'strategy: cheater' (it belongs to 'strategy: watchtower'); expected only: strategy, online, wallet, cheat, belief"],
+    [agent('{ strategy: miner, wallet: 5 }'), 'unused-field', 'agents.alice.wallet', "'wallet' does nothing for 'strategy: miner' (every other strategy has it); expected only: strategy, share, censors"],
+    [agent('{ strategy: watchtower }'), 'missing-field', 'agents.alice.watches', 'missing; expected a list'],
+    [agent('{ strategy: hero }'), 'bad-value', 'agents.alice.strategy', 'expected one of "honest", "cheater", "watchtower", "jammer", "griefer", "miner", "wormhole", got "hero"'],
+  ])('%s', (text, code, path, detail) => {
+    expect(errorOf(text)).toMatchObject({ code, path, detail });
+  });
+
+  it('a kind takes its own fields, and honest is the kind without strategy', () => {
+    const s = parseScenario(`${base}agents:\n  alice: { online: 0.5, wallet: 1 sat }\n  bob: { strategy: cheater, cheat: always, online: 0.9 }\nactions:\n  - { at: 1h, node: bob, do: offline, for: 1h }\n  - { at: 3h, node: alice, do: pay, to: bob, amount: 1 sat }\n`, 'ok.yaml');
+    expect(s.network.actions).toEqual([
+      { atMs: 3_600_000, node: 'bob', do: 'offline', forMs: 3_600_000 },
+      { atMs: 10_800_000, node: 'alice', do: 'pay', to: 'bob', amountMsat: 1_000 },
+    ]);
+    expect(s.network.cheaters).toEqual([{ node: 'bob', mode: 'always', belief: 0.99 }]);
+    expect(s.network.walletMsat).toMatchObject({ alice: 1_000, bob: 0 });
+    expect(s.network.onlineProbability).toMatchObject({ alice: 0.5, bob: 0.9 });
+  });
+});
 
 describe('loading scenarios', () => {
   it('resolves units and defaults', () => {
@@ -128,9 +161,8 @@ describe('loading scenarios', () => {
     expect(() => parseScenario(example, 'README.md')).not.toThrow();
   });
 
-  it("validates INTERFACE.md's example scenario (../shared, when present)", () => {
-    const file = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'INTERFACE.md');
-    if (!existsSync(file)) return;
+  it("validates INTERFACE.md's example scenario (../shared)", () => {
+    const file = sharedFile('INTERFACE.md');
     const example = /```yaml\n([\s\S]*?)```/.exec(readFileSync(file, 'utf8'))![1]!;
     expect(() => parseScenario(example, 'INTERFACE.md')).not.toThrow();
   });

@@ -45,7 +45,7 @@ export function validateScenario(file: string): { problems: ScenarioError[]; war
     const text = readScenarioFile(file);
     const data = parseText(text, file);
     const parsed = scenarioSchema.safeParse(data, { reportInput: true });
-    if (!parsed.success) return { problems: toScenarioErrors(scenarioSchema, parsed.error.issues).map((e) => e.inFile(file)), warnings: [] };
+    if (!parsed.success) return { problems: toScenarioErrors(scenarioSchema, parsed.error.issues, data).map((e) => e.inFile(file)), warnings: [] };
     return { problems: [], warnings: resolveScenario(parsed.data, file, text).warnings };
   } catch (error) {
     if (error instanceof ScenarioError) return { problems: [error.file ? error : error.inFile(file)], warnings: [] };
@@ -65,7 +65,7 @@ export function readScenarioDoc(file: string): Record<string, unknown> {
 /** Validates and resolves a scenario document; `file` names it in errors and anchors relative paths. */
 export function scenarioFromData(data: unknown, file: string, text?: string): Scenario {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw toScenarioErrors(scenarioSchema, parsed.error.issues)[0]!.inFile(file);
+  if (!parsed.success) throw toScenarioErrors(scenarioSchema, parsed.error.issues, data)[0]!.inFile(file);
   try {
     return resolveScenario(parsed.data, file, text ?? JSON.stringify(data));
   } catch (error) {

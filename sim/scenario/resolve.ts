@@ -31,6 +31,9 @@ import { resolveTopology } from './topology/index.js';
 import { resolveAmount, type Workload } from './workload.js';
 import { BLOCK_INTERVAL_MS, MPP_MAX_PARTS, MPP_MIN_SHARD_MSAT, MPP_TIMEOUT_MS } from '../defaults.js';
 import { DEFAULT_MULTIHOP, type MppOptions } from '../agents/multihop.js';
+import type { ExpectSpec } from '../report/records.js';
+
+export type { ExpectSpec };
 
 export interface Traffic {
   readonly ratePerSecond: number;
@@ -38,12 +41,6 @@ export interface Traffic {
   readonly weight: number;
   /** Stop generating at this time (ms); default: the whole run. */
   readonly untilMs: number;
-}
-
-export interface ExpectSpec {
-  readonly balances: Readonly<Record<string, number>>;
-  /** Dotted report paths → expected values. */
-  readonly values: Readonly<Record<string, number | boolean>>;
 }
 
 /** A fully resolved scenario. */
@@ -137,10 +134,8 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     if (a.do !== 'open') return;
     const path = `actions[${i}]`;
     checkNode(a.node, `${path}.node`);
-    if (a.with === undefined) throw new ScenarioError('missing-field', "missing; expected with (the peer) for 'open'", `${path}.with`);
     checkNode(a.with, `${path}.with`);
     if (a.with === a.node) throw new ScenarioError('channel-to-itself', `expected two different nodes, got ${a.node} twice`, `${path}.with`);
-    if (a.deposit === undefined) throw new ScenarioError('missing-field', "missing; expected deposit [mine, peer's] for 'open'", `${path}.deposit`);
     const id = a.id ?? `${a.node}-${a.with}`;
     if (byId.has(id)) throw new ScenarioError('duplicate-channel', `duplicate channel '${id}'; give it its own id`, `${path}.id`);
     const kind = a.kind ?? base.kind;
@@ -325,7 +320,7 @@ function resolveNodes(input: ScenarioInput): string[] {
     return [...new Set([...input.nodes, ...towers])];
   }
   // Without a node list, the nodes are those the channels (and channel-opening actions) name.
-  const opened = (input.actions ?? []).flatMap((a) => (a.do === 'open' && a.with !== undefined ? [a.node, a.with] : []));
+  const opened = (input.actions ?? []).flatMap((a) => (a.do === 'open' ? [a.node, a.with] : []));
   return [...new Set([...(input.channels ?? []).flatMap((c) => c.between), ...opened, ...towers])];
 }
 

@@ -6,14 +6,16 @@
 import type { ChannelEvent } from '../agents/records.js';
 import { Network, type PaymentRecord } from '../agents/network.js';
 import { Chain } from '../chain/index.js';
-import type { BlockRecord, TxRecord } from '../chain/types.js';
 import type { CryptoMode } from '../channel/protocol.js';
 import { Engine, RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
 import { RunStats } from '../report/accumulate.js';
+import type { RunRecords } from '../report/records.js';
 import type { Scenario } from './resolve.js';
-import { startCrossChain, type CrossChainRecords } from './crossChainRun.js';
+import { startCrossChain } from './crossChainRun.js';
+
+export type { RunRecords };
 import { startTraffic } from './traffic.js';
 import { startWorkload } from './workload.js';
 
@@ -36,36 +38,6 @@ export interface RunOptions {
   readonly onWorkloadStart?: () => void;
 }
 
-/** Everything a report is computed from. */
-export interface RunRecords {
-  readonly scenario: string;
-  readonly description: string;
-  readonly seed: number;
-  readonly simulatedMs: number;
-  readonly events: number;
-  readonly startHeight: number;
-  readonly chain: {
-    readonly txs: readonly TxRecord[];
-    readonly blocks: readonly BlockRecord[];
-    readonly peakMempool: number;
-    readonly invariantChecks: number;
-  };
-  /** The end-of-run accounting: what the nodes held at the start, hold at the end, and paid miners. */
-  readonly accounting: { readonly startMsat: number; readonly endMsat: number; readonly feesMsat: number };
-  readonly channels: readonly { readonly id: string; readonly capacityMsat: number }[];
-  /** Empty when the run did not keep its rows (`keepRows: false`). */
-  readonly payments: readonly PaymentRecord[];
-  readonly channelEvents: readonly ChannelEvent[];
-  /** The report's figures, accumulated from every row whether kept or not. */
-  readonly stats: RunStats;
-  readonly balances: Readonly<Record<string, { readonly startMsat: number; readonly endMsat: number }>>;
-  /** Balances of up to SAMPLED_NODES nodes after every block, for charts. */
-  /** Readable names of imported nodes (lnd and sim-ln aliases), by node id. */
-  readonly aliases: Readonly<Record<string, string>>;
-  readonly balanceSeries: { readonly nodes: readonly string[]; readonly samples: readonly { readonly time: number; readonly values: readonly number[] }[] };
-  /** Every chain and the swaps between them, when the scenario has `chains:` or `swaps:` (crossChainRun.ts). */
-  readonly crossChain?: CrossChainRecords;
-}
 
 /** Balance series are kept for this many nodes (the first in name order): enough for a chart. */
 export const SAMPLED_NODES = 12;

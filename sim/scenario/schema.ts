@@ -104,40 +104,67 @@ export const channelEntry = z.strictObject({
 /** Transaction kinds, as reports label them (colluding miners censor some of these). */
 export const txKind = z.enum(['deposit', 'cash-rsmc', 'cash-htlc', 'penalty', 'withdraw', 'htlc-claim', 'htlc-timeout', 'cooperative-close', 'settle', 'refund', 'background']);
 
-export const agentEntry = z.strictObject({
-  /**
-   * honest: follows the protocol and punishes; watchtower: punishes for the clients it `watches`;
-   * cheater: broadcasts revoked commitments; jammer: holds HTLCs paid to it, then fails them;
-   * griefer: withholds preimages and claims on chain at the last moment; miner: censors;
-   * wormhole: fails its incoming HTLC and hands R to its `accomplice` upstream (issue 19).
-   */
-  strategy: z.enum(['honest', 'watchtower', 'cheater', 'jammer', 'griefer', 'miner', 'wormhole']).optional(),
-  /** wormhole: the colluding node upstream it hands preimages to, skipping the honest hops between. */
-  accomplice: nodeName().optional(),
-  /** cheater: rational (cheats when the expected gain is positive), always, or never. */
-  cheat: z.enum(['rational', 'always', 'never']).optional(),
-  /** cheater: the probability it assigns to being punished (default 0.99). */
-  belief: z.number().min(0).max(1).optional(),
-  watches: z.array(nodeName()).optional(),
-  /** watchtower: the share of a penalty it keeps (0: altruist, default; lnd's reward towers take 0.01). */
-  reward: z.number().min(0).max(0.99).optional(),
-  /** watchtower: the fixed fee of its pre-signed justice transactions (default: the channel's txFee). */
-  fee: amount().optional(),
-  /** jammer: how long it holds each HTLC before failing it (default 10m). */
-  hold: time().optional(),
-  /** griefer: transactions its accomplices broadcast when its on-chain claim confirms (Flood & Loot; default 0). */
-  flood: nonNegativeInt().max(MAX_FLOOD, { message: `expected at most ${MAX_FLOOD} transactions` }).optional(),
-  /** griefer: the fee each flooding transaction bids (default 100 sat). */
-  floodFee: amount().optional(),
-  /** miner: share of hash power, in [0, 1] (colluding miners add up). */
-  share: z.number().min(0).max(1).optional(),
-  /** miner: the transaction kinds it refuses to include (default: [penalty]). */
-  censors: z.array(txKind).optional(),
+/** What any node may set, whatever its strategy. */
+const nodeSettings = {
   /** Probability of being online in any given block interval (default: always, but for offline actions). */
   online: z.number().min(0).max(1).optional(),
   /** Extra on-chain money at genesis, beyond the node's deposits. */
   wallet: amount().optional(),
-});
+};
+
+/**
+ * `agents.NAME`, one shape per strategy (the `strategy` field picks it; honest when left out), so
+ * a field of another strategy is an error naming the strategy it belongs to.
+ */
+export const agentEntry = z.discriminatedUnion('strategy', [
+  /** honest: follows the protocol and punishes. */
+  z.strictObject({ strategy: z.literal('honest').optional(), ...nodeSettings }),
+  /** cheater: broadcasts revoked commitments. */
+  z.strictObject({
+    strategy: z.literal('cheater'),
+    ...nodeSettings,
+    /** rational (cheats when the expected gain is positive), always, or never. */
+    cheat: z.enum(['rational', 'always', 'never']).optional(),
+    /** The probability it assigns to being punished (default 0.99). */
+    belief: z.number().min(0).max(1).optional(),
+  }),
+  /** watchtower: punishes for the clients it `watches`. */
+  z.strictObject({
+    strategy: z.literal('watchtower'),
+    ...nodeSettings,
+    watches: z.array(nodeName()).min(1, { message: 'expected at least one client node' }),
+    /** The share of a penalty it keeps (0: altruist, default; lnd's reward towers take 0.01). */
+    reward: z.number().min(0).max(0.99).optional(),
+    /** The fixed fee of its pre-signed justice transactions (default: the channel's txFee). */
+    fee: amount().optional(),
+  }),
+  /** jammer: holds HTLCs paid to it, then fails them. */
+  z.strictObject({
+    strategy: z.literal('jammer'),
+    ...nodeSettings,
+    /** How long it holds each HTLC before failing it (default 10m). */
+    hold: time().optional(),
+  }),
+  /** griefer: withholds preimages and claims on chain at the last moment. */
+  z.strictObject({
+    strategy: z.literal('griefer'),
+    ...nodeSettings,
+    /** Transactions its accomplices broadcast when its on-chain claim confirms (Flood & Loot; default 0). */
+    flood: nonNegativeInt().max(MAX_FLOOD, { message: `expected at most ${MAX_FLOOD} transactions` }).optional(),
+    /** The fee each flooding transaction bids (default 100 sat). */
+    floodFee: amount().optional(),
+  }),
+  /** miner: censors; it holds hash power, not money or channels (no online, no wallet). */
+  z.strictObject({
+    strategy: z.literal('miner'),
+    /** Share of hash power, in [0, 1] (colluding miners add up). */
+    share: z.number().min(0).max(1).optional(),
+    /** The transaction kinds it refuses to include (default: [penalty]). */
+    censors: z.array(txKind).optional(),
+  }),
+  /** wormhole: fails its incoming HTLC and hands R to its `accomplice` upstream, skipping the honest hops between (issue 19). */
+  z.strictObject({ strategy: z.literal('wormhole'), ...nodeSettings, accomplice: nodeName() }),
+]);
 
 export const paymentEntry = z.strictObject({
   at: time(),
@@ -149,27 +176,30 @@ export const paymentEntry = z.strictObject({
   count: positiveInt().optional(),
 });
 
-export const actionEntry = z.strictObject({
-  at: time(),
-  node: nodeName(),
-  do: z.enum(['broadcast', 'close', 'offline', 'online', 'pay', 'open', 'set-policy', 'fail', 'unresponsive', 'probe']),
-  /** open: the peer, the deposits [node's, peer's], and optionally kind and id. */
-  with: nodeName().optional(),
-  deposit: z.union([z.tuple([amount(), amount()]), amount()]).optional(),
-  kind: channelKind.optional(),
-  id: nodeName().optional(),
-  channel: z.string().optional(),
-  sequence: positiveInt().optional(),
-  for: time().optional(),
-  to: nodeName().optional(),
-  amount: positiveAmount().optional(),
-  // set-policy: the node's new forwarding policy on `channel`.
-  feeBase: amount().optional(),
-  feePpm: nonNegativeInt().optional(),
-  cltvDelta: blockCount().optional(),
-  /** probe: stop once the balance of `channel` toward `to` is known within this. */
-  precision: positiveAmount().optional(),
-});
+/** `actions[i]`, one shape per `do`, so a field another action uses is an error naming it. */
+const action = <D extends string, S extends z.core.$ZodLooseShape>(kind: D, shape: S) => z.strictObject({ at: time(), node: nodeName(), do: z.literal(kind), ...shape });
+const forTime = { for: time().optional() };
+const channelId = z.string();
+
+export const actionEntry = z.discriminatedUnion('do', [
+  /** Broadcast the node's copy of a commitment: the newest, or a revoked `sequence` (cheating). */
+  action('broadcast', { channel: channelId, sequence: positiveInt().optional() }),
+  action('close', { channel: channelId }),
+  /** Offline `for` a while, or until the node's next `online`. */
+  action('offline', forTime),
+  action('online', {}),
+  /** Signs nothing off-chain (still acts on chain) `for` a while. */
+  action('unresponsive', forTime),
+  /** The node stops answering for good; its peers close their channels with it. */
+  action('fail', {}),
+  action('pay', { to: nodeName(), amount: positiveAmount() }),
+  /** Open a channel on chain with a peer: the deposits [node's, peer's], optionally its kind and id. */
+  action('open', { with: nodeName(), deposit: z.union([z.tuple([amount(), amount()]), amount()]), kind: channelKind.optional(), id: nodeName().optional() }),
+  /** The node's new forwarding policy on `channel`. */
+  action('set-policy', { channel: channelId, feeBase: amount().optional(), feePpm: nonNegativeInt().optional(), cltvDelta: blockCount().optional() }),
+  /** Probe the balance of `channel` toward `to` with payments nobody can settle, until known within `precision` (issue 19). */
+  action('probe', { channel: channelId, to: nodeName(), precision: positiveAmount() }),
+]);
 
 /** Generated or imported networks (instead of, or besides, listing nodes and channels). */
 export const topologySection = z.strictObject({

@@ -110,6 +110,12 @@ const FIELDS: Readonly<Record<string, readonly unknown[]>> = {
   'actions.0.sequence': [0],
   'actions.0.do': ['dance'],
   'actions.1.sequence': [1],
+  // A field of another kind of action or agent.
+  'actions.1.amount': ['1 sat'],
+  'actions.0.for': ['1h'],
+  'agents.alice.watches': [['bob']],
+  'agents.m1.wallet': ['1 sat'],
+  'agents.tower.hold': ['1h'],
   'actions.2': [
     { at: '4h', node: 'alice', do: 'broadcast', channel: 'alice-bob', sequence: 1 },
     { at: '4h', node: 'alice', do: 'close', channel: 'alice-bob' },

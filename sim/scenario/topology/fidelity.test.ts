@@ -3,27 +3,25 @@
  * limits, checked against the source rows of ../shared/data (sim-ln, lnd 2019 and 2024), and the
  * same data as .zip, as Core Lightning listchannels and as a CLoTH folder with template headers.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import type { ChannelSpec } from '../../agents/spec.js';
 import { parseScenario } from '../load.js';
+import { sharedFile } from '../../testing/shared.js';
 
-const data = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'data');
 const dir = mkdtempSync(join(tmpdir(), 'pcnsim-fidelity-'));
 const load = (path: string) => parseScenario(`name: f\ntopology: { import: ${JSON.stringify(path)} }\n`, join(dir, 'f.yaml'));
 const byId = (channels: readonly ChannelSpec[]) => new Map(channels.map((c) => [c.id, c]));
-const has = (file: string) => existsSync(join(data, file));
 
 interface SimLnSide { pubkey: string; alias?: string; max_htlc_count: number; max_in_flight_msat: number; min_htlc_size_msat: number; max_htlc_size_msat: number; cltv_expiry_delta: number; base_fee: number; fee_rate_prop: number }
 interface SimLnRow { scid: number; capacity_msat: number; node_1: SimLnSide; node_2: SimLnSide }
 
-(has('simln-jamln-slow-jam.json') ? describe : describe.skip)('sim-ln sim_network (jam-ln slow-jam, 229 of 231 channels asymmetric)', () => {
-  const rows = (JSON.parse(readFileSync(join(data, 'simln-jamln-slow-jam.json'), 'utf8')) as { sim_network: SimLnRow[] }).sim_network;
-  const s = load(join(data, 'simln-jamln-slow-jam.json'));
+describe('sim-ln sim_network (jam-ln slow-jam, 229 of 231 channels asymmetric)', () => {
+  const rows = (JSON.parse(readFileSync(sharedFile('data', 'simln-jamln-slow-jam.json'), 'utf8')) as { sim_network: SimLnRow[] }).sim_network;
+  const s = load(sharedFile('data', 'simln-jamln-slow-jam.json'));
   const channels = byId(s.network.channels);
 
   it('keeps every channel, and each side its own max_htlc_count (none averaged or shared)', () => {
@@ -77,12 +75,12 @@ function checkLnd(graph: LndGraph, channels: Map<string, ChannelSpec>, picks: re
   expect(channels.size).toBe(graph.edges.length);
 }
 
-(has('lnd-describegraph-warnet-ln10-2024.json') ? describe : describe.skip)('lnd describegraph (2024, with max_htlc_msat)', () => {
-  const text = readFileSync(join(data, 'lnd-describegraph-warnet-ln10-2024.json'), 'utf8');
+describe('lnd describegraph (2024, with max_htlc_msat)', () => {
+  const text = readFileSync(sharedFile('data', 'lnd-describegraph-warnet-ln10-2024.json'), 'utf8');
   const graph = JSON.parse(text) as LndGraph;
 
   it('reads every edge with both policies, max_htlc_msat and aliases', () => {
-    const s = load(join(data, 'lnd-describegraph-warnet-ln10-2024.json'));
+    const s = load(sharedFile('data', 'lnd-describegraph-warnet-ln10-2024.json'));
     checkLnd(graph, byId(s.network.channels), graph.edges);
     for (const n of graph.nodes) if (n.alias) expect(s.aliases[n.pub_key]).toBe(n.alias);
   });
@@ -107,10 +105,10 @@ function checkLnd(graph: LndGraph, channels: Map<string, ChannelSpec>, picks: re
   });
 });
 
-(has('lnd-describegraph-2019-03-09.json.gz') ? describe : describe.skip)('lnd describegraph (2019 snapshot, gzip, decimal strings, null policies)', () => {
+describe('lnd describegraph (2019 snapshot, gzip, decimal strings, null policies)', () => {
   it('spot-checks channels against the source rows, disabled directions and missing policies included', () => {
-    const graph = JSON.parse(gunzipSync(readFileSync(join(data, 'lnd-describegraph-2019-03-09.json.gz'))).toString('utf8')) as LndGraph;
-    const s = load(join(data, 'lnd-describegraph-2019-03-09.json.gz'));
+    const graph = JSON.parse(gunzipSync(readFileSync(sharedFile('data', 'lnd-describegraph-2019-03-09.json.gz'))).toString('utf8')) as LndGraph;
+    const s = load(sharedFile('data', 'lnd-describegraph-2019-03-09.json.gz'));
     const noPolicy = graph.edges.find((e) => e.node1_policy === null || e.node2_policy === null)!;
     const disabled = graph.edges.find((e) => e.node2_policy?.disabled === true)!;
     checkLnd(graph, byId(s.network.channels), [graph.edges[0]!, graph.edges[12_345]!, graph.edges[graph.edges.length - 1]!, noPolicy, disabled]);
