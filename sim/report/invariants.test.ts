@@ -21,3 +21,10 @@ describe('report.invariants', () => {
     expect(summarize(broken).invariants).toMatchObject({ fundsConserved: false, largestDiscrepancyMsat: 5 });
   });
 });
+
+describe('direct payments in the report', () => {
+  it("count as direct, with their update's round trip as latency, and leave the routed figures empty", () => {
+    const r = summarize(runScenario(loadScenario(join(root, 'scenarios/examples/one-channel-cheat.yaml'))));
+    expect(r.payments).toMatchObject({ succeeded: 1, direct: 1, latencyMs: { p50: 200, p90: 200, p99: 200 }, latencyRoutedMs: { p50: 0, p90: 0, p99: 0 } });
+  });
+});

@@ -48,7 +48,7 @@ function paymentsBlock(run: RunRecords, seconds: number) {
     /** From the first payment's start to the last one's end. */
     activePeriod: { startSeconds: round6(Math.max(0, st.firstStartMs) / 1000), endSeconds: round6(Math.max(0, st.lastEndMs) / 1000) },
     throughputActivePerSec: activeMs > 0 ? round6(st.succeeded / (activeMs / 1000)) : 0,
-    /** Succeeded payments between neighbours: one update applied at once, recorded with 0 ms latency. */
+    /** Succeeded payments between neighbours: one update, a round trip of two messages. */
     direct: st.direct,
     /** Latency of the succeeded routed (HTLC) payments only. */
     latencyRoutedMs: { p50: percentile(routed, 50), p90: percentile(routed, 90), p99: percentile(routed, 99) },

@@ -32,7 +32,7 @@ export function summaryRows(report: Report): [string, string][] {
   const pen = report.penalties;
   const c = report.chain;
   const latency = p.succeeded - p.direct > 0 ? `routed payments: p50 ${groupDigits(p.latencyRoutedMs.p50)} ms, p90 ${groupDigits(p.latencyRoutedMs.p90)} ms, p99 ${groupDigits(p.latencyRoutedMs.p99)} ms` : 'no routed payment';
-  const direct = p.direct ? ` (${count(p.direct, 'direct payment')} between neighbours, applied at once)` : '';
+  const direct = p.direct ? ` (${count(p.direct, 'direct payment')} between neighbours, one update each)` : '';
   const active = p.succeeded === 0 ? '—' : p.throughputActivePerSec === 0 ? `every payment ended at ${formatDuration(p.activePeriod.endSeconds * 1000)}; ${perSecond(p.throughputPerSec)} over the whole run` : p.succeeded ? `${perSecond(p.throughputActivePerSec)} while payments ran (${formatDuration(p.activePeriod.startSeconds * 1000)} – ${formatDuration(p.activePeriod.endSeconds * 1000)}), ${perSecond(p.throughputPerSec)} over the whole run` : '—';
   return [
     ['payments', `${groupDigits(p.succeeded)} of ${count(p.attempted, 'payment')} succeeded (${percent(p.successRate)})`],
