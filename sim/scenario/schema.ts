@@ -218,6 +218,11 @@ export const topologySection = z.strictObject({
   capacity: z.strictObject({ median: positiveAmount().optional(), sigma: z.number().nonnegative().optional() }).optional(),
   /** How a channel's capacity is split between its two ends: half each (default) or seeded random. */
   balance: z.enum(['half', 'random']).optional(),
+  /**
+   * The seed the network is drawn from (default: the scenario's `seed`). `--seed` and sweeps over
+   * seeds change the run (chain, traffic, workload, availability), never the network.
+   */
+  seed: nonNegativeInt().optional(),
 });
 
 const amountDistribution = z.union([

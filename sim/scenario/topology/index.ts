@@ -100,7 +100,8 @@ export function resolveTopology(input: ScenarioInput, base: Base, inputs: InputL
   if ((t.generate === undefined) === (t.import === undefined)) {
     throw new ScenarioError('bad-value', "expected exactly one of 'generate' (a generator name) or 'import' (a file)", 'topology');
   }
-  const rng = rngStream(input.seed ?? 1, 'topology');
+  // The network's own seed: `--seed` re-seeds the run on the same network (scenarios/README.md).
+  const rng = rngStream(t.seed ?? input.seed ?? 1, 'topology');
   const split = (capacityMsat: number): [Msat, Msat] => {
     // Whole sat on each side; 'random' puts between 10% and 90% on the first side.
     const share = t.balance === 'random' ? 0.1 + 0.8 * rng.next() : 0.5;
