@@ -11,23 +11,23 @@
  * attacker that cashed hands the chain its withdrawal time-locked to the freeze end. Only a party
  * that is online and answering signs anything off-chain.
  */
-import type { AbsoluteLock, Block, OutPoint, Tx } from '../chain/types.js';
+import type { Block, OutPoint, Tx } from '../chain/types.js';
 import { construct, type ContractInput, type ContractRules, type Parties } from '../channel/contract.js';
 import { isHtlc, other, type Pair, type Side } from '../channel/commitment.js';
 import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, reserveMsat, type HtlcLimits } from '../channel/htlc.js';
 import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/host.js';
 import { Channel, type ChannelConfig } from '../channel/protocol.js';
 import { weightOf, type ChannelTxKind } from '../channel/weights.js';
-import { opens, publicKeysOf } from '../crypto/index.js';
+import { publicKeysOf } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';
 import { holdingsOf } from './holdings.js';
 import { isResolved, stepHop, type HopAction, type HopEvent, type HopState, type HopTerms, type Now, type Resolution } from './hop.js';
 import { canOffer, canUpdate, stepLife, type ChannelLife, type LifeAction, type LifeEvent } from './lifecycle.js';
-import { punish, withdrawWhenFrozen } from './onChain.js';
+import { preimagesToShow, punish, whenOnline, withdrawWhenFrozen } from './onChain.js';
 import type { ChannelEventKind } from './records.js';
-import { registerPreimage, submitCall } from './submit.js';
-import { transitionEvents, type EventDetail } from './transitionEvents.js';
+import { registerPreimage, submitCall, type SubmitOptions } from './submit.js';
+import { cashResult, publishedPreimages, resolvedOnChain, transitionEvents, type EventDetail } from './transitionEvents.js';
 import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
 
 export interface LiveChannelSpec extends ChannelConfig {
@@ -53,6 +53,8 @@ interface Htlc {
 }
 
 export class LiveChannel implements Guarded {
+  readonly id: string;
+  readonly nodes: readonly [string, string];
   readonly channel: Channel;
   readonly host: VirtualBankHost;
   private life: ChannelLife = { phase: 'opening' };
@@ -66,20 +68,14 @@ export class LiveChannel implements Guarded {
     readonly world: World,
     private readonly spec: LiveChannelSpec,
   ) {
+    this.id = spec.id;
+    this.nodes = spec.nodes;
     this.channel = new Channel(spec);
     const parties: Parties = { nodes: spec.nodes, keys: publicKeysOf(spec.secrets[0].funding, spec.secrets[1].funding) };
     const contract = construct(spec.id, parties, spec.deposits, spec.rules ?? 'virtual-bank');
     if (!contract.ok) throw contract.error;
     this.host = virtualBankHost(contract.value);
     this.host.onTransition((t) => this.record(t));
-  }
-
-  get id(): string {
-    return this.spec.id;
-  }
-
-  get nodes(): readonly [string, string] {
-    return this.spec.nodes;
   }
 
   /** The newest sheet's amounts, by side. */
@@ -90,10 +86,6 @@ export class LiveChannel implements Guarded {
   /** New HTLCs may be offered (open, not shutting down, not closing). */
   get isUsable(): boolean {
     return canOffer(this.life);
-  }
-
-  get lifecycle(): ChannelLife {
-    return this.life;
   }
 
   /** The limits on the HTLCs (and the reserve) of side `side`: per direction when an imported file says so. */
@@ -126,11 +118,6 @@ export class LiveChannel implements Guarded {
     const result = this.channel.pay(side, amountMsat);
     if (result.ok) this.event('pay', payer, { sequence: result.value, amountMsat });
     return result;
-  }
-
-  /** Both parties can sign right now (the channel is open and both are online and answering). */
-  canUpdate(): boolean {
-    return canOffer(this.life) && this.linkUp();
   }
 
   /**
@@ -198,16 +185,7 @@ export class LiveChannel implements Guarded {
     if (this.host.state.phase !== 'Running') return fail('channel-not-open', `broadcast: ${this.id} is ${this.host.state.phase}`, 'Running', this.host.state.phase);
     this.life = stepLife(this.life, { type: 'broadcast', by: side }).state;
     if (!isHtlc(commitment.terms)) return ok(this.submit(side, 'cash-rsmc', { method: 'cashRsmc', commitment }));
-    // Show every preimage this party knows for the HTLCs offered to it that have not expired; a
-    // shared (Sprites) one is also registered with the preimage manager, which settles every hop.
-    const next = this.world.chain.height + 1;
-    const preimages: Uint8Array[] = [];
-    for (const h of commitment.terms.htlcs) {
-      const preimage = h.offerer !== side && h.timeLock > next ? this.world.preimages.known(node, h.hashLock) : undefined;
-      if (!preimage) continue;
-      preimages.push(preimage);
-      if (h.shared) registerPreimage(this.world, node, preimage, h.hashLock, this.txFeeMsat);
-    }
+    const preimages = preimagesToShow(this, node, side, commitment.terms.htlcs);
     return ok(this.submit(side, 'cash-htlc', { method: 'cashHtlc', commitment, preimages }, { htlcs: commitment.terms.htlcs.length }));
   }
 
@@ -219,13 +197,11 @@ export class LiveChannel implements Guarded {
   close(node: string): Outcome<string> {
     const side = this.channel.sideOf(node);
     if (side === undefined) return fail('not-a-party', `close: ${node} is not a party of ${this.id}`);
-    const { engine } = this.world;
-    const back = this.world.availability(node).nextOnline(engine.now);
-    if (back > engine.now) {
-      if (back < Number.MAX_SAFE_INTEGER) engine.scheduleAt(back, () => void this.close(node), { label: `${node} back online to close` });
+    if (!this.online(side)) {
+      whenOnline(this, side, () => void this.close(node));
       return ok('deferred');
     }
-    const peerAnswers = this.responsive(side, engine.now) && this.responsive(other(side), engine.now);
+    const peerAnswers = this.responsive(side) && this.responsive(other(side));
     const refused = this.lifeStep({ type: 'close', by: side, peerAnswers, htlcs: htlcsOf(this.channel).length });
     return refused ? fail(refused, `close: ${this.id} is ${this.life.phase}`) : ok(this.life.phase);
   }
@@ -241,13 +217,12 @@ export class LiveChannel implements Guarded {
   }
 
   /** Online and signing channel updates. */
-  private responsive(side: Side, time: number): boolean {
-    return this.world.availability(this.spec.nodes[side]).isResponsive(time);
+  private responsive(side: Side, time: number = this.world.engine.now): boolean {
+    return this.world.availability(this.nodes[side]).isResponsive(time);
   }
 
   private linkUp(): boolean {
-    const now = this.world.engine.now;
-    return this.responsive(0, now) && this.responsive(1, now);
+    return this.responsive(0) && this.responsive(1);
   }
 
   // ── the machines' actions ────────────────────────────────────────────────────────────────────
@@ -368,11 +343,10 @@ export class LiveChannel implements Guarded {
 
   /** A call into this channel's contract by `side`, weighing what its content weighs (channel/weights.ts). */
   private submit(side: Side, kind: ChannelTxKind, args: ContractInput, options: SubmitOptions = {}): Tx {
-    const sender = this.spec.nodes[side];
-    const { inputs = [], lockTime, feePayer, contractFeeMsat, htlcs, onDropped } = options;
-    const feeMsat = options.feeMsat ?? this.spec.txFeeMsat ?? 0;
-    const spec = { contractId: this.id, sender, kind, args, inputs, feeMsat, weight: weightOf(kind, { htlcs: htlcs ?? 0 }) };
-    return submitCall(this.world, { ...spec, ...(lockTime ? { lockTime } : {}), ...(feePayer ? { feePayer } : {}), ...(contractFeeMsat ? { contractFeeMsat } : {}) }, (reason) => {
+    const sender = this.nodes[side];
+    const { htlcs = 0, onDropped, ...rest } = options;
+    const call = { ...rest, contractId: this.id, sender, kind, args, feeMsat: options.feeMsat ?? this.txFeeMsat, weight: weightOf(kind, { htlcs }) };
+    return submitCall(this.world, call, (reason) => {
       this.event('rejected', sender, { detail: `${kind} ${reason}` });
       onDropped?.();
     });
@@ -401,56 +375,25 @@ export class LiveChannel implements Guarded {
       const { attacker, terms } = after;
       if (this.channel.isRevoked(terms.sequence)) punish(this, other(attacker), terms.sequence);
       withdrawWhenFrozen(this, attacker);
-      const cashed = isHtlc(terms) ? terms.htlcs : [];
-      for (const htlc of [...this.htlcs.values()]) {
-        const term = cashed.find((h) => h.offerer === htlc.terms.offerer && h.hashLock === htlc.hashLock);
-        const outcome = t.resolved.find((r) => r.htlc === term)?.outcome;
-        const result = !term ? 'absent' : outcome === undefined ? 'pending' : outcome === 'claimed' ? 'paid' : 'refunded';
-        this.stepHtlc(htlc, { type: 'cashed', result });
-      }
+      for (const htlc of [...this.htlcs.values()]) this.stepHtlc(htlc, { type: 'cashed', result: cashResult(t, htlc.terms.offerer, htlc.hashLock) });
       return;
     }
-    if (before.phase !== 'Auditing') return;
-    const input = t.input;
-    if (input.method === 'withdrawByDefender') {
-      for (const htlc of [...this.htlcs.values()]) this.stepHtlc(htlc, { type: 'taken' });
-    } else if (input.method === 'claimHtlc' || input.method === 'timeoutHtlc') {
-      const callerSide = this.channel.sideOf(t.caller)!;
-      const offerer = input.method === 'claimHtlc' ? other(callerSide) : callerSide;
-      const htlc = this.htlcs.get(`${offerer}|${input.hashLock}`);
-      if (htlc) this.stepHtlc(htlc, { type: input.method === 'claimHtlc' ? 'claimed' : 'timedOut' });
+    const resolved = resolvedOnChain(t, this.channel);
+    if (resolved === 'all-taken') for (const htlc of [...this.htlcs.values()]) this.stepHtlc(htlc, { type: 'taken' });
+    else if (resolved) {
+      const htlc = this.htlcs.get(`${resolved.offerer}|${resolved.hashLock}`);
+      if (htlc) this.stepHtlc(htlc, { type: resolved.event });
     }
   }
 
   /** Records every contract transition as report rows (runs while the block is built). */
   private record(t: Transition): void {
     this.transitions.set(t.txId, t);
-    // A settled HTLC publishes its preimage (BRIEF §2); a refunded one publishes nothing.
-    if (t.input.method === 'cashHtlc') {
-      for (const { htlc, outcome } of t.resolved) {
-        const shown = outcome === 'claimed' ? (t.input.preimages ?? []).find((p) => opens(htlc.hashLock, p)) : undefined;
-        if (shown) this.world.preimages.publish(shown, htlc.hashLock);
-      }
-    }
-    if (t.input.method === 'claimHtlc') this.world.preimages.publish(t.input.preimage, t.input.hashLock);
+    for (const [lock, preimage] of publishedPreimages(t)) this.world.preimages.publish(preimage, lock);
     for (const e of transitionEvents(t, this.channel)) this.event(e.kind, e.node, e.extra);
   }
 
   event(kind: ChannelEventKind, node: string, extra: EventDetail = {}): void {
     recordEvent(this.world, { channel: this.id, kind, node, ...extra });
   }
-}
-
-interface SubmitOptions {
-  readonly inputs?: readonly OutPoint[];
-  readonly lockTime?: AbsoluteLock;
-  /** Whose wallet pays the fee, if not the sender's (a reward watchtower). */
-  readonly feePayer?: string;
-  /** Fee bid from the payer's wallet; default: the channel's `txFee`. */
-  readonly feeMsat?: number;
-  /** Fee paid by the contract from the funds the call sweeps (an altruist tower's justice fee). */
-  readonly contractFeeMsat?: number;
-  /** HTLC outputs the transaction carries or sweeps (its weight). */
-  readonly htlcs?: number;
-  readonly onDropped?: () => void;
 }

@@ -1,13 +1,15 @@
 /**
  * What the parties do once a commitment of their channel is cashed (BRIEF §2, §3 "rights"): the
- * defender punishes a revoked sequence, the attacker withdraws its bond when the freeze ends.
- * HTLCs left pending by the cash are their machines' business (hop.ts).
+ * defender punishes a revoked sequence, the attacker withdraws its bond when the freeze ends, and
+ * the party cashing an HTLC sheet shows the preimages it knows. HTLCs left pending by the cash are
+ * their machines' business (hop.ts).
  */
 import { freezeEnd, type ContractInput } from '../channel/contract.js';
-import type { Side } from '../channel/commitment.js';
+import type { HtlcTerm, Side } from '../channel/commitment.js';
 import { invariant } from '../errors.js';
 import type { Height, Sequence, UnixSeconds } from '../units.js';
 import type { LiveChannel } from './liveChannel.js';
+import { registerPreimage } from './submit.js';
 import { guardiansOf } from './watchtower.js';
 
 /**
@@ -49,10 +51,28 @@ export function withdrawWhenFrozen(live: LiveChannel, attacker: Side): void {
   });
 }
 
-function whenOnline(live: LiveChannel, side: Side, action: () => void): void {
+/** Runs `action` now if `side` is online, else once it is back (never, if it never comes back). */
+export function whenOnline(live: LiveChannel, side: Side, action: () => void): void {
   const { engine } = live.world;
   const back = live.world.availability(live.nodes[side]).nextOnline(engine.now);
   if (back >= Number.MAX_SAFE_INTEGER) return;
   if (back > engine.now) engine.scheduleAt(back, () => whenOnline(live, side, action), { label: `${live.nodes[side]} back online` });
   else action();
+}
+
+/**
+ * What `node` (side `side`) shows when it cashes a sheet with these HTLCs: every preimage it knows
+ * for an HTLC offered to it that has not expired. A shared (Sprites) one is also registered with
+ * the preimage manager, which settles it at every hop.
+ */
+export function preimagesToShow(live: LiveChannel, node: string, side: Side, htlcs: readonly HtlcTerm[]): Uint8Array[] {
+  const next = live.world.chain.height + 1;
+  const preimages: Uint8Array[] = [];
+  for (const h of htlcs) {
+    const preimage = h.offerer !== side && h.timeLock > next ? live.world.preimages.known(node, h.hashLock) : undefined;
+    if (!preimage) continue;
+    preimages.push(preimage);
+    if (h.shared) registerPreimage(live.world, node, preimage, h.hashLock, live.txFeeMsat);
+  }
+  return preimages;
 }

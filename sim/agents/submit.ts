@@ -68,3 +68,18 @@ export function registerPreimage(world: World, node: string, preimage: Uint8Arra
   );
   world.chain.watchPreimage(lock, (shown) => world.preimages.publish(shown, lock));
 }
+
+/** How a live channel submits a call into its contract (liveChannel.ts `submit`). */
+export interface SubmitOptions {
+  readonly inputs?: readonly OutPoint[];
+  readonly lockTime?: AbsoluteLock;
+  /** Whose wallet pays the fee, if not the sender's (a reward watchtower). */
+  readonly feePayer?: string;
+  /** Fee bid from the payer's wallet; default: the channel's `txFee`. */
+  readonly feeMsat?: number;
+  /** Fee paid by the contract from the funds the call sweeps (an altruist tower's justice fee). */
+  readonly contractFeeMsat?: number;
+  /** HTLC outputs the transaction carries or sweeps (its weight). */
+  readonly htlcs?: number;
+  readonly onDropped?: () => void;
+}

@@ -4,7 +4,8 @@
  * whether a cheat got away), an HTLC claimed or timed out on chain, a cooperative close.
  */
 import type { VirtualBankTransition as Transition } from '../channel/host.js';
-import { other, type Pair, type Side } from '../channel/commitment.js';
+import { isHtlc, other, type Pair, type Side } from '../channel/commitment.js';
+import { opens } from '../crypto/index.js';
 import type { Channel } from '../channel/protocol.js';
 import type { ChannelEventKind } from './records.js';
 
@@ -62,4 +63,34 @@ export function transitionEvents(t: Transition, channel: Channel): TransitionEve
 /** What a successful cheat took: the attacker's share in the revoked sheet beyond its newest share. */
 function stolen(revoked: Pair, newest: Pair, attacker: Side): number {
   return Math.max(0, revoked[attacker] - newest[attacker]);
+}
+
+/** How a cash left the HTLC `offerer` offered under `hashLock`: pending in the contract, paid, refunded, or not in the cashed sheet. */
+export function cashResult(t: Transition, offerer: Side, hashLock: string): 'pending' | 'paid' | 'refunded' | 'absent' {
+  if (t.after.phase !== 'Auditing') return 'absent';
+  const term = isHtlc(t.after.terms) ? t.after.terms.htlcs.find((h) => h.offerer === offerer && h.hashLock === hashLock) : undefined;
+  if (!term) return 'absent';
+  const outcome = t.resolved.find((r) => r.htlc === term)?.outcome;
+  return outcome === undefined ? 'pending' : outcome === 'claimed' ? 'paid' : 'refunded';
+}
+
+/** What a call on an audited contract did to its pending HTLCs: a penalty takes them all; a claim or timeout resolves one. */
+export function resolvedOnChain(t: Transition, channel: Channel): 'all-taken' | { offerer: Side; hashLock: string; event: 'claimed' | 'timedOut' } | undefined {
+  if (t.before.phase !== 'Auditing') return undefined;
+  const input = t.input;
+  if (input.method === 'withdrawByDefender') return 'all-taken';
+  if (input.method !== 'claimHtlc' && input.method !== 'timeoutHtlc') return undefined;
+  const callerSide = channel.sideOf(t.caller)!;
+  return input.method === 'claimHtlc' ? { offerer: other(callerSide), hashLock: input.hashLock, event: 'claimed' } : { offerer: callerSide, hashLock: input.hashLock, event: 'timedOut' };
+}
+
+/** The preimages a transition makes public: those that settled an HTLC (BRIEF §2), never a refund's. */
+export function publishedPreimages(t: Transition): [lock: string, preimage: Uint8Array][] {
+  if (t.input.method === 'claimHtlc') return [[t.input.hashLock, t.input.preimage]];
+  if (t.input.method !== 'cashHtlc') return [];
+  const shown = t.input.preimages ?? [];
+  return t.resolved.flatMap(({ htlc, outcome }): [string, Uint8Array][] => {
+    const preimage = outcome === 'claimed' ? shown.find((p) => opens(htlc.hashLock, p)) : undefined;
+    return preimage ? [[htlc.hashLock, preimage]] : [];
+  });
 }
