@@ -24,6 +24,7 @@ import { Priority } from '../engine/index.js';
 import type { Rng } from '../engine/rng.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, TxId, UnixSeconds } from '../units.js';
+import { applyTx } from './apply.js';
 import { assembleBlock } from './assemble.js';
 import { Ledger, outpointKey } from './ledger.js';
 import { Mempool } from './mempool.js';
@@ -342,7 +343,15 @@ export class Chain {
       this.mempool.ordered(),
       () => this.waiting(),
       { height, timestamp, blockTxLimit, blockWeightLimit, censors: censoring ? policy.excludes : undefined, ...(genesis ? { genesis } : {}) },
-      { ledger: this.ledger, dropped: this.dropped, apply: (tx) => this.apply(tx, height, timestamp) },
+      {
+        ledger: this.ledger,
+        dropped: this.dropped,
+        apply: (tx) => {
+          const verdict = applyTx(tx, height, timestamp, this.ledger, this.hosts, this.preimages);
+          if (verdict === 'include') this.confirmedAt.set(tx.id, height);
+          return verdict;
+        },
+      },
     );
     this.mempool.retain((tx) => !gone.has(tx.id));
     for (const [tx] of drops) this.timeLocked.remove(tx.id);
@@ -355,36 +364,6 @@ export class Chain {
     this.checkConservation();
     this.watches.answer(block, included, drops, this.preimages.takeFresh(), (f, label) => this.fireNow(f, label));
     if (!genesis) this.scheduleNextBlock();
-  }
-
-  /** Applies `tx` to the ledger (and its contract); nothing changes unless it returns 'include'. */
-  private apply(tx: Tx, height: Height, timestamp: UnixSeconds): 'include' | 'contract-rejected' {
-    const inputs = tx.inputs ?? [];
-    const outputs = tx.outputs ?? [];
-    const background = inputs.length === 0;
-    const inMsat = inputs.reduce((sum, i) => sum + this.ledger.output(i)!.spec.amountMsat, 0);
-    const outMsat = outputs.reduce((sum, o) => sum + o.amountMsat, 0);
-    const valueInMsat = background ? 0 : inMsat - outMsat - tx.feeMsat;
-    const contractFeeMsat = tx.contractFeeMsat ?? 0;
-    let payouts: readonly OutputSpec[] = [];
-    if (tx.call) {
-      const host = this.hosts.get(tx.call.contractId)!;
-      const balanceMsat = this.ledger.contractBalance(tx.call.contractId);
-      const registeredAt = (lock: string): Height | undefined => this.preimages.registration(lock)?.height;
-      const ctx = { height, timestamp, tx, valueInMsat: valueInMsat as Msat, balanceMsat: balanceMsat as Msat, contractFeeMsat: contractFeeMsat as Msat, registeredAt };
-      const result = host.execute(tx.call, ctx);
-      if (!result.ok) return 'contract-rejected';
-      payouts = result.payouts;
-      const paid = payouts.reduce((sum, o) => sum + o.amountMsat, 0);
-      // A contract that pays more than it holds (fee included) is a bug: the ledger aborts.
-      this.ledger.setContractBalance(tx.call.contractId, balanceMsat + valueInMsat - paid - contractFeeMsat);
-    }
-    for (const input of inputs) this.ledger.spend(input, tx.id);
-    [...outputs, ...payouts].forEach((spec, index) => this.ledger.create({ txId: tx.id, index }, spec, height));
-    // A background transaction's own fee comes from outside the simulation; a contract's part is simulated money.
-    this.ledger.collectFee((background ? 0 : tx.feeMsat) + contractFeeMsat);
-    this.confirmedAt.set(tx.id, height);
-    return 'include';
   }
 
   /** Every transaction not confirmed or dropped yet: the mempool in mining order, then the time-locked pool. */

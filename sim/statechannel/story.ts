@@ -20,7 +20,7 @@ import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Wallet } from '../agents/wallet.js';
 import { formatMsat, type Msat } from '../units.js';
-import { callContract } from '../chain/contractCall.js';
+import { callContract } from '../agents/contractCall.js';
 import { appHeldMsat, checkAppChannel, newAppChannel, stepApp, type AppChannel, type AppInput } from './adjudicator.js';
 import { applyMove, commitmentOf, initialBet, toMove, type BetMove, type BetState } from './bet.js';
 import { coSign, type SignedVersion } from './signed.js';

@@ -17,7 +17,7 @@
  *    answers with it. The final version wins either way.
  */
 import type { Chain } from '../chain/index.js';
-import { callContract } from '../chain/contractCall.js';
+import { callContract } from '../agents/contractCall.js';
 import { PureContractHost } from '../channel/host.js';
 import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';

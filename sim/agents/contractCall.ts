@@ -3,9 +3,9 @@
  * its wallet; the coins are released if the transaction is dropped. Shared by the stories that
  * drive pure contracts (sim/statechannel, sim/virtual).
  */
-import type { Wallet } from '../agents/wallet.js';
+import type { Wallet } from './wallet.js';
 import type { Msat, UnixSeconds } from '../units.js';
-import type { Chain } from './chain.js';
+import type { Chain } from '../chain/chain.js';
 
 export interface CallOutcome {
   /** Set when the call could not even be broadcast (wallet short, refused by the mempool). */
