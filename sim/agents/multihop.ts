@@ -19,14 +19,14 @@ import { sha256, toHex, utf8 } from '../crypto/bytes.js';
 import { OnionCarrier, shortChannelId, type HopPayload, type ReadPayload, type Sealed } from '../onion/index.js';
 import { buildGraph, directionCapacity, edgeKey, feeAndLockRisk, findRoute, forwardingFee, MissionControl, type ChannelEdge, type Hop, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
-import { START, startParts, stepPayment, stepParts, type MultiPartEvent, type MultiPartState, type PaymentEvent, type PaymentState, type SplitRules } from './attempt.js';
+import { START, startParts, stepPayment, stepParts, type MultiPartEvent, type MultiPartState, type PaymentEvent, type PaymentState } from './attempt.js';
 import type { HopOutcome } from './hop.js';
 import type { LiveChannel } from './liveChannel.js';
+import { arrive, type PayeeSide } from './payee.js';
 import type { World } from './world.js';
-import { outcomeOf, type MppOptions, type MultiHopOptions, type Payment, type PaymentOutcome, type Try } from './payment.js';
+import { outcomeOf, type MultiHopOptions, type Payment, type PaymentOutcome, type Try } from './payment.js';
 
 export { DEFAULT_MULTIHOP, type MppOptions, type MultiHopOptions, type PaymentOutcome } from './payment.js';
-
 
 export class MultiHop {
   private graph: PaymentGraph | undefined;
@@ -37,6 +37,8 @@ export class MultiHop {
   private readonly onion: OnionCarrier;
   /** What payers learned from earlier attempts (undefined: mission control is off). */
   readonly missionControl: MissionControl | undefined;
+  /** What the payee side needs (payee.ts). */
+  private readonly payee: PayeeSide;
 
   constructor(
     private readonly world: World,
@@ -50,6 +52,7 @@ export class MultiHop {
     world.preimages.onLearn((node, lock) => this.learned(node, lock));
     this.onion = new OnionCarrier(options.crypto ?? 'lazy', seed, options.onionFormat);
     this.missionControl = options.missionControl && new MissionControl(options.missionControl);
+    this.payee = { world, deadlineBlocks: options.deadlineBlocks, channel, refuse: (p, t, reason, retry) => this.refuse(p, t, reason, retry) };
   }
 
   /**
@@ -107,18 +110,14 @@ export class MultiHop {
 
   private step(p: Payment, event: PaymentEvent | MultiPartEvent): void {
     const { state, actions } = p.mpp
-      ? stepParts(p.state as MultiPartState, event as MultiPartEvent, this.splitRules(p.mpp))
+      ? // A multi-part payment may launch `maxAttempts` times as many parts as it may hold at once.
+        stepParts(p.state as MultiPartState, event as MultiPartEvent, { ...p.mpp, maxTries: p.mpp.maxParts * this.options.maxAttempts })
       : stepPayment(p.state as PaymentState, event as PaymentEvent, this.options.maxAttempts);
     p.state = state;
     for (const action of actions) {
       if (action.do === 'find-route') this.route(p, 'amountMsat' in action ? action.amountMsat : p.amountMsat);
       else this.record(p, action.status, action.reason, action.payerKnowsR);
     }
-  }
-
-  /** A multi-part payment may launch `maxAttempts` times as many parts as it may hold at once. */
-  private splitRules(mpp: MppOptions): SplitRules {
-    return { minShardMsat: mpp.minShardMsat, maxParts: mpp.maxParts, maxTries: mpp.maxParts * this.options.maxAttempts };
   }
 
   /** Routes `amountMsat` of `p` (the whole payment, or a shard of it) and sends it as a new try. */
@@ -136,20 +135,20 @@ export class MultiHop {
       ...this.weightFor(p),
       ...(this.options.maxFee ? { maxFeeMsat: this.options.maxFee(amountMsat) } : {}),
     });
-    let t: Try | undefined;
-    if (route) {
-      t = { hops: route.hops, amountMsat, startedAt: this.world.engine.now, packets: [], open: new Set(), reason: '', retry: true, payeeDone: false, payerDone: false, paid: false };
+    const t: Try | undefined = route
+      ? { hops: route.hops, amountMsat, startedAt: this.world.engine.now, packets: [], open: new Set(), reason: '', retry: true, payeeDone: false, payerDone: false, paid: false }
+      : undefined;
+    if (t) {
       p.tries.push(t);
       t.sealed = this.wrap(p, t);
       t.packets = [t.sealed.packet];
     }
-    this.step(p, { type: 'routed', found: route !== null, amountMsat });
+    this.step(p, { type: 'routed', found: t !== undefined, amountMsat });
     if (!t) return;
-    const sent = t;
     // Parts go out once the split is decided (an event later at the same instant), so a part's
     // first answer never reaches the payment while it is still placing shards.
-    if (p.mpp) this.world.engine.schedule(0, () => this.forward(p, sent, 0), { label: 'htlc-add' });
-    else this.forward(p, sent, 0);
+    if (p.mpp) this.world.engine.schedule(0, () => this.forward(p, t, 0), { label: 'htlc-add' });
+    else this.forward(p, t, 0);
   }
 
   /**
@@ -206,7 +205,7 @@ export class MultiHop {
       return this.payerResolved(p, t, 'failed');
     }
     t.open.add(k);
-    const next = (): void => (k + 1 < hops.length ? this.forward(p, t, k + 1) : this.arrive(p, t));
+    const next = (): void => (k + 1 < hops.length ? this.forward(p, t, k + 1) : arrive(this.payee, p, t));
     this.world.engine.schedule(2 * this.options.messageLatencyMs, next, { label: 'htlc-add' });
   }
 
@@ -287,66 +286,6 @@ export class MultiHop {
     return r.ok ? undefined : r.error.code;
   }
 
-  /** The HTLCs reached the payee: what it does is its own business (hooks.ts). */
-  private arrive(p: Payment, t: Try): void {
-    const last = t.hops[t.hops.length - 1]!;
-    const live = this.channel(last.channelId)!;
-    const decision = this.world.hooks(p.to).receive(last.expiryHeight, this.options.deadlineBlocks);
-    switch (decision.do) {
-      case 'settle':
-        // An HTLC whose preimage the payee never drew (a probe): incorrect_or_unknown_payment_details.
-        if (this.world.preimages.known(p.to, p.lock) === undefined) {
-          this.refuse(p, t, 'unknown-payment', false);
-          return live.resolveHtlc(last.from, p.lock, 'fail');
-        }
-        if (p.mpp) return this.collect(p, t, p.mpp);
-        return live.resolveHtlc(last.from, p.lock, 'fulfil');
-      case 'withhold':
-        return;
-      case 'hold': {
-        // A jammer fails its HTLCs back after the hold (no retry: the hold was the point).
-        const release = (): void => {
-          if (!live.hasHtlc(last.from, p.lock)) return;
-          this.refuse(p, t, 'held', false);
-          live.resolveHtlc(last.from, p.lock, 'fail');
-        };
-        this.world.engine.schedule(decision.ms, release, { label: 'jammer releases' });
-        this.world.chain.watchHeight(Math.max(this.world.chain.height + 1, decision.height), release);
-        return;
-      }
-    }
-  }
-
-  /**
-   * BOLT #4 basic MPP at the payee: it holds each part until the parts hold `total_msat`, then
-   * settles them all; a set still short `timeoutMs` after its first part is failed whole.
-   */
-  private collect(p: Payment, t: Try, mpp: MppOptions): void {
-    const held = p.held;
-    held.tries.push(t);
-    held.msat += t.amountMsat;
-    if (held.tries.length === 1) {
-      const set = held.set;
-      this.world.engine.schedule(mpp.timeoutMs, () => held.set === set && this.release(p, 'fail'), { label: 'mpp-timeout' });
-    }
-    if (held.msat >= p.amountMsat) this.release(p, 'fulfil');
-  }
-
-  /** The payee settles (or fails, `mpp-timeout`) every part it holds; the next part starts a new set. */
-  private release(p: Payment, how: 'fulfil' | 'fail'): void {
-    const { tries } = p.held;
-    p.held.tries = [];
-    p.held.msat = 0;
-    p.held.set++;
-    for (const t of tries) {
-      const last = t.hops[t.hops.length - 1]!;
-      const live = this.channel(last.channelId)!;
-      if (!live.hasHtlc(last.from, p.lock)) continue;
-      if (how === 'fail') this.refuse(p, t, 'mpp-timeout', false);
-      live.resolveHtlc(last.from, p.lock, how);
-    }
-  }
-
   /** An HTLC of this payment ended: the payment, and the hop upstream, move on. */
   resolved(channelId: string, offerer: string, lock: string, outcome: HopOutcome): void {
     const p = this.byLock.get(lock);
@@ -401,14 +340,20 @@ export class MultiHop {
     // A forwarder's choice: the payee drew R itself.
     const decision = node === undefined || node === p.to ? undefined : this.world.hooks(node).learned();
     if (node !== undefined && decision?.do === 'wormhole') return this.wormhole(p, node, decision.accomplice, delayMs);
+    this.resolveIncoming(p, node, 'fulfil', delayMs);
+  }
+
+  /**
+   * Every unresolved HTLC of `p` offered to `node` (undefined: to any forwarder) is fulfilled or
+   * failed by it after `delayMs`. The payee's own HTLC is its hooks' business (payee.ts).
+   */
+  private resolveIncoming(p: Payment, node: string | undefined, how: 'fulfil' | 'fail', delayMs: number): void {
     for (const { hops } of p.tries) {
-      // The payee's own HTLC is its hooks' business; every other receiver claims at once.
-      hops.slice(0, -1).forEach((hop) => {
-        if (node !== undefined && hop.to !== node) return;
+      for (const hop of hops.slice(0, -1)) {
         const live = this.channel(hop.channelId);
-        if (!live?.hasHtlc(hop.from, lock)) return;
-        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, lock, 'fulfil'), { label: 'htlc-fulfil' });
-      });
+        if ((node !== undefined && hop.to !== node) || !live?.hasHtlc(hop.from, p.lock)) continue;
+        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, how), { label: `htlc-${how}` });
+      }
     }
   }
 
@@ -418,22 +363,17 @@ export class MultiHop {
    * own incoming HTLC with it, and the honest hops between them are failed back without a fee.
    */
   private wormhole(p: Payment, node: string, accomplice: string, delayMs: number): void {
-    for (const { hops } of p.tries) {
-      for (const hop of hops) {
-        const live = this.channel(hop.channelId);
-        if (hop.to !== node || !live?.hasHtlc(hop.from, p.lock)) continue;
-        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, 'fail'), { label: 'htlc-fail' });
-      }
-    }
+    this.resolveIncoming(p, node, 'fail', delayMs);
     const preimage = this.world.preimages.known(node, p.lock);
     if (!preimage || this.options.locks === 'point') return; // a point lock's secret opens nothing upstream
     this.world.engine.schedule(this.options.messageLatencyMs, () => this.world.preimages.learn(accomplice, preimage, p.lock), { label: 'wormhole' });
   }
 
-  private spendable(channelId: string, node: string): number | undefined {
+  /** What the payer can send on its own channel now (0 unless the channel takes new HTLCs). */
+  private spendable(channelId: string, node: string): number {
     const live = this.channel(channelId);
     const side = live?.channel.sideOf(node);
-    return live && side !== undefined && live.isUsable ? live.channel.balances[side] : 0;
+    return live?.isUsable && side !== undefined ? live.channel.balances[side] : 0;
   }
 
   private record(p: Payment, status: 'succeeded' | 'failed' | 'stuck', reason: string, payerKnowsR: boolean): void {
