@@ -4,7 +4,7 @@
  */
 import { printable, ScenarioError } from '../sim/errors.js';
 import { join } from 'node:path';
-import { StreamedRows, unmetExpectations, reportJson, summaryText } from '../sim/report/index.js';
+import { reportFiles, StreamedRows, unmetExpectations, reportJson, summaryText } from '../sim/report/index.js';
 import { validateScenario, listScenarios, loadScenario, parseOverride, type Scenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
 import { checkBlocks } from '../sim/scenario/limits.js';
@@ -17,7 +17,7 @@ import { GAMES } from '../sim/games/index.js';
 import { whole as wholeNumber } from './sweep.js';
 import { prepareOutDir } from './outputs.js';
 import { simulate as simulateRun, type RunReport } from '../sim/index.js';
-import { reportWriters, writeRunReports } from './reports.js';
+import { writeRunReports } from './reports.js';
 
 export interface RunFlags {
   seed?: string;
@@ -61,7 +61,7 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
       onEvent: rows.onEvent,
     });
     rows.finish(run);
-    const failures = writeRunReports(dir, reportWriters(run, report));
+    const failures = writeRunReports(dir, reportFiles(run, report));
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (flags.json) out(reportJson(report).trimEnd());
     else if (!flags.quiet) out(`${summaryText(report)}${extraLines(report)}\n  reports   ${dir}/ (${wallMs.toFixed(0)} ms wall-clock)`);

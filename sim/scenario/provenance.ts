@@ -25,6 +25,9 @@ export function provenance(scenario: Scenario, version: string, flags: RunFlagsU
   };
 }
 
+/** The report as `pcnsim run` writes it: the summary plus provenance, refused actions and aliases. */
+export type RunReport = ReturnType<typeof runReport>;
+
 /** The report as `pcnsim run` writes it. */
 export function runReport(report: Report, run: RunRecords, scenario: Scenario, version: string, flags: RunFlagsUsed) {
   const aliases = Object.keys(scenario.aliases).length > 0 ? { aliases: { ...scenario.aliases } } : {};
