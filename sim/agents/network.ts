@@ -23,7 +23,7 @@ import { LiveOneWay } from './liveOneWay.js';
 import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
 import { probe } from './prober.js';
-import { hooksFor } from './hooks.js';
+import { hooksFor, type HtlcHooks } from './hooks.js';
 import { failureReason } from '../reasons.js';
 import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
@@ -64,6 +64,7 @@ export class Network {
   ) {
     const towers = new Map<string, WatchtowerSpec[]>();
     for (const tower of spec.watchtowers ?? []) for (const c of tower.clients) towers.set(c, [...(towers.get(c) ?? []), tower]);
+    const hooks = new Map<string, HtlcHooks>();
     this.world = {
       engine,
       chain,
@@ -72,7 +73,12 @@ export class Network {
       wallet: (node) => this.wallet(node),
       preimages: new Preimages(),
       towersOf: (node) => towers.get(node) ?? [],
-      hooks: (node) => hooksFor(spec.receivers?.[node]),
+      hooks: (node) => {
+        // Asked at every hop of every payment: built once per node.
+        let h = hooks.get(node);
+        if (!h) hooks.set(node, (h = hooksFor(spec.receivers?.[node])));
+        return h;
+      },
       guarded: new Set(),
       htlcResolved: (channelId, offerer, lock, outcome) => this.multiHop?.resolved(channelId, offerer, lock, outcome),
     };
