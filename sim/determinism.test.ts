@@ -3,7 +3,7 @@
  * scenario and seed give byte-identical reports — under either crypto mode.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportJson, summarize } from './report/index.js';
 import { loadScenario, runScenario, type RunOptions } from './scenario/index.js';
@@ -55,10 +55,16 @@ describe('determinism', () => {
     }
   });
 
-  it('the multi-path study meets its expect blocks: 1.2 BTC paid in two parts with MPP, not at all without', async () => {
+  // The studies on the real 2019 snapshot (20–50 s each) and the 1,000-node one: `npm run test:deep`.
+  const HEAVY_STUDIES = /^(imported-graph|routing-|generated-1000)/;
+
+  it('every bundled game and study meets its expect block (the snapshot studies under test:deep)', async () => {
     const { unmetExpectations } = await import('./report/index.js');
-    for (const file of ['mpp-split.yaml', 'mpp-single-path.yaml']) {
-      const scenario = loadScenario(join(root, 'scenarios', 'studies', file));
+    const files = ['games', 'studies'].flatMap((dir) => readdirSync(join(root, 'scenarios', dir)).map((f) => join(dir, f)));
+    const withExpect = files.filter((f) => /^expect:/m.test(readFileSync(join(root, 'scenarios', f), 'utf8')));
+    expect(withExpect.length).toBeGreaterThanOrEqual(14);
+    for (const file of withExpect.filter((f) => process.env.PCNSIM_DEEP || !HEAVY_STUDIES.test(basename(f)))) {
+      const scenario = loadScenario(join(root, 'scenarios', file));
       expect([file, unmetExpectations(summarize(runScenario(scenario)), scenario.expect)]).toEqual([file, []]);
     }
   });
