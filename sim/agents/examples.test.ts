@@ -113,7 +113,7 @@ describe('example 4: asymmetric revocable commitments (Hitesh and Irene, 5 + 5 B
     sim.mineBlocks(3);
     sim.cheat('irene', 'hitesh-irene', 1);
     sim.mineBlocks(1);
-    expect(sim.events('rejected')).toEqual([expect.objectContaining({ detail: 'cash-rsmc contract-rejected' })]);
+    expect(sim.events('rejected')).toEqual([expect.objectContaining({ txKind: 'cash-rsmc', code: 'contract-rejected' })]);
   });
 });
 
@@ -198,7 +198,7 @@ describe('watchtowers (BRIEF §7)', () => {
 
   it('an altruist tower punishes for its offline client: the bond goes to the client, less the justice fee it pays', () => {
     const sim = cheatWhileBobIsAway(true);
-    expect(sim.events('tower-justice')).toEqual([expect.objectContaining({ node: 'tower', detail: 'for bob' })]);
+    expect(sim.events('tower-justice')).toEqual([expect.objectContaining({ node: 'tower', client: 'bob' })]);
     expect(sim.events('penalty')).toEqual([expect.objectContaining({ node: 'bob', amountMsat: 100_000 })]);
     // DEFAULTS.md: an altruist tower returns all but fees; the justice fee comes out of the swept bond.
     expect(sim.balance('bob')).toBe(200 + 10 - 1 - 1); // his deposit fee and the justice fee

@@ -190,7 +190,7 @@ describe('a report never lies', () => {
     sim.cheat('carol', 'bob-carol', sim.channel('bob-carol').channel.sequence); // her newest copy, with R
     sim.mineBlocks(60);
     expect(sim.network.preimages.isPublic(LOCK)).toBe(false);
-    expect(sim.events('cash').find((e) => e.channel === 'bob-carol')).toMatchObject({ node: 'carol', detail: 'rsmc' });
+    expect(sim.events('cash').find((e) => e.channel === 'bob-carol')).toMatchObject({ node: 'carol', settledAs: 'rsmc' });
     expect(['alice', 'bob', 'carol'].map(sim.balance)).toEqual([100, 200, 100]);
     expect(sim.network.payments).toEqual([expect.objectContaining({ status: 'failed' })]);
   });

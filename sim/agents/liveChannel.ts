@@ -25,9 +25,9 @@ import { holdingsOf } from './holdings.js';
 import { isResolved, stepHop, type HopAction, type HopEvent, type HopState, type HopTerms, type Now, type Resolution } from './hop.js';
 import { canOffer, canUpdate, stepLife, type ChannelLife, type LifeAction, type LifeEvent } from './lifecycle.js';
 import { preimagesToShow, punish, whenOnline, withdrawWhenFrozen } from './onChain.js';
-import type { ChannelEventKind } from './records.js';
+import type { ChannelEventInput } from './records.js';
 import { registerPreimage, submitCall, type SubmitOptions } from './submit.js';
-import { cashResult, publishedPreimages, resolvedOnChain, transitionEvents, type EventDetail } from './transitionEvents.js';
+import { cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
 import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
 
 export interface LiveChannelSpec extends ChannelConfig {
@@ -116,7 +116,7 @@ export class LiveChannel implements Guarded {
     const reserve = reserveMsat(this.channel, this.limitsFor(side));
     if (balance - amountMsat < reserve) return fail('insufficient-balance', `pay: ${payer} would fall below its reserve`, amountMsat + reserve, balance);
     const result = this.channel.pay(side, amountMsat);
-    if (result.ok) this.event('pay', payer, { sequence: result.value, amountMsat });
+    if (result.ok) this.event({ kind: 'pay', node: payer, sequence: result.value, amountMsat });
     return result;
   }
 
@@ -134,7 +134,7 @@ export class LiveChannel implements Guarded {
     if (!result.ok) return result;
     this.htlcs.set(`${side}|${hashLock}`, { terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' } });
     this.world.guarded.add(this);
-    this.event('htlc-add', offerer, { sequence: result.value, amountMsat, detail: hashLock, expiryHeight });
+    this.event({ kind: 'htlc-add', node: offerer, sequence: result.value, amountMsat, hashLock, expiryHeight });
     return result;
   }
 
@@ -239,7 +239,7 @@ export class LiveChannel implements Guarded {
   private lifeAction(action: LifeAction): string | undefined {
     switch (action.do) {
       case 'announce-open':
-        this.event('open', this.spec.nodes[0], { amountMsat: this.channel.totalMsat });
+        this.event({ kind: 'open', node: this.spec.nodes[0], amountMsat: this.channel.totalMsat });
         return undefined;
       case 'sign-close': {
         const amounts = this.channel.balances;
@@ -335,7 +335,7 @@ export class LiveChannel implements Guarded {
     if (!result.ok) throw result.error; // the machine only delivers an HTLC that is in the sheet
     if (preimage) this.world.preimages.learn(this.spec.nodes[offerer], preimage, htlc.hashLock);
     const by = preimage ? receiverNode : this.spec.nodes[offerer];
-    this.event('htlc-settle', by, { sequence: result.value, amountMsat: htlc.amountMsat, detail: htlc.hashLock });
+    this.event({ kind: 'htlc-settle', node: by, sequence: result.value, amountMsat: htlc.amountMsat, hashLock: htlc.hashLock, outcome: preimage ? 'fulfilled' : 'failed' });
     if (htlcsOf(this.channel).length === 0) this.lifeStep({ type: 'htlcs-cleared', peerAnswers: this.linkUp() });
   }
 
@@ -347,7 +347,7 @@ export class LiveChannel implements Guarded {
     const { htlcs = 0, onDropped, ...rest } = options;
     const call = { ...rest, contractId: this.id, sender, kind, args, feeMsat: options.feeMsat ?? this.txFeeMsat, weight: weightOf(kind, { htlcs }) };
     return submitCall(this.world, call, (reason) => {
-      this.event('rejected', sender, { detail: `${kind} ${reason}` });
+      this.event({ kind: 'rejected', node: sender, txKind: kind, code: reason });
       onDropped?.();
     });
   }
@@ -390,10 +390,10 @@ export class LiveChannel implements Guarded {
   private record(t: Transition): void {
     this.transitions.set(t.txId, t);
     for (const [lock, preimage] of publishedPreimages(t)) this.world.preimages.publish(preimage, lock);
-    for (const e of transitionEvents(t, this.channel)) this.event(e.kind, e.node, e.extra);
+    for (const e of transitionEvents(t, this.channel)) this.event(e);
   }
 
-  event(kind: ChannelEventKind, node: string, extra: EventDetail = {}): void {
-    recordEvent(this.world, { channel: this.id, kind, node, ...extra });
+  event(e: ChannelEventInput): void {
+    recordEvent(this.world, this.id, e);
   }
 }

@@ -15,7 +15,7 @@ import type { CryptoMode, PartySecrets } from '../channel/protocol.js';
 import { sign, verify, type Signature } from '../crypto/index.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat } from '../units.js';
-import type { ChannelEventKind } from './records.js';
+import type { ChannelEventInput } from './records.js';
 import { submitCall } from './submit.js';
 import { recordEvent, type World } from './world.js';
 
@@ -78,7 +78,7 @@ export class LiveOneWay {
     const tx = this.submit(0, 'deposit', { method: 'fund' }, [this.spec.coin]);
     chain.watchConfirmed(tx.id, Math.max(1, this.spec.confirmations), () => {
       this.usable = true;
-      this.event('open', this.spec.nodes[0], { amountMsat: this.spec.depositMsat });
+      this.event({ kind: 'open', node: this.spec.nodes[0], amountMsat: this.spec.depositMsat });
       this.planRefund();
       this.planSettlement();
     });
@@ -103,7 +103,7 @@ export class LiveOneWay {
       this.newestSignature = signature;
     }
     this.states.push(next);
-    this.event('pay', payer, { sequence: this.state, amountMsat });
+    this.event({ kind: 'pay', node: payer, sequence: this.state, amountMsat });
     this.planSettlement();
     return ok(this.state);
   }
@@ -169,7 +169,7 @@ export class LiveOneWay {
     const sender = this.spec.nodes[side];
     const feeMsat = this.spec.txFeeMsat ?? 0;
     return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}) }, (reason) =>
-      this.event('rejected', sender, { detail: `${kind} ${reason}` }),
+      this.event({ kind: 'rejected', node: sender, txKind: kind, code: reason }),
     );
   }
 
@@ -178,13 +178,13 @@ export class LiveOneWay {
     const { state: k, amounts } = t.input.terms;
     if (k < this.state) {
       // An older state won the race: the payee lost what the newer states had added.
-      this.event('cheat-succeeded', t.caller, { sequence: k, amountMsat: this.balances[1] - amounts[1], height: t.height });
+      this.event({ kind: 'cheat-succeeded', node: t.caller, sequence: k, amountMsat: this.balances[1] - amounts[1], height: t.height });
     } else {
-      this.event(k === 0 ? 'refund' : 'settle', t.caller, { sequence: k, amountMsat: amounts[k === 0 ? 0 : 1], height: t.height });
+      this.event({ kind: k === 0 ? 'refund' : 'settle', node: t.caller, sequence: k, amountMsat: amounts[k === 0 ? 0 : 1], height: t.height });
     }
   }
 
-  private event(kind: ChannelEventKind, node: string, extra: { sequence?: number; amountMsat?: number; detail?: string; height?: number } = {}): void {
-    recordEvent(this.world, { channel: this.id, kind, node, ...extra });
+  private event(e: ChannelEventInput): void {
+    recordEvent(this.world, this.id, e);
   }
 }

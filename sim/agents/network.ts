@@ -29,7 +29,7 @@ import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
 import { Wallet } from './wallet.js';
 import type { WatchtowerSpec } from './watchtower.js';
-import type { World } from './world.js';
+import { recordEvent, type World } from './world.js';
 import { BLOCK_INTERVAL_MS, ONE_WAY_REFUND_BLOCKS } from '../defaults.js';
 
 export type { ActionSpec, ChannelKind, ChannelSpec, NetworkSpec, PaymentRecord, PaymentSpec } from './spec.js';
@@ -355,7 +355,7 @@ export class Network {
 
   /** A scripted action the run could not carry out: recorded, so reports list it. */
   private refused(action: ActionSpec & { channel: string }, code: string): void {
-    this.recorder.push({ time: this.world.engine.now, height: this.chain.height, channel: action.channel, kind: 'refused-action', node: action.node, detail: `${action.do} ${code}` });
+    recordEvent(this.world, action.channel, { kind: 'refused-action', node: action.node, action: action.do, code });
   }
 }
 

@@ -30,7 +30,7 @@ export function punish(live: LiveChannel, defender: Side, sequence: Sequence): v
     const state = live.host.state;
     const taken = state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
     const { reward, ...fees } = guardian.justice(taken, live.txFeeMsat);
-    if (guardian.node !== client) live.event('tower-justice', guardian.node, { sequence, amountMsat: reward?.amountMsat ?? 0, detail: `for ${client}` });
+    if (guardian.node !== client) live.event({ kind: 'tower-justice', node: guardian.node, sequence, amountMsat: reward?.amountMsat ?? 0, client });
     const args: ContractInput = { method: 'withdrawByDefender', revocationSignature: proof, ...(reward ? { reward } : {}) };
     live.submitFor(defender, 'penalty', args, fees);
     if (guardian.node !== client) whenOnline(live, defender, () => punish(live, defender, sequence));

@@ -5,7 +5,7 @@
  */
 import type { ChannelEvent } from '../report/records.js';
 
-export type { ChannelEvent, ChannelEventKind } from '../report/records.js';
+export type { ChannelEvent, ChannelEventInput, ChannelEventKind } from '../report/records.js';
 
 /**
  * Rows as they are produced, in order: kept in memory (games, tests, small runs) and/or handed

@@ -7,53 +7,40 @@ import type { VirtualBankTransition as Transition } from '../channel/host.js';
 import { isHtlc, other, type Pair, type Side } from '../channel/commitment.js';
 import { opens } from '../crypto/index.js';
 import type { Channel } from '../channel/protocol.js';
-import type { ChannelEventKind } from './records.js';
+import type { ChannelEventInput } from './records.js';
 
-export interface EventDetail {
-  readonly sequence?: number;
-  readonly amountMsat?: number;
-  readonly bondMsat?: number;
-  readonly detail?: string;
-  readonly height?: number;
-  readonly expiryHeight?: number;
-}
-
-export interface TransitionEvent {
-  readonly kind: ChannelEventKind;
-  readonly node: string;
-  readonly extra: EventDetail;
-}
-
-export function transitionEvents(t: Transition, channel: Channel): TransitionEvent[] {
+/** The report rows a confirmed transition makes, at the height of the block that confirmed it. */
+export function transitionEvents(t: Transition, channel: Channel): ChannelEventInput[] {
   const { after, before, input } = t;
-  const at = { height: t.height };
+  const height = t.height;
   if (after.phase === 'Auditing' && before.phase === 'Running') {
     const { attacker, terms } = after;
     const node = after.parties.nodes[attacker];
-    const cash: TransitionEvent = { kind: 'cash', node, extra: { sequence: terms.sequence, amountMsat: after.bondMsat, ...at, detail: after.settledAs } };
-    return channel.isRevoked(terms.sequence) ? [cash, { kind: 'revoked-broadcast', node, extra: { sequence: terms.sequence, ...at } }] : [cash];
+    const sequence = terms.sequence;
+    const cash: ChannelEventInput = { kind: 'cash', node, sequence, amountMsat: after.bondMsat, height, settledAs: after.settledAs };
+    return channel.isRevoked(sequence) ? [cash, { kind: 'revoked-broadcast', node, sequence, height }] : [cash];
   }
-  if (after.phase === 'Closed' && after.how === 'cooperative') return [{ kind: 'cooperative-close', node: t.caller, extra: { sequence: channel.sequence, ...at } }];
+  if (after.phase === 'Closed' && after.how === 'cooperative') return [{ kind: 'cooperative-close', node: t.caller, sequence: channel.sequence, height }];
   if (before.phase !== 'Auditing') return [];
   const { attacker, terms, bondMsat } = before;
   switch (input.method) {
     case 'withdrawByDefender': {
       // BOLT #5: the penalty takes the bond and every HTLC still pending on the revoked commitment.
       const taken = bondMsat + before.pending.reduce((sum, h) => sum + h.amountMsat, 0);
-      return [{ kind: 'penalty', node: before.parties.nodes[other(attacker)], extra: { sequence: terms.sequence, amountMsat: taken, bondMsat, ...at } }];
+      return [{ kind: 'penalty', node: before.parties.nodes[other(attacker)], sequence: terms.sequence, amountMsat: taken, bondMsat, height }];
     }
     case 'withdrawByAttacker': {
       const node = before.parties.nodes[attacker];
-      const withdraw: TransitionEvent = { kind: 'withdraw', node, extra: { sequence: terms.sequence, amountMsat: bondMsat, ...at } };
-      if (!channel.isRevoked(terms.sequence)) return [withdraw];
-      const gained = stolen(terms.amounts, channel.balances, attacker);
-      return [withdraw, { kind: 'cheat-succeeded', node, extra: { sequence: terms.sequence, amountMsat: gained, ...at } }];
+      const sequence = terms.sequence;
+      const withdraw: ChannelEventInput = { kind: 'withdraw', node, sequence, amountMsat: bondMsat, height };
+      if (!channel.isRevoked(sequence)) return [withdraw];
+      return [withdraw, { kind: 'cheat-succeeded', node, sequence, amountMsat: stolen(terms.amounts, channel.balances, attacker), height }];
     }
     case 'claimHtlc':
     case 'timeoutHtlc': {
       const htlc = before.pending.find((h) => h.hashLock === input.hashLock);
       const kind = input.method === 'claimHtlc' ? 'htlc-claim' : 'htlc-timeout';
-      return [{ kind, node: t.caller, extra: { amountMsat: htlc?.amountMsat ?? 0, detail: input.hashLock, ...at } }];
+      return [{ kind, node: t.caller, amountMsat: htlc?.amountMsat ?? 0, hashLock: input.hashLock, height }];
     }
     default:
       return [];

@@ -4,7 +4,7 @@ import type { Engine } from '../engine/index.js';
 import type { Availability } from './availability.js';
 import type { HopOutcome } from './hop.js';
 import type { HtlcHooks } from './hooks.js';
-import type { ChannelEvent, Recorder } from './records.js';
+import type { ChannelEvent, ChannelEventInput, Recorder } from './records.js';
 import type { Preimages } from './preimages.js';
 import type { WatchtowerSpec } from './watchtower.js';
 import type { Wallet } from './wallet.js';
@@ -32,8 +32,9 @@ export interface World {
 }
 
 /** Records a channel event at the current time and height (or the given height). */
-export function recordEvent(world: World, event: Omit<ChannelEvent, 'time' | 'height'> & { height?: number }): void {
-  world.recorder.push({ ...event, time: world.engine.now, height: event.height ?? world.chain.height });
+export function recordEvent(world: World, channel: string, event: ChannelEventInput): void {
+  const { height = world.chain.height, ...fields } = event;
+  world.recorder.push({ channel, ...fields, time: world.engine.now, height } as ChannelEvent);
 }
 
 /** The first time at or after `time` when both nodes are online and signing (Infinity-like if never). */

@@ -8,6 +8,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunRecords } from '../scenario/run.js';
+import { amountOf } from '../report/records.js';
 import type { Params } from './game.js';
 import { findGame, GAMES } from './index.js';
 import { narrate, sat } from './narrate.js';
@@ -72,7 +73,7 @@ describe.each(PLAYS)('the story of %s %j', (name, set) => {
   it('puts each included transaction under its block, with who sent it', () => {
     const towers = run.channelEvents.filter((e) => e.kind === 'tower-justice');
     for (const tx of run.chain.txs.filter((t) => t.kind !== 'background' && t.confirmedHeight !== undefined)) {
-      const tower = towers.find((e) => tx.kind === 'penalty' && e.time === tx.submittedAt && e.detail === `for ${tx.sender}`);
+      const tower = towers.find((e) => tx.kind === 'penalty' && e.time === tx.submittedAt && e.client === tx.sender);
       expect(under(tx.confirmedHeight!)).toContain(`included: the ${tx.kind} of ${tower ? `watchtower ${tower.node} (for ${tx.sender})` : tx.sender}`);
       // The client did not broadcast what its tower did.
       if (tower) expect(story.join('\n')).not.toContain(`${tx.sender} broadcasts the penalty`);
@@ -83,7 +84,8 @@ describe.each(PLAYS)('the story of %s %j', (name, set) => {
     for (const e of run.channelEvents.filter((x) => ['cash', 'penalty', 'withdraw', 'htlc-claim', 'htlc-timeout', 'cheat-succeeded'].includes(x.kind))) {
       const text = under(e.height);
       expect(text).toContain(e.node);
-      if (e.amountMsat !== undefined) expect(text).toContain(sat(e.amountMsat));
+      const amount = amountOf(e);
+      if (amount !== undefined) expect(text).toContain(sat(amount));
     }
     expect(story.join('\n')).not.toMatch(/\d msat/);
   });
@@ -91,9 +93,11 @@ describe.each(PLAYS)('the story of %s %j', (name, set) => {
   it('says each off-chain HTLC resolution fulfilled or failed, as the rows say', () => {
     const adds = run.channelEvents.filter((e) => e.kind === 'htlc-add');
     for (const e of run.channelEvents.filter((x) => x.kind === 'htlc-settle')) {
-      const add = adds.find((a) => a.channel === e.channel && a.detail === e.detail)!;
-      const line = story.find((l) => l.includes(`the HTLC ${e.detail!.slice(0, 8)}… in ${e.channel} is `))!;
-      expect(line).toContain(e.node === add.node ? 'failed' : 'fulfilled');
+      // The offerer settles a failed HTLC (it gets its amount back); the receiver one it fulfils.
+      const add = adds.find((a) => a.channel === e.channel && a.hashLock === e.hashLock)!;
+      expect(e.outcome).toBe(e.node === add.node ? 'failed' : 'fulfilled');
+      const line = story.find((l) => l.includes(`the HTLC ${e.hashLock.slice(0, 8)}… in ${e.channel} is `))!;
+      expect(line).toContain(e.outcome);
     }
   });
 

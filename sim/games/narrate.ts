@@ -4,7 +4,7 @@
  * players' balances after. `verbose` adds the off-chain steps (signatures, HTLCs) and the
  * background transactions; without it the story keeps to the chain.
  */
-import type { ChannelEvent } from '../agents/records.js';
+import { amountOf, type ChannelEvent } from '../report/records.js';
 import type { TxRecord } from '../chain/types.js';
 import type { RunRecords } from '../scenario/run.js';
 
@@ -81,8 +81,10 @@ function htlcsAtCash(pending: readonly Htlc[], height: number, preimageShown: bo
 }
 
 function eventText(e: ChannelEvent, pending: Htlc[], capacityMsat: number): { text: string; onChain: boolean } | undefined {
-  const amount = e.amountMsat === undefined ? '' : sat(e.amountMsat);
-  const htlc = pending.find((h) => h.channel === e.channel && h.hash === e.detail);
+  const moved = amountOf(e);
+  const amount = moved === undefined ? '' : sat(moved);
+  const lock = 'hashLock' in e ? e.hashLock : undefined;
+  const htlc = pending.find((h) => h.channel === e.channel && h.hash === lock);
   const resolve = (): void => void (htlc && pending.splice(pending.indexOf(htlc), 1));
   switch (e.kind) {
     case 'open':
@@ -90,24 +92,23 @@ function eventText(e: ChannelEvent, pending: Htlc[], capacityMsat: number): { te
     case 'pay':
       return { text: `${e.node} pays ${amount} in ${e.channel}: both sign sequence ${e.sequence} and revoke the one before (each hands the other its revocation secret)`, onChain: false };
     case 'htlc-add':
-      if (e.detail !== undefined && e.expiryHeight !== undefined) pending.push({ channel: e.channel, hash: e.detail, offerer: e.node, amountMsat: e.amountMsat ?? 0, expiry: e.expiryHeight });
-      return { text: `${e.node} offers an HTLC of ${amount} in ${e.channel}, hash ${e.detail?.slice(0, 8)}…, expiring at block ${e.expiryHeight}: both sign sequence ${e.sequence}`, onChain: false };
+      pending.push({ channel: e.channel, hash: e.hashLock, offerer: e.node, amountMsat: e.amountMsat, expiry: e.expiryHeight });
+      return { text: `${e.node} offers an HTLC of ${amount} in ${e.channel}, hash ${e.hashLock.slice(0, 8)}…, expiring at block ${e.expiryHeight}: both sign sequence ${e.sequence}`, onChain: false };
     case 'htlc-settle': {
       resolve();
-      // The settler is the receiver when it fulfils with R, the offerer when the HTLC fails back.
-      const fulfilled = htlc !== undefined && e.node !== htlc.offerer;
-      const how = fulfilled ? `fulfilled: ${e.node} shows R and is paid ${amount}` : `failed: ${amount} goes back to ${e.node}, its offerer`;
-      return { text: `the HTLC ${e.detail?.slice(0, 8)}… in ${e.channel} is ${how}, off-chain (both sign sequence ${e.sequence})`, onChain: false };
+      const how = e.outcome === 'fulfilled' ? `fulfilled: ${e.node} shows R and is paid ${amount}` : `failed: ${amount} goes back to ${e.node}, its offerer`;
+      return { text: `the HTLC ${e.hashLock.slice(0, 8)}… in ${e.channel} is ${how}, off-chain (both sign sequence ${e.sequence})`, onChain: false };
     }
     case 'cash': {
       const inChannel = pending.filter((h) => h.channel === e.channel);
-      const outcomes = htlcsAtCash(inChannel, e.height, e.detail === 'htlc');
-      for (const h of inChannel) if (e.height >= h.expiry || e.detail === 'htlc') pending.splice(pending.indexOf(h), 1);
+      const preimageShown = e.settledAs === 'htlc';
+      const outcomes = htlcsAtCash(inChannel, e.height, preimageShown);
+      for (const h of inChannel) if (e.height >= h.expiry || preimageShown) pending.splice(pending.indexOf(h), 1);
       // The bond holds what the casher is owed (HTLCs paid to it included); HTLCs still pending stay in the contract.
       const stillPending = pending.filter((h) => h.channel === e.channel).reduce((sum, h) => sum + h.amountMsat, 0);
-      const other = capacityMsat - (e.amountMsat ?? 0) - stillPending;
+      const other = capacityMsat - e.amountMsat - stillPending;
       return {
-        text: `the contract accepts ${e.node}'s copy of sequence ${e.sequence}: ${peerIn(e.channel, e.node)} is paid ${sat(other)} at once, ${e.node}'s ${amount} is frozen as a bond${e.detail === 'htlc' ? '; the preimage R it shows is public from now on' : ''}${outcomes.map((o) => `; ${o}`).join('')}`,
+        text: `the contract accepts ${e.node}'s copy of sequence ${e.sequence}: ${peerIn(e.channel, e.node)} is paid ${sat(other)} at once, ${e.node}'s ${amount} is frozen as a bond${preimageShown ? '; the preimage R it shows is public from now on' : ''}${outcomes.map((o) => `; ${o}`).join('')}`,
         onChain: true,
       };
     }
@@ -117,27 +118,25 @@ function eventText(e: ChannelEvent, pending: Htlc[], capacityMsat: number): { te
       for (const h of pending.filter((x) => x.channel === e.channel)) pending.splice(pending.indexOf(h), 1);
       return { text: `the contract checks ${e.node}'s revocation proof for sequence ${e.sequence}: valid, so ${e.node} takes the bond and any pending HTLCs (${amount}); channel ${e.channel} closed`, onChain: true };
     case 'tower-justice':
-      return { text: `watchtower ${e.node} sees the revoked sequence ${e.sequence} and broadcasts the justice transaction (the penalty) its client left with it (${e.detail}; its reward: ${amount})`, onChain: false };
+      return { text: `watchtower ${e.node} sees the revoked sequence ${e.sequence} and broadcasts the justice transaction (the penalty) its client left with it (for ${e.client}; its reward: ${amount})`, onChain: false };
     case 'withdraw':
       return { text: `the freeze is over: ${e.node} withdraws its bond of ${amount} from channel ${e.channel}`, onChain: true };
     case 'htlc-claim':
       resolve();
-      return { text: `${e.node} claims the pending HTLC ${e.detail?.slice(0, 8)}… of ${amount} in ${e.channel} on chain with its preimage R, public from now on`, onChain: true };
+      return { text: `${e.node} claims the pending HTLC ${e.hashLock.slice(0, 8)}… of ${amount} in ${e.channel} on chain with its preimage R, public from now on`, onChain: true };
     case 'htlc-timeout':
       resolve();
-      return { text: `the HTLC ${e.detail?.slice(0, 8)}… of ${amount} in ${e.channel} expired unclaimed: ${e.node} takes it back on chain`, onChain: true };
+      return { text: `the HTLC ${e.hashLock.slice(0, 8)}… of ${amount} in ${e.channel} expired unclaimed: ${e.node} takes it back on chain`, onChain: true };
     case 'cheat-succeeded':
       return { text: `!! nobody punished in time: ${e.node} keeps ${amount} more than the newest sequence gave it`, onChain: true };
     case 'cooperative-close':
       return { text: `channel ${e.channel} closes cooperatively at sequence ${e.sequence}`, onChain: true };
-    case 'rejected': {
-      const [kind, ...why] = (e.detail ?? '').split(' ');
-      return { text: `the contract refuses ${e.node}'s ${kind} (${why.join(' ') || 'rejected'}): ${REFUSALS[kind ?? ''] ?? 'it no longer applies'}`, onChain: true };
-    }
+    case 'rejected':
+      return { text: `the contract refuses ${e.node}'s ${e.txKind} (${e.code}): ${REFUSALS[e.txKind] ?? 'it no longer applies'}`, onChain: true };
     case 'settle':
     case 'refund':
       return { text: `${e.node}: one-way channel ${e.channel} ${e.kind === 'settle' ? 'settled' : 'refunded'} (${amount})`, onChain: true };
-    case 'pay-failed':
+    case 'refused-action':
       return undefined;
   }
 }
@@ -153,7 +152,7 @@ export function narrate(run: RunRecords, players: readonly string[], verbose: bo
   };
   // A penalty a watchtower broadcast for its client: the tower is who acted (the client was away).
   const towers = run.channelEvents.filter((e) => e.kind === 'tower-justice');
-  const towerOf = (tx: TxRecord): string | undefined => (tx.kind === 'penalty' ? towers.find((e) => e.time === tx.submittedAt && e.detail === `for ${tx.sender}`)?.node : undefined);
+  const towerOf = (tx: TxRecord): string | undefined => (tx.kind === 'penalty' ? towers.find((e) => e.time === tx.submittedAt && e.client === tx.sender)?.node : undefined);
   const actor = (tx: TxRecord): string => {
     const tower = towerOf(tx);
     return tower ? `watchtower ${tower} (for ${tx.sender})` : (tx.sender ?? 'someone');

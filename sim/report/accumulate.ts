@@ -128,28 +128,27 @@ export class RunStats {
     this.ledger.onEvent(e);
     switch (e.kind) {
       case 'penalty':
-        this.penaltyMsat += e.amountMsat ?? 0;
-        this.freeze(-(e.bondMsat ?? e.amountMsat ?? 0));
+        this.penaltyMsat += e.amountMsat;
+        this.freeze(-e.bondMsat);
         return;
       case 'withdraw':
-        this.freeze(-(e.amountMsat ?? 0));
+        this.freeze(-e.amountMsat);
         return;
       case 'cheat-succeeded':
-        this.stolenMsat += e.amountMsat ?? 0;
+        this.stolenMsat += e.amountMsat;
         return;
       case 'cash':
-        this.freeze(e.amountMsat ?? 0);
+        this.freeze(e.amountMsat);
         // Once a channel goes to the chain, its HTLCs are the contract's business.
         for (const key of [...this.inFlight.keys()]) if (key.startsWith(`${e.channel}|`)) this.unlock(key, e.time);
         return;
       case 'htlc-add':
-        if (!e.detail) return;
-        this.lockedAt(e.time, e.amountMsat ?? 0);
-        this.inFlight.set(`${e.channel}|${e.detail}`, e.amountMsat ?? 0);
-        this.htlcLockMsatBlocks += (e.amountMsat ?? 0) * Math.max(0, (e.expiryHeight ?? e.height) - e.height);
+        this.lockedAt(e.time, e.amountMsat);
+        this.inFlight.set(`${e.channel}|${e.hashLock}`, e.amountMsat);
+        this.htlcLockMsatBlocks += e.amountMsat * Math.max(0, e.expiryHeight - e.height);
         return;
       case 'htlc-settle':
-        if (e.detail) this.unlock(`${e.channel}|${e.detail}`, e.time);
+        this.unlock(`${e.channel}|${e.hashLock}`, e.time);
         return;
       default:
         return;

@@ -102,18 +102,17 @@ export class ChannelLedger {
   onEvent(e: ChannelEvent): void {
     const c = this.channels.get(e.channel);
     if (!c) return;
-    const amount = e.amountMsat ?? 0;
     switch (e.kind) {
       case 'pay': {
         const side = c.side(e.node);
-        if (side !== undefined) this.move(c, side, amount, e.time);
+        if (side !== undefined) this.move(c, side, e.amountMsat, e.time);
         return;
       }
       case 'htlc-add': {
         const side = c.side(e.node);
-        if (side === undefined || !e.detail) return;
-        this.htlcs.set(`${e.channel}|${e.detail}`, { offerer: side, amountMsat: amount });
-        this.pending.set(e.detail, (this.pending.get(e.detail) ?? 0) + 1);
+        if (side === undefined) return;
+        this.htlcs.set(`${e.channel}|${e.hashLock}`, { offerer: side, amountMsat: e.amountMsat });
+        this.pending.set(e.hashLock, (this.pending.get(e.hashLock) ?? 0) + 1);
         c.inFlight[side]++;
         c.htlcSlotPeak = Math.max(c.htlcSlotPeak, c.inFlight[side]);
         return;
@@ -133,8 +132,8 @@ export class ChannelLedger {
       case 'penalty': {
         if (c.close) c.close.outcome = 'penalty';
         const side = c.side(e.node);
-        this.node(e.node).penaltiesWonMsat += amount;
-        if (side !== undefined) this.node(c.info.between[1 - side]!).penaltiesLostMsat += amount;
+        this.node(e.node).penaltiesWonMsat += e.amountMsat;
+        if (side !== undefined) this.node(c.info.between[1 - side]!).penaltiesLostMsat += e.amountMsat;
         return;
       }
       case 'withdraw':
@@ -142,7 +141,7 @@ export class ChannelLedger {
         return;
       case 'cheat-succeeded':
         if (c.close) c.close.outcome = 'cheat-succeeded';
-        this.node(e.node).stolenMsat += amount;
+        this.node(e.node).stolenMsat += e.amountMsat;
         return;
       default:
         return;
@@ -164,14 +163,13 @@ export class ChannelLedger {
   }
 
   /** An HTLC fulfilled (the receiver settles: the amount moves) or failed back (its offerer settles). */
-  private settle(c: ChannelState, e: ChannelEvent): void {
-    const lock = e.detail;
-    const htlc = lock === undefined ? undefined : this.htlcs.get(`${e.channel}|${lock}`);
-    if (lock === undefined || !htlc) return;
+  private settle(c: ChannelState, e: ChannelEvent & { kind: 'htlc-settle' }): void {
+    const lock = e.hashLock;
+    const htlc = this.htlcs.get(`${e.channel}|${lock}`);
+    if (!htlc) return;
     this.htlcs.delete(`${e.channel}|${lock}`);
     c.inFlight[htlc.offerer]--;
-    const offerer = c.info.between[htlc.offerer];
-    if (e.node === offerer) c.htlcsFailed++;
+    if (e.outcome === 'failed') c.htlcsFailed++;
     else this.fulfilled(c, htlc, lock, e.time);
     this.release(lock);
   }

@@ -11,41 +11,61 @@ import type { StateChannelEvent, StateChannelRecord } from '../statechannel/stor
 import type { PerunEvent, PerunRecord } from '../virtual/spec.js';
 import type { RunStats } from './accumulate.js';
 
-/** What happened on a channel: one ChannelEvent row each. */
-export type ChannelEventKind =
-  | 'open' // both deposits confirmed deep enough: the channel is usable
-  | 'pay' // an off-chain RSMC update
-  | 'pay-failed'
-  | 'cash' // a commitment confirmed: defender paid, attacker's bond frozen
-  | 'revoked-broadcast' // the cashed commitment had been revoked (cheating)
-  | 'penalty' // the defender took the bond with the revocation proof
-  | 'tower-justice' // a watchtower submitted the penalty for its offline client
-  | 'withdraw' // the attacker took its bond after the freeze
-  | 'cheat-succeeded' // … and the commitment it cashed had been revoked
-  | 'cooperative-close'
-  | 'settle' // one-way channel: the payee settled the newest state
-  | 'refund' // one-way channel: the payer took everything back after the refund lock
-  | 'rejected' // a transaction the contract refused (e.g. a penalty that arrived too late)
-  | 'refused-action' // a scripted action the channel or network refused (e.g. a sequence that never existed)
-  | 'htlc-add' // an HTLC offered off-chain (amount locked)
-  | 'htlc-settle' // an HTLC fulfilled or failed off-chain (amount unlocked)
-  | 'htlc-claim' // a pending HTLC claimed on chain with its preimage
-  | 'htlc-timeout'; // a pending HTLC refunded to its offerer on chain after its expiry
+/**
+ * What happened on a channel: one ChannelEvent row each, a discriminated union on `kind` so that
+ * each kind carries exactly its own fields (a hash lock for an HTLC, the client for a tower…).
+ *
+ *   open ─► pay / htlc-add ─► htlc-settle ─► cooperative-close
+ *     └────► cash ─► (revoked-broadcast) ─► penalty | tower-justice | withdraw ─► (cheat-succeeded)
+ *              └──► htlc-claim | htlc-timeout            one-way channels: pay ─► settle | refund
+ */
+export type ChannelEvent =
+  /** Both deposits confirmed deep enough: the channel is usable (`amountMsat`: its capacity). */
+  | (EventAt & { readonly kind: 'open'; readonly amountMsat: number })
+  /** An off-chain update paying `amountMsat` (RSMC or one-way); `node` is the payer. */
+  | (EventAt & { readonly kind: 'pay'; readonly sequence: number; readonly amountMsat: number })
+  /** A commitment confirmed: the other party paid, `node`'s `amountMsat` frozen as its bond. */
+  | (EventAt & { readonly kind: 'cash'; readonly sequence: number; readonly amountMsat: number; readonly settledAs: 'rsmc' | 'htlc' })
+  /** The cashed commitment had been revoked: `node` is cheating. */
+  | (EventAt & { readonly kind: 'revoked-broadcast'; readonly sequence: number })
+  /** The defender took the bond with the revocation proof; `amountMsat` counts the bond and the pending HTLCs. */
+  | (EventAt & { readonly kind: 'penalty'; readonly sequence: number; readonly amountMsat: number; readonly bondMsat: number })
+  /** A watchtower (`node`) submitted the penalty for its offline `client`; `amountMsat` is its reward. */
+  | (EventAt & { readonly kind: 'tower-justice'; readonly sequence: number; readonly amountMsat: number; readonly client: string })
+  /** The casher took its bond after the freeze. */
+  | (EventAt & { readonly kind: 'withdraw'; readonly sequence: number; readonly amountMsat: number })
+  /** … and the commitment it cashed had been revoked: `amountMsat` is what the cheat gained. */
+  | (EventAt & { readonly kind: 'cheat-succeeded'; readonly sequence: number; readonly amountMsat: number })
+  | (EventAt & { readonly kind: 'cooperative-close'; readonly sequence: number })
+  /** One-way channel: the payee settled state `sequence` (`settle`), or the payer took everything back (`refund`). */
+  | (EventAt & { readonly kind: 'settle' | 'refund'; readonly sequence: number; readonly amountMsat: number })
+  /** A transaction of kind `txKind` that the chain or the contract refused (e.g. a penalty that arrived too late). */
+  | (EventAt & { readonly kind: 'rejected'; readonly txKind: string; readonly code: string })
+  /** A scripted action (`do`) the channel or network refused (e.g. a sequence that never existed). */
+  | (EventAt & { readonly kind: 'refused-action'; readonly action: string; readonly code: string })
+  /** An HTLC offered off-chain by `node` under `hashLock`, expiring at `expiryHeight`. */
+  | (EventAt & { readonly kind: 'htlc-add'; readonly sequence: number; readonly amountMsat: number; readonly hashLock: string; readonly expiryHeight: number })
+  /** An HTLC resolved off-chain: `fulfilled` by its receiver with R, or `failed` back to its offerer (`node` is who is paid). */
+  | (EventAt & { readonly kind: 'htlc-settle'; readonly sequence: number; readonly amountMsat: number; readonly hashLock: string; readonly outcome: 'fulfilled' | 'failed' })
+  /** A pending HTLC claimed on chain with its preimage (`htlc-claim`) or refunded to its offerer after its expiry (`htlc-timeout`). */
+  | (EventAt & { readonly kind: 'htlc-claim' | 'htlc-timeout'; readonly amountMsat: number; readonly hashLock: string });
 
-export interface ChannelEvent {
+/** Where and when an event happened, and who acted (payer, attacker, defender, closer). */
+interface EventAt {
   readonly time: number;
   readonly height: number;
   readonly channel: string;
-  readonly kind: ChannelEventKind;
-  /** The acting node (payer, attacker, defender, closer). */
   readonly node: string;
-  readonly sequence?: number;
-  readonly amountMsat?: number;
-  /** For a penalty: the part of `amountMsat` that was the attacker's bond (the rest: pending HTLCs). */
-  readonly bondMsat?: number;
-  readonly detail?: string;
-  /** For an HTLC: the height at which it expires. */
-  readonly expiryHeight?: number;
+}
+
+export type ChannelEventKind = ChannelEvent['kind'];
+
+/** An event as its channel records it: the recorder stamps the time and, unless given, the height. */
+export type ChannelEventInput = ChannelEvent extends infer E ? (E extends ChannelEvent ? Omit<E, 'time' | 'height' | 'channel'> & { readonly height?: number } : never) : never;
+
+/** The sum an event moved or froze, when it carries one. */
+export function amountOf(e: ChannelEvent): number | undefined {
+  return 'amountMsat' in e ? e.amountMsat : undefined;
 }
 
 /** One row per payment attempt. */

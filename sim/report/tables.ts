@@ -2,7 +2,7 @@
  * The report's tables for people, shared by report.md, report.html and the console summary:
  * readable numbers (grouped digits, one money unit per column, durations as `2d 0h`, plurals).
  */
-import type { RunRecords } from './records.js';
+import { amountOf, type RunRecords } from './records.js';
 import type { ChannelState } from './channelLedger.js';
 import { count, displayName, formatDuration, groupDigits, money, moneyColumn, naturalCompare, percent, perSecond, unitFor } from './format.js';
 import { markLabel } from './charts/common.js';
@@ -93,10 +93,10 @@ function closeText(c: ChannelState): string {
 /** Closes and penalties in time order, at most `limit`. */
 export function eventsTable(run: RunRecords, limit = 100, name: (n: string) => string = displayName): Table {
   const events = run.stats.marked.slice(0, limit);
-  const amounts = events.map((e) => e.amountMsat ?? 0);
+  const amounts = events.map((e) => amountOf(e) ?? 0);
   const unit = unitFor(amounts);
   const cells = moneyColumn(amounts, unit);
-  return table(['time', 'height', 'channel', 'event', 'by', `amount (${unit})`], events.map((e, i) => [formatDuration(e.time), `#${groupDigits(e.height)}`, e.channel, markLabel(e.kind), name(e.node), e.amountMsat === undefined ? '' : cells[i]!]), [1, 5]);
+  return table(['time', 'height', 'channel', 'event', 'by', `amount (${unit})`], events.map((e, i) => [formatDuration(e.time), `#${groupDigits(e.height)}`, e.channel, markLabel(e.kind), name(e.node), amountOf(e) === undefined ? '' : cells[i]!]), [1, 5]);
 }
 
 export function failuresTable(report: Report): Table {

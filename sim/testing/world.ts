@@ -21,6 +21,7 @@ import type { CryptoMode } from '../channel/protocol.js';
 import { Engine, rngStream } from '../engine/index.js';
 import { sat, sequence, type Msat } from '../units.js';
 import type { WatchtowerSpec } from '../agents/watchtower.js';
+import type { ChannelEvent, ChannelEventKind } from '../agents/records.js';
 
 export const BLOCK_MS = 600_000;
 
@@ -154,8 +155,9 @@ export function simulate(options: TestOptions) {
     balance(node: string): number {
       return network.balances()[node]!.endMsat / 1000;
     },
-    events(kind?: string) {
-      return network.recorder.events.filter((e) => kind === undefined || e.kind === kind);
+    /** The channel events recorded so far, all or of one kind (typed as that kind). */
+    events<K extends ChannelEventKind = ChannelEventKind>(kind?: K): Extract<ChannelEvent, { kind: K }>[] {
+      return network.recorder.events.filter((e): e is Extract<ChannelEvent, { kind: K }> => kind === undefined || e.kind === kind);
     },
   };
 }
