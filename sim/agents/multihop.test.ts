@@ -118,7 +118,7 @@ describe('example 3: four hops with fees', () => {
 
 /** Who took a commitment with HTLCs to the chain. */
 const onChainCashBy = (sim: Simulation) =>
-  sim.chain.records.txs.filter((t) => t.kind === 'cash-htlc' && t.confirmedHeight !== undefined).map((t) => sim.chain.getTx(t.id)!.sender);
+  sim.chain.records.txs.filter((t) => t.kind === 'cash-htlc' && t.status === 'confirmed').map((t) => sim.chain.getTx(t.id)!.sender);
 
 describe('failures are outcomes', () => {
   it('no route, insufficient balance (after retries), and an offline hop', () => {

@@ -4,6 +4,7 @@ import { Engine, rngStream } from '../engine/index.js';
 import { height, msat, type Blocks, type Msat, type TxId, type UnixSeconds } from '../units.js';
 import { Chain } from './chain.js';
 import type { ChainConfig, ContractHost, Tx } from './types.js';
+import { stampsOf } from './records.js';
 
 const BLOCK = 600_000;
 
@@ -90,7 +91,7 @@ describe('mempool and block space', () => {
     for (let i = 0; i < 3; i++) background(100);
     mine(3);
     expect(chain.peakMempool).toBe(3);
-    expect(chain.records.txs.map((r) => r.confirmedHeight)).toEqual([1, 2, 3]);
+    expect(chain.records.txs.map((r) => stampsOf(r).confirmedHeight)).toEqual([1, 2, 3]);
     expect(chain.records.blocks.map((b) => b.mempoolAfter)).toEqual([2, 1, 0]);
   });
 
@@ -145,7 +146,7 @@ describe('mempool and block space', () => {
       [2, 1_000, 1],
       [1, 500, 0],
     ]);
-    expect(chain.records.txs.map((r) => r.confirmedAt)).toEqual([1, 1, 2, 2, 3, 3, 4].map((n) => n * BLOCK));
+    expect(chain.records.txs.map((r) => stampsOf(r).confirmedAt)).toEqual([1, 1, 2, 2, 3, 3, 4].map((n) => n * BLOCK));
   });
 });
 
@@ -232,7 +233,7 @@ describe('value, locks and conflicts', () => {
     const rival = ok(chain.submit({ kind: 'r', inputs: [coin], outputs: [{ owner: 'dave', amountMsat: msat(500) }], feeMsat: msat(500) }));
     mine();
     const fate = (id: string) => chain.records.txs.find((r) => r.id === id)!;
-    expect([fate(rival.id).confirmedHeight, fate(parent.id).dropped, fate(child.id).dropped]).toEqual([1, 'conflict', 'missing-input']);
+    expect([stampsOf(fate(rival.id)).confirmedHeight, stampsOf(fate(parent.id)).dropped, stampsOf(fate(child.id)).dropped]).toEqual([1, 'conflict', 'missing-input']);
     expect([chain.balanceOf('dave'), chain.balanceOf('carol'), chain.feesCollectedMsat]).toEqual([500, 0, 500]);
   });
 
@@ -345,7 +346,7 @@ describe('contracts', () => {
     const tx = ok(chain.submit({ kind: 'bad', inputs: [coin], outputs: [{ owner: 'alice', amountMsat: msat(4_000) }], feeMsat: msat(0), call: { contractId: 'escrow', method: 'steal', args: {} } }));
     chain.watchDropped(tx.id, (_, reason) => seen.push(`${reason}@${engine.now}`));
     mine();
-    expect(chain.records.txs.find((r) => r.id === tx.id)?.dropped).toBe('contract-rejected');
+    expect(stampsOf(chain.records.txs.find((r) => r.id === tx.id)!).dropped).toBe('contract-rejected');
     expect([chain.balanceOf('alice'), chain.contractBalance('escrow'), chain.feesCollectedMsat, host.state]).toEqual([5_000, 0, 0, 'open']);
     expect(chain.output(coin)?.spentBy).toBeUndefined();
     expect(seen).toEqual([`contract-rejected@${BLOCK}`]);

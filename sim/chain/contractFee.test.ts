@@ -8,6 +8,7 @@ import { InvariantError } from '../errors.js';
 import { msat, type Msat } from '../units.js';
 import { Chain } from './chain.js';
 import type { ChainConfig, ContractHost, TxSpec } from './types.js';
+import { stampsOf } from './records.js';
 
 const BLOCK = 600_000;
 
@@ -77,7 +78,7 @@ describe('a fee paid by the contract', () => {
     const { chain, mine, submit } = setup();
     const tx = submit({ contractFeeMsat: msat(300), call: { contractId: 'sweeper', method: 'refuse', args: {} } });
     mine();
-    expect(chain.records.txs.find((r) => r.id === tx.id)?.dropped).toBe('contract-rejected');
+    expect(stampsOf(chain.records.txs.find((r) => r.id === tx.id)!).dropped).toBe('contract-rejected');
     expect([chain.contractBalance('sweeper'), chain.feesCollectedMsat]).toEqual([10_000, 0]);
   });
 

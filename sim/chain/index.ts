@@ -3,3 +3,4 @@ export { byFeeRateThenArrival } from './mempool.js';
 export type { WatchHandle } from './watch.js';
 export * from './types.js';
 export { PREIMAGE_MANAGER, registerPreimageCall, type PreimageRegistration } from './preimageManager.js';
+export { stampsOf } from './records.js';

@@ -9,6 +9,7 @@ import { msat, type Height } from '../units.js';
 import { Chain } from './chain.js';
 import { PREIMAGE_MANAGER, registerPreimageCall } from './preimageManager.js';
 import type { ChainConfig, TxSpec } from './types.js';
+import { stampsOf } from './records.js';
 
 const BLOCK = 600_000;
 const R = preimageFromSeed('R');
@@ -70,7 +71,7 @@ describe('the preimage manager', () => {
     const other = submit({ call: { contractId: PREIMAGE_MANAGER, method: 'withdraw', args: {} } });
     const paying = submit({ inputs: [coin], feeMsat: msat(0), call: registerPreimageCall(R) });
     mine();
-    expect([short, other, paying].map((t) => chain.records.txs.find((r) => r.id === t.id)!.dropped)).toEqual(['contract-rejected', 'contract-rejected', 'contract-rejected']);
+    expect([short, other, paying].map((t) => stampsOf(chain.records.txs.find((r) => r.id === t.id)!).dropped)).toEqual(['contract-rejected', 'contract-rejected', 'contract-rejected']);
     expect([chain.balanceOf('alice'), chain.contractBalance(PREIMAGE_MANAGER), chain.preimageRegistration(H)]).toEqual([1_000, 0, undefined]);
     chain.recount();
   });

@@ -4,16 +4,19 @@
  * one per block.
  */
 import type { Msat } from '../units.js';
-import type { Block, BlockRecord, DropReason, Tx, TxRecord } from './types.js';
+import { invariant } from '../errors.js';
+import type { Block, BlockRecord, DropReason, Tx, TxRecord, TxSubmitted } from './types.js';
 
 export class ChainRecords {
   readonly txs: TxRecord[] = [];
   readonly blocks: BlockRecord[] = [];
-  private readonly byId = new Map<string, TxRecord>();
+  /** Where each transaction's row is in `txs` (a row is replaced at each step). */
+  private readonly at = new Map<string, number>();
 
   submitted(tx: Tx): void {
     const contractFeeMsat = tx.contractFeeMsat ?? 0;
-    const record: TxRecord = {
+    this.at.set(tx.id, this.txs.length);
+    this.txs.push({
       id: tx.id,
       kind: tx.kind,
       feeMsat: (tx.feeMsat + contractFeeMsat) as Msat,
@@ -21,27 +24,33 @@ export class ChainRecords {
       weight: tx.weight,
       submittedAt: tx.submittedAt,
       ...(tx.sender !== undefined ? { sender: tx.sender } : {}),
-    };
-    this.txs.push(record);
-    this.byId.set(tx.id, record);
+      status: 'waiting',
+    });
   }
 
   valid(tx: Tx, at: number): void {
-    this.byId.get(tx.id)!.validAt = at;
+    this.step(tx, (row) => ({ ...row, status: 'pending', validAt: at }));
   }
 
   mined(block: Block, included: readonly Tx[], drops: readonly (readonly [Tx, DropReason])[], mempoolAfter: number): void {
     const { height, time, timestamp, weight, censoring } = block;
     this.blocks.push({ height, time, timestamp, txCount: included.length, weight, mempoolAfter, censoring });
     for (const tx of included) {
-      const record = this.byId.get(tx.id)!;
-      record.confirmedHeight = height;
-      record.confirmedAt = time;
+      this.step(tx, (row) => {
+        invariant(row.status === 'pending', 'confirmed-not-pending', `${tx.id}: confirmed from status ${row.status}`);
+        return { ...row, status: 'confirmed', confirmedHeight: height, confirmedAt: time };
+      });
     }
-    for (const [tx, reason] of drops) {
-      const record = this.byId.get(tx.id)!;
-      record.dropped = reason;
-      record.droppedAt = time;
-    }
+    for (const [tx, reason] of drops) this.step(tx, (row) => ({ ...row, status: 'dropped', dropped: reason, droppedAt: time }));
   }
+
+  private step(tx: Tx, next: (row: TxRecord) => TxRecord): void {
+    const i = this.at.get(tx.id)!;
+    this.txs[i] = next(this.txs[i]!);
+  }
+}
+
+/** A row's stamps whatever its status (those it does not have yet are undefined): for comparing times. */
+export function stampsOf(r: TxRecord): TxSubmitted & { readonly status: TxRecord['status']; readonly validAt?: number; readonly confirmedHeight?: number; readonly confirmedAt?: number; readonly dropped?: DropReason; readonly droppedAt?: number } {
+  return r;
 }

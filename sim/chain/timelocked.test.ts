@@ -11,7 +11,8 @@ import { Engine, rngStream } from '../engine/index.js';
 import { runs } from '../testing/runs.js';
 import { height, msat, type Msat, type UnixSeconds } from '../units.js';
 import { Chain } from './chain.js';
-import type { ChainConfig, DropReason, Tx, TxRecord, TxSpec } from './types.js';
+import { stampsOf } from './records.js';
+import type { ChainConfig, DropReason, Tx, TxSpec } from './types.js';
 
 const BLOCK = 600_000;
 const START = 1_700_000_000;
@@ -26,7 +27,7 @@ function setup(config: Partial<ChainConfig> = {}) {
     if (!r.ok) throw r.error;
     return r.value;
   };
-  const record = (tx: Tx): TxRecord => chain.records.txs.find((r) => r.id === tx.id)!;
+  const record = (tx: Tx) => stampsOf(chain.records.txs.find((r) => r.id === tx.id)!);
   return { engine, chain, mine, submit, record };
 }
 
@@ -180,14 +181,15 @@ describe('time-locked transactions (property)', () => {
         const chain = run(ops, limit);
         chain.recount();
         const { txs, blocks } = chain.records;
-        for (const r of txs) {
-          const tx = chain.getTx(r.id)!;
+        for (const row of txs) {
+          const tx = chain.getTx(row.id)!;
           const lock = tx.lockTime;
-          if (r.confirmedHeight !== undefined) {
-            const block = chain.blockAt(r.confirmedHeight)!;
+          if (row.status === 'confirmed') {
+            const block = chain.blockAt(row.confirmedHeight)!;
             if (lock) expect('height' in lock ? block.height >= lock.height : block.timestamp >= lock.timestamp).toBe(true);
-            expect(r.validAt! <= r.confirmedAt!).toBe(true);
+            expect(row.validAt <= row.confirmedAt).toBe(true);
           }
+          const r = stampsOf(row);
           if (r.validAt === undefined) continue;
           expect(r.validAt >= r.submittedAt).toBe(true);
           // Valid from the instant the next block could include it, not earlier, and not later.
@@ -196,7 +198,7 @@ describe('time-locked transactions (property)', () => {
         }
         // Right after each block, the mempool holds exactly what was valid and still unresolved.
         for (const b of blocks) {
-          const live = txs.filter((r) => r.validAt !== undefined && r.validAt <= b.time && !(r.confirmedHeight! <= b.height) && !(r.droppedAt! <= b.time));
+          const live = txs.map(stampsOf).filter((r) => r.validAt !== undefined && r.validAt <= b.time && !(r.confirmedHeight! <= b.height) && !(r.droppedAt! <= b.time));
           expect(b.mempoolAfter).toBe(live.length);
         }
         expect(JSON.stringify(run(ops, limit).records)).toBe(JSON.stringify(chain.records));

@@ -161,7 +161,24 @@ export interface Confirmation {
 export type DropReason = 'conflict' | 'contract-rejected' | 'missing-input';
 
 /** One row per transaction, for reports (summaries are computed from these rows). */
-export interface TxRecord {
+/**
+ * One transaction's row, a union on `status`: the chain replaces the row at each step, so each
+ * status carries exactly the stamps it has.
+ *
+ *   waiting (absolute lock not open yet) ─► pending (in the mempool) ─► confirmed
+ *      └──────────────────────────────────────────┴──────────────────► dropped
+ */
+export type TxRecord =
+  /** Time-locked: out of the mempool until the next block could include it (timelocked.ts). */
+  | (TxSubmitted & { readonly status: 'waiting' })
+  /** In the mempool since `validAt`. */
+  | (TxSubmitted & { readonly status: 'pending'; readonly validAt: number })
+  | (TxSubmitted & { readonly status: 'confirmed'; readonly validAt: number; readonly confirmedHeight: Height; readonly confirmedAt: number })
+  /** Dropped (`validAt` unset for one dropped before its lock opened). */
+  | (TxSubmitted & { readonly status: 'dropped'; readonly validAt?: number; readonly dropped: DropReason; readonly droppedAt: number });
+
+/** What a transaction's row says from its submission on. */
+export interface TxSubmitted {
   readonly id: TxId;
   readonly kind: string;
   /** The whole fee the miner collects: the inputs' part plus the contract's part. */
@@ -170,20 +187,8 @@ export interface TxRecord {
   readonly contractFeeMsat?: Msat;
   readonly weight: number;
   readonly submittedAt: number;
-  /**
-   * When it entered the mempool: `submittedAt`, or later for a transaction whose absolute lock
-   * kept it out until the next block could include it (timelocked.ts). Measure confirmation
-   * delays from here. Unset while it waits, and for one dropped before its lock opened.
-   */
-  validAt?: number;
   /** Who broadcast it (channel transactions). */
   readonly sender?: string;
-  /** Set once confirmed. */
-  confirmedHeight?: Height;
-  confirmedAt?: number;
-  /** Set if dropped. */
-  dropped?: DropReason;
-  droppedAt?: number;
 }
 
 /** One row per block, for reports. */

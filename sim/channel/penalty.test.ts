@@ -12,6 +12,7 @@ import { msat, type Msat } from '../units.js';
 import type { ContractRules, VirtualBank } from './contract.js';
 import { step } from './contract.js';
 import { virtualBankHost } from './host.js';
+import { stampsOf } from '../chain/records.js';
 
 const R1 = preimageFromSeed('R1');
 const R2 = preimageFromSeed('R2');
@@ -142,7 +143,7 @@ describe('on the chain: an altruist tower whose justice fee comes out of the swe
     const { chain, mine, justice } = world();
     const greedy = justice(99_001); // with the 1 000 reward: 100 001 > 100 000
     mine();
-    expect(chain.records.txs.find((r) => r.id === greedy.id)?.dropped).toBe('contract-rejected');
+    expect(stampsOf(chain.records.txs.find((r) => r.id === greedy.id)!).dropped).toBe('contract-rejected');
     expect([chain.contractBalance('alice-bob'), chain.feesCollectedMsat]).toEqual([100_000, 0]);
     justice(500);
     mine();

@@ -13,6 +13,7 @@ import { step, type VirtualBank } from './contract.js';
 import { virtualBankHost } from './host.js';
 import { Channel } from './protocol.js';
 import type { RegisteredAt } from './htlcRules.js';
+import { stampsOf } from '../chain/records.js';
 
 const R = preimageFromSeed('R');
 const H = hashLock(R);
@@ -146,7 +147,7 @@ describe('on the chain: R registered in the last block before the lock settles t
   it('shared: the refund is refused and Bob is paid in block 10, past the lock', () => {
     const { chain, registeredAt, refund, claim } = race(true);
     expect(registeredAt).toBe(9);
-    expect([refund.dropped, claim.confirmedHeight]).toEqual(['contract-rejected', 10]);
+    expect([stampsOf(refund).dropped, stampsOf(claim).confirmedHeight]).toEqual(['contract-rejected', 10]);
     expect(chain.balanceOf('bob')).toBe(100_000 + 10_000);
     chain.recount();
   });
@@ -154,7 +155,7 @@ describe('on the chain: R registered in the last block before the lock settles t
   it('ordinary: the same race refunds Alice and Bob loses the HTLC', () => {
     const { chain, registeredAt, refund, claim } = race(false);
     expect(registeredAt).toBe(9);
-    expect([refund.confirmedHeight, claim.dropped]).toEqual([10, 'contract-rejected']);
+    expect([stampsOf(refund).confirmedHeight, stampsOf(claim).dropped]).toEqual([10, 'contract-rejected']);
     expect(chain.balanceOf('bob')).toBe(100_000);
   });
 });

@@ -19,7 +19,7 @@ const FUNDING_SAT = 100_001;
 /** What the exchange paid beyond the one withdrawal, plus Alice's coins left in the 2-of-2 by a void refund, sat. */
 export function malleabilityLoss(run: RunRecords): number {
   const overpaid = Math.max(0, gainSat(run, 'carol') - WITHDRAWAL_SAT);
-  const voidRefund = run.crossChain?.chains.btc?.txs.some((t) => t.kind === 'refund' && t.dropped === 'missing-input') ?? false;
+  const voidRefund = run.crossChain?.chains.btc?.txs.some((t) => t.kind === 'refund' && (t.status === 'dropped' && t.dropped === 'missing-input')) ?? false;
   return overpaid + (voidRefund ? FUNDING_SAT - 1 : 0);
 }
 

@@ -13,6 +13,7 @@ import type { Params } from './game.js';
 import { findGame, GAMES } from './index.js';
 import { narrate, sat } from './narrate.js';
 import { gameParams, play, readGameDoc } from './play.js';
+import { stampsOf } from '../chain/records.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -72,9 +73,9 @@ describe.each(PLAYS)('the story of %s %j', (name, set) => {
 
   it('puts each included transaction under its block, with who sent it', () => {
     const towers = run.channelEvents.filter((e) => e.kind === 'tower-justice');
-    for (const tx of run.chain.txs.filter((t) => t.kind !== 'background' && t.confirmedHeight !== undefined)) {
+    for (const tx of run.chain.txs.filter((t) => t.status === 'confirmed').filter((t) => t.kind !== 'background')) {
       const tower = towers.find((e) => tx.kind === 'penalty' && e.time === tx.submittedAt && e.client === tx.sender);
-      expect(under(tx.confirmedHeight!)).toContain(`included: the ${tx.kind} of ${tower ? `watchtower ${tower.node} (for ${tx.sender})` : tx.sender}`);
+      expect(under(tx.confirmedHeight)).toContain(`included: the ${tx.kind} of ${tower ? `watchtower ${tower.node} (for ${tx.sender})` : tx.sender}`);
       // The client did not broadcast what its tower did.
       if (tower) expect(story.join('\n')).not.toContain(`${tx.sender} broadcasts the penalty`);
     }
@@ -103,7 +104,7 @@ describe.each(PLAYS)('the story of %s %j', (name, set) => {
 
   it('shows each censoring block that held back a waiting penalty', () => {
     for (const b of run.chain.blocks.filter((x) => x.censoring)) {
-      const waiting = run.chain.txs.some((t) => t.kind === 'penalty' && t.submittedAt < b.time && !((t.confirmedAt ?? Infinity) <= b.time) && !((t.droppedAt ?? Infinity) <= b.time));
+      const waiting = run.chain.txs.some((t) => t.kind === 'penalty' && t.submittedAt < b.time && !((stampsOf(t).confirmedAt ?? Infinity) <= b.time) && !((stampsOf(t).droppedAt ?? Infinity) <= b.time));
       if (waiting) expect(under(b.height)).toMatch(/mined by the censoring miners[\s\S]*leaves out the penalty of/);
     }
   });

@@ -7,6 +7,7 @@
 import { amountOf, type ChannelEvent } from '../report/records.js';
 import type { TxRecord } from '../chain/types.js';
 import type { RunRecords } from '../scenario/run.js';
+import { stampsOf } from '../chain/records.js';
 
 interface Line {
   readonly time: number;
@@ -164,14 +165,14 @@ export function narrate(run: RunRecords, players: readonly string[], verbose: bo
     const fee = tx.feeMsat > 0 ? `, fee ${sat(tx.feeMsat)}` : '';
     // A tower's broadcast is told by its own event (tower-justice), with its reward.
     if (shown && !towerOf(tx)) push(tx.submittedAt, 4, `${actor(tx)} broadcasts ${what}${fee}`);
-    if (tx.confirmedHeight !== undefined) {
+    if (tx.status === 'confirmed') {
       if (shown) {
         busy.add(tx.confirmedHeight);
-        push(tx.confirmedAt!, 1, `  included: the ${tx.kind} of ${actor(tx)}`);
+        push(tx.confirmedAt, 1, `  included: the ${tx.kind} of ${actor(tx)}`);
       }
-    } else if (tx.dropped !== undefined && tx.dropped !== 'contract-rejected') {
-      busy.add(heightAt(tx.droppedAt!));
-      push(tx.droppedAt!, 2, `  dropped: the ${tx.kind} of ${actor(tx)} (${tx.dropped})`);
+    } else if (tx.status === 'dropped' && tx.dropped !== 'contract-rejected') {
+      busy.add(heightAt(tx.droppedAt));
+      push(tx.droppedAt, 2, `  dropped: the ${tx.kind} of ${actor(tx)} (${tx.dropped})`);
     }
   }
   const pending: Htlc[] = [];
@@ -191,7 +192,7 @@ export function narrate(run: RunRecords, players: readonly string[], verbose: bo
   const censored = new Map<number, TxRecord[]>();
   for (const b of run.chain.blocks) {
     if (!b.censoring) continue;
-    const waiting = run.chain.txs.filter((t) => t.kind === 'penalty' && t.submittedAt < b.time && !((t.confirmedAt ?? Infinity) <= b.time) && !((t.droppedAt ?? Infinity) <= b.time));
+    const waiting = run.chain.txs.filter((t) => t.kind === 'penalty' && t.submittedAt < b.time && !((stampsOf(t).confirmedAt ?? Infinity) <= b.time) && !((stampsOf(t).droppedAt ?? Infinity) <= b.time));
     if (waiting.length > 0) {
       censored.set(b.height, waiting);
       busy.add(b.height);

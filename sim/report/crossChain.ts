@@ -18,8 +18,8 @@ export function crossChainBlocks(x: CrossChainRecords) {
         blockIntervalSeconds: round6(c.blockIntervalMs / 1000),
         blocks: c.blocks.length,
         endHeight: c.blocks.length ? c.blocks[c.blocks.length - 1]!.height : 0,
-        transactions: c.txs.filter((t) => t.confirmedHeight !== undefined).length,
-        dropped: c.txs.filter((t) => t.dropped !== undefined).length,
+        transactions: c.txs.filter((t) => t.status === 'confirmed').length,
+        dropped: c.txs.filter((t) => t.status === 'dropped').length,
         feesMsat: c.feesMsat,
         peakMempool: c.peakMempool,
         // A broken conservation aborts the run, so a finished run has it.
@@ -40,13 +40,13 @@ export function crossChainBlocks(x: CrossChainRecords) {
     rows: x.swaps,
   };
   const txs = x.chains.btc?.txs ?? [];
-  const done = txs.filter((t) => t.confirmedHeight !== undefined);
+  const done = txs.filter((t) => t.status === 'confirmed');
   const malleability = {
     /** Confirmed under a re-encoded id (`<id>'`). */
     reencodedConfirmed: done.filter((t) => t.id.endsWith("'")).length,
     withdrawalsConfirmed: done.filter((t) => t.kind === 'withdrawal').length,
     /** The pre-signed refund spends an output that will never exist. */
-    refundVoid: txs.some((t) => t.kind === 'refund' && t.dropped === 'missing-input'),
+    refundVoid: txs.some((t) => t.kind === 'refund' && (t.status === 'dropped' && t.dropped === 'missing-input')),
     refundsConfirmed: done.filter((t) => t.kind === 'refund').length,
   };
   const apps = x.stateChannels;

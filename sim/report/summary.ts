@@ -78,20 +78,20 @@ function penaltiesBlock(run: RunRecords) {
 
 function chainBlock(run: RunRecords) {
   const { txs, blocks, peakMempool } = run.chain;
-  const confirmed = txs.filter((t) => t.confirmedHeight !== undefined);
-  const delayBlocks = confirmed.map((t) => t.confirmedHeight! - heightAt(blocks, t.validAt ?? t.submittedAt, run.startHeight)).sort((a, b) => a - b);
-  const delaySeconds = confirmed.map((t) => (t.confirmedAt! - (t.validAt ?? t.submittedAt)) / 1000).sort((a, b) => a - b);
+  const confirmed = txs.filter((t) => t.status === 'confirmed');
+  const delayBlocks = confirmed.map((t) => t.confirmedHeight - heightAt(blocks, t.validAt, run.startHeight)).sort((a, b) => a - b);
+  const delaySeconds = confirmed.map((t) => (t.confirmedAt - t.validAt) / 1000).sort((a, b) => a - b);
   const count = (kind: ChannelEventKind) => run.stats.count(kind);
   return {
     transactions: confirmed.length,
     submitted: txs.length,
-    unconfirmed: txs.filter((t) => t.confirmedHeight === undefined && t.dropped === undefined).length,
-    dropped: txs.filter((t) => t.dropped !== undefined).length,
+    unconfirmed: txs.filter((t) => t.status === 'waiting' || t.status === 'pending').length,
+    dropped: txs.filter((t) => t.status === 'dropped').length,
     channelOpens: count('open'),
     cooperativeCloses: count('cooperative-close'),
     unilateralCloses: count('cash') + count('settle') + count('refund'),
     penaltyCloses: count('penalty'),
-    htlcTimeouts: txs.filter((t) => t.kind === 'htlc-timeout' && t.confirmedHeight !== undefined).length,
+    htlcTimeouts: txs.filter((t) => t.kind === 'htlc-timeout' && t.status === 'confirmed').length,
     peakMempool,
     confirmationDelay: {
       blocks: { p50: percentile(delayBlocks, 50), p90: percentile(delayBlocks, 90), p99: percentile(delayBlocks, 99), mean: delayBlocks.length ? round6(sum(delayBlocks) / delayBlocks.length) : 0 },
@@ -105,7 +105,7 @@ function invariantsBlock(run: RunRecords) {
   // (a failure aborts the run), and the per-node accounting once at the end: what the nodes hold
   // plus the fees miners took against what they started with.
   const updates = run.stats.count('pay') + run.stats.count('htlc-add') + run.stats.count('htlc-settle');
-  const calls = run.chain.txs.filter((t) => t.kind !== 'background' && t.confirmedHeight !== undefined).length;
+  const calls = run.chain.txs.filter((t) => t.kind !== 'background' && t.status === 'confirmed').length;
   const { startMsat, endMsat, feesMsat } = run.accounting;
   const discrepancy = Math.abs(endMsat + feesMsat - startMsat);
   return { fundsConserved: discrepancy === 0, checks: run.chain.invariantChecks + updates + calls + 1, largestDiscrepancyMsat: discrepancy };

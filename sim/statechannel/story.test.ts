@@ -17,7 +17,7 @@ function play(change: Record<string, unknown>, seed = 1) {
   doc.stateChannels[0] = { ...doc.stateChannels[0], ...change };
   doc.run = { until: '3h' };
   const run = runScenario(scenarioFromData(doc, file), { seed });
-  const calls = run.crossChain!.chains.btc!.txs.filter((t) => t.confirmedHeight !== undefined).map((t) => `${t.confirmedHeight} ${t.sender} ${t.kind}`);
+  const calls = run.crossChain!.chains.btc!.txs.filter((t) => t.status === 'confirmed').map((t) => `${t.confirmedHeight} ${t.sender} ${t.kind}`);
   // No party ever found its wallet short or its call refused or dropped.
   expect(run.crossChain!.stateChannelEvents.filter((e) => /refused|cannot|dropped/.test(e.what))).toEqual([]);
   return { run, report: summarize(run), row: run.crossChain!.stateChannels[0]!, calls, end: (n: string) => run.balances[n]!.endMsat / 1000 };

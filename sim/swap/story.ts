@@ -34,8 +34,8 @@ export function swapStory(x: CrossChainRecords): string[] {
     const busy = new Map<number, TxRecord[]>();
     for (const tx of c.txs) {
       if (!SWAP_KINDS.has(tx.kind)) continue;
-      if (tx.confirmedHeight !== undefined) busy.set(tx.confirmedHeight, [...(busy.get(tx.confirmedHeight) ?? []), tx]);
-      else if (tx.dropped) lines.push({ time: tx.droppedAt!, rank: 2, text: `  ${name}: ${tx.sender}'s ${tx.kind} refused by the contract (${tx.dropped}): the coins were gone` });
+      if (tx.status === 'confirmed') busy.set(tx.confirmedHeight, [...(busy.get(tx.confirmedHeight) ?? []), tx]);
+      else if (tx.status === 'dropped') lines.push({ time: tx.droppedAt, rank: 2, text: `  ${name}: ${tx.sender}'s ${tx.kind} refused by the contract (${tx.dropped}): the coins were gone` });
     }
     let quiet: { from: number; to: number; time: number } | undefined;
     const flush = (): void => {

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { readScenarioDoc, runScenario, scenarioFromData } from '../scenario/index.js';
 import { summarize } from '../report/summary.js';
+import { stampsOf } from '../chain/records.js';
 
 const file = join(process.cwd(), 'scenarios', 'games', 'atomic-swap.yaml');
 
@@ -20,7 +21,7 @@ function play(swap: Record<string, unknown>, seed = 1) {
 }
 
 const confirmedAt = (run: ReturnType<typeof play>['run'], chain: string, kind: string) =>
-  run.crossChain!.chains[chain]!.txs.filter((t) => t.kind === kind && t.confirmedHeight !== undefined).map((t) => [t.sender, t.confirmedHeight]);
+  run.crossChain!.chains[chain]!.txs.filter((t) => t.status === 'confirmed').filter((t) => t.kind === kind).map((t) => [t.sender, t.confirmedHeight]);
 
 describe('atomic swap, worked example', () => {
   it('honest: TX1 in btc block 2, TX3 in alt block 9, claims in alt block 10 and btc block 3', () => {
@@ -59,7 +60,7 @@ describe('atomic swap, worked example', () => {
   it('deadlines the wrong way round (T_A 24h ≤ T_B 48h): a late Alice refunds TX1 and still claims TX3; Bob\'s claim is refused', () => {
     const { run, row } = play({ claim: 'late', initiator: { refund: '24h' }, responder: { refund: '48h' } });
     expect(row).toMatchObject({ outcome: 'initiator-took-both', tx1: 'Refunded', tx3: 'Claimed' });
-    expect(run.crossChain!.chains.btc!.txs.filter((t) => t.kind === 'swap-claim').map((t) => t.dropped)).toEqual(['contract-rejected']);
+    expect(run.crossChain!.chains.btc!.txs.filter((t) => t.kind === 'swap-claim').map((t) => stampsOf(t).dropped)).toEqual(['contract-rejected']);
   });
 
   it('ordered right (T_A 48h > T_B 24h), the same late Alice cannot: Bob claims TX1 in the hour left', () => {

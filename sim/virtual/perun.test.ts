@@ -15,7 +15,7 @@ function play(change: Record<string, unknown>) {
   doc.virtualChannels[0] = { ...doc.virtualChannels[0], ...change };
   doc.run = { until: '9h' };
   const run = runScenario(scenarioFromData(doc, file), { seed: 1 });
-  const calls = run.crossChain!.chains.btc!.txs.filter((t) => t.confirmedHeight !== undefined && t.kind !== 'perun-fund').map((t) => `${t.confirmedHeight} ${t.sender} ${t.kind}`);
+  const calls = run.crossChain!.chains.btc!.txs.filter((t) => t.status === 'confirmed').filter((t) => t.kind !== 'perun-fund').map((t) => `${t.confirmedHeight} ${t.sender} ${t.kind}`);
   // No party ever found its wallet short or its call refused or dropped.
   expect(run.crossChain!.virtualChannelEvents.filter((e) => /refused|cannot|dropped/.test(e.what))).toEqual([]);
   const wallet = (n: string) => run.balances[n]!.endMsat / 1000;
