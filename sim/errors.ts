@@ -9,10 +9,12 @@
  *   run aborts loudly and the CLI exits 1.
  */
 
+import type { InputErrorCode, ProtocolErrorCode } from './errorCodes.js';
+
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
   constructor(
-    readonly code: string,
+    readonly code: InputErrorCode,
     /** What was wrong and what was expected, without the location. */
     readonly detail: string,
     /** Dotted path of the offending field, e.g. `channels[2].deposit[0]`; '' for the whole file. */
@@ -38,7 +40,7 @@ export class ScenarioError extends Error {
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
   constructor(
-    readonly code: string,
+    readonly code: ProtocolErrorCode,
     message: string,
     readonly expected?: unknown,
     readonly actual?: unknown,
@@ -72,7 +74,7 @@ function show(value: unknown): string {
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ProtocolError };
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const fail = <T = never>(code: string, message: string, expected?: unknown, actual?: unknown): Outcome<T> => ({
+export const fail = <T = never>(code: ProtocolErrorCode, message: string, expected?: unknown, actual?: unknown): Outcome<T> => ({
   ok: false,
   error: new ProtocolError(code, message, expected, actual),
 });

@@ -42,6 +42,19 @@ export function failureReason(code: string): FailureReason {
   return code as FailureReason;
 }
 
+/** How a payment ended, and why: the status and the reason go together (`PaymentRecord`). */
+export type PaymentResult =
+  | { readonly status: 'succeeded'; readonly reason: '' }
+  | { readonly status: 'failed'; readonly reason: Exclude<FailureReason, 'stuck'> }
+  | { readonly status: 'stuck'; readonly reason: 'stuck' };
+
+/** `status` with `reason` as a PaymentResult; a pair that does not go together is a bug. */
+export function paymentResult(status: PaymentResult['status'], reason: FailureReason | ''): PaymentResult {
+  const fits = status === 'succeeded' ? reason === '' : status === 'stuck' ? reason === 'stuck' : reason !== '' && reason !== 'stuck';
+  if (!fits) throw new InvariantError('payment-result', `a payment ${status} with reason '${reason}' (this is a bug)`);
+  return { status, reason } as PaymentResult;
+}
+
 /** README's table of failure reasons, generated from the catalogue. */
 export function failureReasonsTable(): string {
   const rows = Object.entries(FAILURE_REASONS).map(([code, why]) => `| \`${code}\` | ${why} |`);

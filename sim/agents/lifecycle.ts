@@ -47,7 +47,7 @@ export type LifeAction =
   | { readonly do: 'await-link' }
   | { readonly do: 'resend' }
   /** The request cannot be carried out in this phase (a close before the deposits, after the close). */
-  | { readonly do: 'refuse'; readonly reason: string };
+  | { readonly do: 'refuse'; readonly reason: 'channel-not-open' | 'channel-closing' };
 
 export interface LifeStep {
   readonly state: ChannelLife;

@@ -29,6 +29,7 @@ import type { ChannelEventInput } from './records.js';
 import { registerPreimage, submitCall, type SubmitOptions } from './submit.js';
 import { cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
 import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
+import type { ProtocolErrorCode } from '../errorCodes.js';
 
 export interface LiveChannelSpec extends ChannelConfig {
   /** The coins (one per side, each worth exactly that side's deposit) that pay the deposits. */
@@ -228,15 +229,15 @@ export class LiveChannel implements Guarded {
   // ── the machines' actions ────────────────────────────────────────────────────────────────────
 
   /** Runs the lifecycle machine and carries out its actions; returns a refusal reason, if any. */
-  private lifeStep(event: LifeEvent): string | undefined {
+  private lifeStep(event: LifeEvent): ProtocolErrorCode | undefined {
     const { state, actions } = stepLife(this.life, event);
     this.life = state;
-    let refused: string | undefined;
+    let refused: ProtocolErrorCode | undefined;
     for (const action of actions) refused = this.lifeAction(action) ?? refused;
     return refused;
   }
 
-  private lifeAction(action: LifeAction): string | undefined {
+  private lifeAction(action: LifeAction): ProtocolErrorCode | undefined {
     switch (action.do) {
       case 'announce-open':
         this.event({ kind: 'open', node: this.spec.nodes[0], amountMsat: this.channel.totalMsat });

@@ -13,6 +13,7 @@ import { lazyKeyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Priority, rngStream } from '../engine/index.js';
 import type { Outcome } from '../errors.js';
+import type { ProtocolErrorCode } from '../errorCodes.js';
 import type { ChannelEdge } from '../router/index.js';
 import type { Msat } from '../units.js';
 import { Availability } from './availability.js';
@@ -24,7 +25,7 @@ import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
 import { probe } from './prober.js';
 import { hooksFor, type HtlcHooks } from './hooks.js';
-import { failureReason } from '../reasons.js';
+import { failureReason, paymentResult } from '../reasons.js';
 import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
 import { Wallet } from './wallet.js';
@@ -262,8 +263,7 @@ export class Network {
       from,
       to,
       amountMsat,
-      status: outcome?.ok ? 'succeeded' : 'failed',
-      reason,
+      ...paymentResult(outcome?.ok ? 'succeeded' : 'failed', reason),
       channel: used,
       hops: outcome?.ok ? 1 : 0,
       feeMsat: 0,
@@ -290,8 +290,7 @@ export class Network {
         from: o.from,
         to: o.to,
         amountMsat: o.amountMsat,
-        status: o.status,
-        reason: o.reason,
+        ...paymentResult(o.status, o.reason),
         payerKnowsR: o.payerKnowsR,
         channel: o.firstChannel,
         hops: o.hops,
@@ -354,7 +353,7 @@ export class Network {
   }
 
   /** A scripted action the run could not carry out: recorded, so reports list it. */
-  private refused(action: ActionSpec & { channel: string }, code: string): void {
+  private refused(action: ActionSpec & { channel: string }, code: ProtocolErrorCode): void {
     recordEvent(this.world, action.channel, { kind: 'refused-action', node: action.node, action: action.do, code });
   }
 }

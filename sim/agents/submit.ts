@@ -3,7 +3,7 @@
  * kinds. A structurally impossible transaction is a bug in pcnsim (the runtime builds them),
  * so `submit` refusing one throws; a call the contract rejects at inclusion is an outcome.
  */
-import type { AbsoluteLock, OutPoint, Tx } from '../chain/types.js';
+import type { AbsoluteLock, DropReason, OutPoint, Tx } from '../chain/types.js';
 import { PREIMAGE_MANAGER, registerPreimageCall } from '../chain/index.js';
 import { weightOf } from '../channel/weights.js';
 import { invariant } from '../errors.js';
@@ -33,7 +33,7 @@ export interface CallSpec {
   readonly weight?: number;
 }
 
-export function submitCall(world: World, spec: CallSpec, onDropped: (reason: string) => void): Tx {
+export function submitCall(world: World, spec: CallSpec, onDropped: (reason: DropReason) => void): Tx {
   const wallet = world.wallet(spec.feePayer ?? spec.sender);
   const paid = spec.feeMsat ? wallet.take(spec.feeMsat) : undefined;
   const result = world.chain.submit({

@@ -20,8 +20,8 @@ const copy = (attacker: Side, seq: number, amounts: Pair, id = 'alice-bob', free
 describe('construct', () => {
   it('needs two distinct parties and positive amounts', () => {
     expectCode(construct('c', { ...parties, nodes: ['alice', 'alice'] }, pair(1, 1)), 'bad-parties');
-    expectCode(construct('c', parties, pair(0, 1)), 'bad-amount');
-    expectCode(construct('c', parties, pair(1.5, 1)), 'bad-amount');
+    expectCode(construct('c', parties, pair(0, 1)), 'bad-deposit');
+    expectCode(construct('c', parties, pair(1.5, 1)), 'bad-deposit');
     expect(funding().phase).toBe('Funding');
   });
 });

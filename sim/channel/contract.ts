@@ -176,7 +176,7 @@ export function construct(id: string, parties: Parties, deposits: Pair, rules: C
     return fail('bad-parties', 'construct: two distinct party addresses are required', 'two distinct ids', parties.nodes);
   }
   if (!deposits.every((d) => Number.isSafeInteger(d) && d > 0)) {
-    return fail('bad-amount', 'construct: both deposits must be positive whole msat', '> 0', deposits);
+    return fail('bad-deposit', 'construct: both deposits must be positive whole msat', '> 0', deposits);
   }
   return ok({ phase: 'Funding', id, rules, parties, deposits, paid: [false, false] });
 }

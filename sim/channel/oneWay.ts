@@ -57,7 +57,7 @@ export function validFrom(openHeight: number, refundBlocks: number, k: number): 
 
 export function constructOneWay(id: string, nodes: readonly [string, string], payerKey: Uint8Array, depositMsat: Msat, refundBlocks: number): Outcome<OneWay> {
   if (!nodes[0] || !nodes[1] || nodes[0] === nodes[1]) return fail('bad-parties', 'constructOneWay: two distinct parties are required');
-  if (!Number.isSafeInteger(depositMsat) || depositMsat <= 0) return fail('bad-amount', 'constructOneWay: the deposit must be positive', '> 0', depositMsat);
+  if (!Number.isSafeInteger(depositMsat) || depositMsat <= 0) return fail('bad-deposit', 'constructOneWay: the deposit must be positive', '> 0', depositMsat);
   if (!Number.isSafeInteger(refundBlocks) || refundBlocks <= 0) return fail('bad-lock', 'constructOneWay: the refund lock must be a positive number of blocks', '> 0', refundBlocks);
   return ok({ phase: 'Funding', id, nodes, payerKey, depositMsat, refundBlocks });
 }

@@ -3,9 +3,10 @@
  * (`scenario/run.ts`), and the rows the agents record (`agents/records.ts`). The report reads
  * only these, so `report/` imports neither `scenario/` nor `agents/`.
  */
-import type { BlockRecord, TxRecord } from '../chain/types.js';
+import type { BlockRecord, DropReason, TxRecord } from '../chain/types.js';
+import type { ProtocolErrorCode } from '../errorCodes.js';
 import type { MalleabilityEvent } from '../malleability/stories.js';
-import type { FailureReason } from '../reasons.js';
+import type { PaymentResult } from '../reasons.js';
 import type { SwapEvent, SwapRecord } from '../swap/spec.js';
 import type { StateChannelEvent, StateChannelRecord } from '../statechannel/story.js';
 import type { PerunEvent, PerunRecord } from '../virtual/spec.js';
@@ -40,9 +41,9 @@ export type ChannelEvent =
   /** One-way channel: the payee settled state `sequence` (`settle`), or the payer took everything back (`refund`). */
   | (EventAt & { readonly kind: 'settle' | 'refund'; readonly sequence: number; readonly amountMsat: number })
   /** A transaction of kind `txKind` that the chain or the contract refused (e.g. a penalty that arrived too late). */
-  | (EventAt & { readonly kind: 'rejected'; readonly txKind: string; readonly code: string })
+  | (EventAt & { readonly kind: 'rejected'; readonly txKind: string; readonly code: DropReason })
   /** A scripted action (`do`) the channel or network refused (e.g. a sequence that never existed). */
-  | (EventAt & { readonly kind: 'refused-action'; readonly action: string; readonly code: string })
+  | (EventAt & { readonly kind: 'refused-action'; readonly action: string; readonly code: ProtocolErrorCode })
   /** An HTLC offered off-chain by `node` under `hashLock`, expiring at `expiryHeight`. */
   | (EventAt & { readonly kind: 'htlc-add'; readonly sequence: number; readonly amountMsat: number; readonly hashLock: string; readonly expiryHeight: number })
   /** An HTLC resolved off-chain: `fulfilled` by its receiver with R, or `failed` back to its offerer (`node` is who is paid). */
@@ -68,16 +69,17 @@ export function amountOf(e: ChannelEvent): number | undefined {
   return 'amountMsat' in e ? e.amountMsat : undefined;
 }
 
-/** One row per payment attempt. */
-export interface PaymentRecord {
+/**
+ * One row per payment: `status` and `reason` go together (PaymentResult): `succeeded` with '',
+ * `failed` with the reason it failed (sim/reasons.ts), `stuck` (the run ended first) with 'stuck'.
+ */
+export type PaymentRecord = PaymentFields & PaymentResult;
+
+interface PaymentFields {
   readonly time: number;
   readonly from: string;
   readonly to: string;
   readonly amountMsat: number;
-  /** `succeeded` only when the payee was paid; `stuck` when the run ended before the payment resolved. */
-  readonly status: 'succeeded' | 'failed' | 'stuck';
-  /** Why it failed (sim/reasons.ts); '' when it succeeded. */
-  readonly reason: FailureReason | '';
   /** The payer learned R (its view, which may differ from the status when a hop went silent). */
   readonly payerKnowsR: boolean;
   readonly channel: string;

@@ -40,7 +40,7 @@ export function settingsOver(s: Written, under: ChannelSettings, path: string): 
     ...(typeof s.reserve === 'number' ? { reserveMsat: s.reserve } : {}),
   };
   if (limits.minHtlcMsat !== undefined && limits.maxHtlcMsat !== undefined && limits.minHtlcMsat > limits.maxHtlcMsat) {
-    throw new ScenarioError('bad-amount', 'expected minHtlc ≤ maxHtlc', `${path}.minHtlc`);
+    throw new ScenarioError('bad-range', 'expected minHtlc ≤ maxHtlc', `${path}.minHtlc`);
   }
   const funding = s.funding ?? under.funding;
   const maxHtlcs = s.maxHtlcs ?? under.maxHtlcs;
@@ -68,13 +68,13 @@ export function settingsOver(s: Written, under: ChannelSettings, path: string): 
 export function resolveDeposit(deposit: Msat | readonly [Msat, Msat], kind: string, path: string): Pair {
   if (kind === 'one-way') {
     const pair: Pair = typeof deposit === 'number' ? [deposit, 0 as Msat] : deposit;
-    if (pair[1] !== 0) throw new ScenarioError('bad-amount', 'a one-way channel is funded by the payer alone: give one amount, or [amount, 0]', path);
-    if (pair[0] <= 0) throw new ScenarioError('bad-amount', 'expected a positive deposit, got 0', `${path}[0]`);
+    if (pair[1] !== 0) throw new ScenarioError('bad-deposit', 'a one-way channel is funded by the payer alone: give one amount, or [amount, 0]', path);
+    if (pair[0] <= 0) throw new ScenarioError('bad-deposit', 'expected a positive deposit, got 0', `${path}[0]`);
     return pair;
   }
-  if (typeof deposit === 'number') throw new ScenarioError('bad-amount', 'expected two deposits [a, b] (one per side)', path);
+  if (typeof deposit === 'number') throw new ScenarioError('bad-deposit', 'expected two deposits [a, b] (one per side)', path);
   deposit.forEach((d, side) => {
-    if (d <= 0) throw new ScenarioError('bad-amount', 'expected a positive deposit on each side (BRIEF §2 construct), got 0', `${path}[${side}]`);
+    if (d <= 0) throw new ScenarioError('bad-deposit', 'expected a positive deposit on each side (BRIEF §2 construct), got 0', `${path}[${side}]`);
   });
   return deposit;
 }

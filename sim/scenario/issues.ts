@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { ScenarioError } from '../errors.js';
+import type { InputErrorCode } from '../errorCodes.js';
 import { closest } from './hints.js';
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -48,9 +49,9 @@ function specific(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return branch.flatMap((i) => specific({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
 }
 
-function codeOf(issue: z.core.$ZodIssue): string {
+function codeOf(issue: z.core.$ZodIssue): InputErrorCode {
   // Unit parsers carry their own code (bad-amount, amount-too-large, bad-duration, …).
-  if (issue.code === 'custom') return typeof issue.params?.code === 'string' ? issue.params.code : /amount/.test(issue.message) ? 'bad-amount' : 'bad-value';
+  if (issue.code === 'custom') return typeof issue.params?.code === 'string' ? (issue.params.code as InputErrorCode) : /amount/.test(issue.message) ? 'bad-amount' : 'bad-value';
   if (isNoKind(issue)) return kindOf(issue) === undefined ? 'missing-field' : 'bad-value';
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && 'input' in issue && issue.input === undefined) return 'missing-field';
   return 'bad-value';

@@ -128,7 +128,7 @@ describe('loading scenarios', () => {
     ['an unknown node', `name: t\nnodes: [alice, bob]\nchannels:\n  - { between: [alice, carol], deposit: [1, 1] }\n`, 'unknown-node', 'channels[0].between[1]', /carol/],
     ['a channel to itself', `name: t\nchannels:\n  - { between: [alice, alice], deposit: [1, 1] }\n`, 'channel-to-itself', 'channels[0].between', /two different/],
     ['a duplicate channel', `${base}  - { between: [bob, alice], deposit: [1, 1] }\n`, 'duplicate-channel', 'channels[1].between', /duplicate/],
-    ['a zero deposit', `name: t\nchannels:\n  - { between: [a, b], deposit: [0, 1] }\n`, 'bad-amount', 'channels[0].deposit[0]', /positive/],
+    ['a zero deposit', `name: t\nchannels:\n  - { between: [a, b], deposit: [0, 1] }\n`, 'bad-deposit', 'channels[0].deposit[0]', /positive/],
     ['an action on an unknown channel', `${base}actions:\n  - { at: 1h, node: alice, do: close, channel: alice-carol }\n`, 'unknown-channel', 'actions[0].channel', /alice-bob/],
     ['an open action without a peer', `${base}actions:\n  - { at: 1h, node: alice, do: open, deposit: [1, 1] }\n`, 'missing-field', 'actions[0].with', /with/],
     ['an open action duplicating a channel', `${base}actions:\n  - { at: 1h, node: alice, with: bob, do: open, deposit: [1, 1] }\n`, 'duplicate-channel', 'actions[0].id', /alice-bob/],

@@ -332,7 +332,7 @@ function resolveTraffic(input: ScenarioInput, untilMs: number): Traffic | undefi
   const t = input.traffic;
   if (!t) return undefined;
   const fee = t.fee === undefined ? { min: 1_000_000, max: 1_000_000 } : typeof t.fee === 'number' ? { min: t.fee, max: t.fee } : t.fee;
-  if (fee.min > fee.max) throw new ScenarioError('bad-amount', `expected min ≤ max, got min ${fee.min} msat > max ${fee.max} msat`, 'traffic.fee');
+  if (fee.min > fee.max) throw new ScenarioError('bad-range', `expected min ≤ max, got min ${fee.min} msat > max ${fee.max} msat`, 'traffic.fee');
   const span = Math.min(t.duration ?? untilMs, untilMs);
   checkArrivals(t.rate, span, MAX_TRAFFIC_TXS, 'traffic.rate × duration gives background transactions', 'traffic.rate', 'lower the rate or shorten traffic.duration');
   return { ratePerSecond: t.rate, feeMsat: fee, weight: t.weight ?? DEFAULT_TX_WEIGHT, untilMs: t.duration ?? untilMs };

@@ -50,7 +50,7 @@ export function resolveVirtualChannels(entries: readonly Input[] | undefined, no
     });
     if (new Set(v.nodes).size !== 3) throw new ScenarioError('same-node', 'expected three different nodes: [end, intermediary, end]', `${path}.nodes`);
     const [xA, xC] = v.deposit;
-    if (xA + xC === 0) throw new ScenarioError('bad-amount', 'expected γ deposits that are not both 0', `${path}.deposit`);
+    if (xA + xC === 0) throw new ScenarioError('bad-deposit', 'expected γ deposits that are not both 0', `${path}.deposit`);
     if (v.alpha[0] < xA || v.alpha[1] < xC) throw new ScenarioError('ledger-too-small', `ledger α must hold at least [${xA}, ${xC}] msat (alice's deposit, bob's mirror of carol's)`, `${path}.alpha`);
     if (v.beta[0] < xA || v.beta[1] < xC) throw new ScenarioError('ledger-too-small', `ledger β must hold at least [${xA}, ${xC}] msat (bob's mirror of alice's deposit, carol's)`, `${path}.beta`);
     if (v.cheat !== undefined && v.cheat !== v.nodes[0] && v.cheat !== v.nodes[1]) throw new ScenarioError('unknown-node', `expected ${v.nodes[0]} or ${v.nodes[1]} (who may cheat on α)`, `${path}.cheat`);

@@ -41,7 +41,7 @@ export function resolveAmount(input: AmountInput, path: string, inputs: InputLog
     case 'uniform': {
       const min = need(input.min, 'min');
       const max = need(input.max, 'max');
-      if (min > max) throw new ScenarioError('bad-amount', `expected min ≤ max, got min ${min} msat > max ${max} msat`, `${path}.min`);
+      if (min > max) throw new ScenarioError('bad-range', `expected min ≤ max, got min ${min} msat > max ${max} msat`, `${path}.min`);
       return { dist: 'uniform', min, max };
     }
     case 'lognormal':
@@ -72,14 +72,14 @@ function readAmounts(file: string | undefined, path: string, inputs: InputLog): 
   if (rows.length > MAX_AMOUNTS) throw new ScenarioError('file-too-large', `${full} holds ${rows.length} amounts; expected at most ${MAX_AMOUNTS}`, path);
   const values = rows.map((cells, i) => {
     const line = `line ${i + 1}`;
-    if (cells.length !== 1) throw inputs.located(new ScenarioError('bad-amount', `has ${cells.length} columns; expected ${form}`, line, full), path);
+    if (cells.length !== 1) throw inputs.located(new ScenarioError('bad-workload', `has ${cells.length} columns; expected ${form}`, line, full), path);
     try {
       return parseAmount(cells[0]!.trim());
     } catch (error) {
       throw error instanceof ScenarioError ? inputs.located(new ScenarioError(error.code, error.detail, line, full), path) : error;
     }
   });
-  if (values.length === 0) throw new ScenarioError('bad-amount', `${full} holds no amounts; expected ${form}`, path);
+  if (values.length === 0) throw new ScenarioError('bad-workload', `${full} holds no amounts; expected ${form}`, path);
   return values;
 }
 
