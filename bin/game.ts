@@ -8,8 +8,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../sim/errors.js';
-import { findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, sweep, type Sweep } from '../sim/games/index.js';
-import { checkParam } from '../sim/games/play.js';
+import { checkParam, findGame, GAMES, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, type Sweep } from '../sim/games/index.js';
+import { sweepGame } from '../sim/sweep/index.js';
 import { parseSet, parseSweep } from '../sim/games/sweepRange.js';
 import { sweepHtml } from '../sim/games/sweepChart.js';
 import { payoffLines, sweepLines } from '../sim/games/tables.js';
@@ -64,7 +64,7 @@ export function gameCommand(name: string, flags: GameFlags, io: Io): number | Pr
       const bar = progressBar(io);
       let s: Sweep;
       try {
-        s = await sweep(root, game, doc, params, range.name, range.values, seeds, { jobs, version: io.version, ...(folder !== undefined ? { out: folder } : {}), ...(bar ? { onProgress: bar.update } : {}) });
+        s = await sweepGame(root, game, doc, params, range.name, range.values, seeds, { jobs, version: io.version, ...(folder !== undefined ? { out: folder } : {}), ...(bar ? { onProgress: bar.update } : {}) });
       } finally {
         bar?.stop();
       }

@@ -125,7 +125,7 @@ function prepareSweep(file: string, flags: SweepFlags, io: Io): () => Promise<nu
  * 2 when each failed on bad input (a scenario or file problem met only at run time is still bad
  * input: INTERFACE's one line and exit 2); 1 when any broke an invariant (a bug outranks input).
  */
-export function sweepExitCode(failed: readonly RunRow[], err: (line: string) => void): number {
+export function sweepExitCode(failed: readonly Pick<RunRow, 'id' | 'point' | 'seed' | 'error' | 'cause'>[], err: (line: string) => void): number {
   if (failed.length === 0) return 0;
   const bug = failed.some((r) => r.cause !== 'input');
   const first = failed.find((r) => !bug || r.cause !== 'input')!;

@@ -1,5 +1,6 @@
 /** The bundled teaching games (`pcnsim game NAME`), in the order `pcnsim list` shows them. */
 export { findGame, GAMES } from './catalog.js';
-export type { Game, Params } from './game.js';
+export type { Game, Params, ScenarioDoc } from './game.js';
+export { meanInterval } from './interval.js';
 export { narrate } from './narrate.js';
-export { crossing, gameParams, payoffTable, play, readGameDoc, seedsOf, sweep, type PayoffRow, type Sweep } from './play.js';
+export { checkParam, crossing, gameDocWith, gameFile, gameParams, payoffTable, play, readGameDoc, seedsOf, type FailedRun, type PayoffRow, type Sweep, type SweepPoint } from './play.js';

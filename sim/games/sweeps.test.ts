@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GAMES } from './index.js';
 import { meanInterval } from './interval.js';
-import { gameParams, readGameDoc, seedsOf, sweep } from './play.js';
+import { sweepGame } from '../sweep/gameSweep.js';
+import { gameParams, readGameDoc, seedsOf } from './play.js';
 import { parseSweep } from './sweepRange.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,7 +24,7 @@ describe('each game\'s example sweep holds its closed form inside the 95% interv
       const doc = readGameDoc(root, game);
       const range = parseSweep(game.exampleSweep);
       const seeds = seedsOf(deep ? 100 : RANDOM.has(game.name) ? 20 : 2);
-      const s = await sweep(root, game, doc, gameParams(game, doc), range.name, range.values, seeds);
+      const s = await sweepGame(root, game, doc, gameParams(game, doc), range.name, range.values, seeds);
       for (const p of s.points) {
         const row = { [range.name]: p.value, predicted: p.predicted, low: p.low, high: p.high };
         expect(p.runs).toBeGreaterThan(0);

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { findGame, gameParams, readGameDoc, seedsOf, sweep } from '../games/index.js';
+import { findGame, gameParams, readGameDoc, seedsOf } from '../games/index.js';
+import { sweepGame } from '../sweep/gameSweep.js';
 import { sweepHtml } from '../games/sweepChart.js';
 import { loadScenario, runScenario } from '../scenario/index.js';
 import { summarize, writeReports } from './index.js';
@@ -109,7 +110,7 @@ describeBrowser('report pages in headless Chromium', () => {
     const game = findGame('breach')!;
     const doc = readGameDoc(root, game);
     const params = gameParams(game, doc);
-    const s = await sweep(root, game, doc, params, 'online', [0.5, 0.75, 1], seedsOf(3));
+    const s = await sweepGame(root, game, doc, params, 'online', [0.5, 0.75, 1], seedsOf(3));
     const file = join(out, 'sweep.html');
     writeFileSync(file, sweepHtml(game, s, 3, game.explain(params)));
     const r = await open(browser, file);

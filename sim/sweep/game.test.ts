@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findGame } from '../games/catalog.js';
 import { meanInterval } from '../games/interval.js';
-import { gameParams, readGameDoc, seedsOf, sweep } from '../games/play.js';
+import { gameParams, readGameDoc, seedsOf } from '../games/play.js';
+import { sweepGame } from './gameSweep.js';
 import { runTask } from './task.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -17,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'pcnsim-game-sweep-'));
 const game = findGame('breach')!;
 const doc = readGameDoc(root, game);
 const params = gameParams(game, doc);
-const play = (jobs: number, out: string) => sweep(root, game, doc, params, 'online', [0.6, 0.9], seedsOf(8), { jobs, out: join(dir, out) });
+const play = (jobs: number, out: string) => sweepGame(root, game, doc, params, 'online', [0.6, 0.9], seedsOf(8), { jobs, out: join(dir, out) });
 const file = (out: string, name: string): string => readFileSync(join(dir, out, name), 'utf8');
 
 describe("a game's sweep", () => {

@@ -1,4 +1,5 @@
 /** Sweeps: a scenario over a grid of overrides × seeds, on threads, shards or a queue. */
+export { sweepGame, type GameSweepOptions } from './gameSweep.js';
 export { gridFromFile, gridFromFlags, parseVary, product, type Grid, type GridValue } from './grid.js';
 export { HEADLINE, metricNames, type MeasureSpec } from './metrics.js';
 export { mergeSweeps } from './merge.js';

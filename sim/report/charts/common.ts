@@ -3,7 +3,7 @@
  * heights above), zoom, tooltips, a palette of distinguishable colours, and the markers of
  * closes and penalties (one legend entry and colour per kind).
  */
-import type { ChannelEvent } from '../../agents/records.js';
+import type { ChannelEvent } from '../records.js';
 import { formatDuration, inUnit, type MoneyUnit } from '../format.js';
 
 /** Twelve colours that stay apart (Tableau 10 + two). */

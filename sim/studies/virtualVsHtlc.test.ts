@@ -8,7 +8,7 @@
  *   1 sat + 0.1 % of 1,000 sat = 2 sat (36 sat); 6 messages of 100 ms per payment (600 ms).
  */
 import { join } from 'node:path';
-import { studyTable, virtualStudy } from './study.js';
+import { studyTable, virtualStudy } from './virtualVsHtlc.js';
 
 const at = (f: string) => join(process.cwd(), 'scenarios', f);
 
