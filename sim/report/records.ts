@@ -3,6 +3,7 @@
  * (`scenario/run.ts`), and the rows the agents record (`agents/records.ts`). The report reads
  * only these, so `report/` imports neither `scenario/` nor `agents/`.
  */
+import type { PrivacyRecords } from '../privacy/records.js';
 import type { BlockRecord, TxRecord } from '../chain/types.js';
 import type { MalleabilityEvent } from '../malleability/stories.js';
 import type { FailureReason } from '../reasons.js';
@@ -101,6 +102,8 @@ export interface RunRecords {
   readonly balanceSeries: { readonly nodes: readonly string[]; readonly samples: readonly { readonly time: number; readonly values: readonly number[] }[] };
   /** Every chain and the swaps between them, when the scenario has `chains:` or `swaps:` (crossChainRun.ts). */
   readonly crossChain?: CrossChainRecords;
+  /** Every hop's view and the coalitions' inferences, when the scenario has `privacy:` (sim/privacy). */
+  readonly privacy?: PrivacyRecords;
 }
 
 /** One chain's rows and figures in a run with several chains. */
