@@ -271,13 +271,13 @@ export const expectSection = z
  * the `k` nodes with the most channels (`coalition: top-hubs`) or nodes by name; a list for several.
  */
 const coalitionEntry = z.strictObject({
-  coalition: z.union([z.literal('top-hubs'), z.array(nodeName()).min(1, { message: 'expected at least one node' })]),
+  coalition: z.union([z.literal('top-hubs'), z.array(nodeName()).min(1)]),
   /** With top-hubs: how many (default 5). */
   k: positiveInt().optional(),
   /** Its name in the report (default `top-5-hubs`, or the members joined by +). */
-  name: nodeName().optional(),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/, { message: 'expected a coalition name (letters, digits, -, _, + or .)' }).optional(),
 });
-export const privacySection = z.union([coalitionEntry, z.array(coalitionEntry).min(1, { message: 'expected at least one coalition' })]);
+export const privacySection = z.union([coalitionEntry, z.array(coalitionEntry).min(1)]);
 
 export const scenarioSchema = z.strictObject({
   name: z
