@@ -48,7 +48,7 @@ describe('privacy report', () => {
       'coalition,payment,payer,payee,own,observers,payee_candidates,payee_identified,payee_in_set,payee_set,payer_candidates,payer_identified,payer_in_set,payer_set\n' +
         'spy,p0,alice,bob,0,h2,3,0,1,bob;h3-leaf1;h3-leaf2,4,0,1,alice;h1;h1-leaf1;h1-leaf2\n',
     );
-    expect(file(game, 'report.md')).toContain('| spy | h2 | 1 of 1 (100.0%) | 0 (0.0%) | 0 (0.0%) | 3 / 3 | 4 / 4 |');
+    expect(file(game, 'report.md')).toContain('| spy | h2 | 1 of 1 (100.0%) | 0 (0.0%) | 0 (0.0%) | 3.0 / 3 | 4.0 / 4 |');
   });
 
   it('the bundled study: the top 5 hubs hold the top hub, so every set of theirs is inside its set; no set misses the truth', () => {
@@ -67,6 +67,11 @@ describe('privacy report', () => {
     for (const c of summarize(study).privacy!.coalitions) expect([c.name, c.payee.missed, c.payer.missed, c.searchesGivenUp]).toEqual([c.name, 0, 0, 0]);
     // Deterministic: the same scenario and seed give the same report.
     expect(JSON.stringify(summarize(run('studies/privacy-top-hubs.yaml')).privacy)).toBe(JSON.stringify(summarize(study).privacy));
+  });
+
+  it('full crypto: the payee and every forwarder peel real Sphinx layers, and read the same', () => {
+    const full = runScenario(loadScenario(join(root, 'scenarios', 'games/privacy.yaml')), { crypto: 'full' });
+    expect(full.privacy!.views).toEqual(game.privacy!.views);
   });
 
   it('a scenario without privacy: records nothing and writes no privacy key or file', () => {

@@ -5,6 +5,7 @@
  * payment: who saw it, the candidates left).
  */
 import { toCsv } from '../report/csv.js';
+import { groupDigits } from '../report/format.js';
 import { percentile, round6, sum } from '../report/stats.js';
 import type { PaymentInference } from './coalition.js';
 import { cltvBudget } from './estimate.js';
@@ -53,17 +54,18 @@ export function privacyBlock(rec: PrivacyRecords) {
 export type PrivacyBlock = ReturnType<typeof privacyBlock>;
 
 const share = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const sizes = (s: { mean: number; median: number }): string => `${s.mean.toFixed(1)} / ${s.median}`;
 
 /** report.md's section. */
 export function privacyMarkdown(block: PrivacyBlock): string[] {
   const rows = block.coalitions.map((c) =>
-    [c.name, c.members.join(', '), `${c.seen} of ${c.payments - c.own} (${share(c.seenShare)})`, `${c.payee.identified} (${share(c.payee.identifiedShare)})`, `${c.payer.identified} (${share(c.payer.identifiedShare)})`, `${c.payee.anonymitySet.mean} / ${c.payee.anonymitySet.median}`, `${c.payer.anonymitySet.mean} / ${c.payer.anonymitySet.median}`]
+    [c.name, c.members.join(', '), `${c.seen} of ${c.payments - c.own} (${share(c.seenShare)})`, `${c.payee.identified} (${share(c.payee.identifiedShare)})`, `${c.payer.identified} (${share(c.payer.identifiedShare)})`, sizes(c.payee.anonymitySet), sizes(c.payer.anonymitySet)]
       .join(' | '),
   );
   return [
     '## Privacy',
     '',
-    `What coalitions of nodes infer from the ${block.hopViews} hop views (what each hop read from its onion: hop-views.csv): payee candidates from the remaining CLTV budget (final delta ${block.finalCltvDelta} blocks) and the amount, payer candidates from the paths that can carry the amount. Payments made or received by a member are left out. Per payment: privacy.csv.`,
+    `What coalitions of nodes infer from the ${groupDigits(block.hopViews)} hop views (what each hop read from its onion: hop-views.csv): payee candidates from the remaining CLTV budget (final delta ${block.finalCltvDelta} blocks) and the amount, payer candidates from the paths that can carry the amount. Payments made or received by a member are left out. Per payment: privacy.csv.`,
     '',
     '| coalition | members | payments seen | payee identified | payer identified | payee set mean / median | payer set mean / median |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
