@@ -1,7 +1,7 @@
 /**
  * The privacy game against its closed forms on the comb graph (alice > h1 > h2 > h3 > bob, ℓ leaf
  * channels on each forwarder): payee candidates 1 for a spy at h3, ℓ + 1 before; payer candidates
- * (i − 1)·ℓ + i. And the hop views it narrates are what the hops read from their onions.
+ * 1 + (i − 1)·(ℓ + 1). And the hop views it narrates are what the hops read from their onions.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

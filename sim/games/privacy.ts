@@ -9,7 +9,7 @@
  * into the previous node may have paid. The closed forms on this graph:
  *
  *   payee candidates = 1 (spy at h3: the budget is spent, the next node is the payee), else ℓ + 1
- *   payer candidates = (i − 1)·ℓ + i   (alice, the hubs before the spy and their leaves)
+ *   payer candidates = 1 + (i − 1)·(ℓ + 1)   (alice, the forwarders before the spy and their leaves)
  */
 import type { RunRecords } from '../scenario/run.js';
 import { cltvBudget, payeeCandidates, payerCandidates } from '../privacy/estimate.js';
@@ -21,7 +21,7 @@ const DELTA = 40;
 const DEPOSIT = '100000 sat';
 
 export const predictedPayees = (p: Params): number => (p.spy === FORWARDERS ? 1 : p.leaves! + 1);
-export const predictedPayers = (p: Params): number => (p.spy! - 1) * p.leaves! + p.spy!;
+export const predictedPayers = (p: Params): number => 1 + (p.spy! - 1) * (p.leaves! + 1);
 
 /** The spy's inference about the game's payment (undefined when it never saw it). */
 function spyRow(run: RunRecords) {
@@ -109,7 +109,8 @@ export const privacy: Game = {
     measure: (run) => spyRow(run)?.payees?.length ?? Number.NaN,
     predict: predictedPayees,
     bounds: (p) => [1, p.leaves! + 1],
-    breakEven: 1,
+    // Between one candidate (identified) and two: a sweep marks where the payee stops being identified.
+    breakEven: 1.5,
     format: (v) => `${Number.isInteger(v) ? v : v.toFixed(1)} node${v === 1 ? '' : 's'}`,
   },
   story: (run) => privacyStory(run),
@@ -117,7 +118,7 @@ export const privacy: Game = {
   explain: (p) => [
     `Alice pays Bob 1,000 sat along alice > h1 > h2 > h3 > bob; each forwarder charges 10 sat, adds ${DELTA} blocks of CLTV delta and has ${p.leaves} leaf channel(s); Bob's final delta is 18 blocks.`,
     `The spy h${p.spy} reads a remaining CLTV budget of ${DELTA * (FORWARDERS - p.spy!)} blocks: ${FORWARDERS - p.spy!} more forwarder(s) before the payee.`,
-    `Prediction: ${predictedPayees(p)} payee candidate(s) (${p.spy === FORWARDERS ? 'the budget is spent: the next node is the payee' : 'bob and the leaves of h3, ℓ + 1'}), ${predictedPayers(p)} payer candidate(s) ((i − 1)·ℓ + i${p.spy === 1 ? ': alice has no other channel, so she paid' : ''}).`,
+    `Prediction: ${predictedPayees(p)} payee candidate(s) (${p.spy === FORWARDERS ? 'the budget is spent: the next node is the payee' : 'bob and the leaves of h3, ℓ + 1'}), ${predictedPayers(p)} payer candidate(s) (${p.spy === 1 ? 'alice has no other channel, so she paid' : `alice, and ${p.spy === 2 ? 'h1 with its leaves' : 'h1 and h2 with their leaves'}: 1 + (i − 1)·(ℓ + 1)`}).`,
   ],
   defaults: (doc: ScenarioDoc) => {
     const coalition = getIn(doc, 'privacy.coalition');
