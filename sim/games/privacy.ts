@@ -13,7 +13,7 @@
  */
 import type { RunRecords } from '../scenario/run.js';
 import { cltvBudget, payeeCandidates, payerCandidates } from '../privacy/estimate.js';
-import type { HopView } from '../privacy/views.js';
+import type { HopView } from '../privacy/records.js';
 import { getIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const FORWARDERS = 3;

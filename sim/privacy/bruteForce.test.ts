@@ -13,7 +13,7 @@ import { runs } from '../testing/runs.js';
 import { computeHops, type ChannelEdge, type Hop, type PathEdge, type Policy } from '../router/index.js';
 import { payeeCandidates, payerCandidates } from './estimate.js';
 import { publicGraph } from './graph.js';
-import type { HopView } from './views.js';
+import type { HopView } from './records.js';
 
 const FINAL = 3;
 const HEIGHT = 100;

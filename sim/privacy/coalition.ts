@@ -6,7 +6,7 @@
  */
 import { payeeCandidates, payerCandidates } from './estimate.js';
 import type { PublicGraph } from './graph.js';
-import type { HopView } from './views.js';
+import type { HopView } from './records.js';
 
 /** A coalition as the scenario names it and the members it resolved to. */
 export interface Coalition {
@@ -36,8 +36,9 @@ export interface InferenceOptions {
 
 /** Every routed payment (one a hop other than its payer saw), in order of first view, for each coalition. */
 export function infer(graph: PublicGraph, views: readonly HopView[], coalitions: readonly Coalition[], options: InferenceOptions): PaymentInference[] {
+  // Linked by what the hops see: the payment hash (one per payment, on every part).
   const byPayment = new Map<string, HopView[]>();
-  for (const v of views) (byPayment.get(v.payment) ?? byPayment.set(v.payment, []).get(v.payment)!).push(v);
+  for (const v of views) (byPayment.get(v.lock) ?? byPayment.set(v.lock, []).get(v.lock)!).push(v);
   return coalitions.flatMap((c) => {
     const members = new Set(c.members);
     return [...byPayment.values()].map((seen) => {

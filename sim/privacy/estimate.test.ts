@@ -11,7 +11,7 @@
 import type { ChannelEdge, Policy } from '../router/index.js';
 import { cltvBudget, payeeCandidates, payerCandidates } from './estimate.js';
 import { forwardedAmount, publicGraph, topHubs } from './graph.js';
-import type { HopView } from './views.js';
+import type { HopView } from './records.js';
 
 const policy = (cltvDelta: number, feePpm = 0): Policy => ({ feeBaseMsat: 1000, feePpm, cltvDelta, minHtlcMsat: 1, disabled: false });
 const POLICIES: Record<string, Policy> = { a: policy(10), b: policy(10), c: policy(20), d: policy(30, 100_000), e: policy(10), f: policy(10), g: policy(10) };

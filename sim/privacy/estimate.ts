@@ -24,7 +24,7 @@
 import { forwardingFee } from '../router/index.js';
 import { BinaryHeap } from '../heap.js';
 import { forwardedAmount, type PublicGraph } from './graph.js';
-import type { HopView } from './views.js';
+import type { HopView } from './records.js';
 
 /** Depth-first steps one payee search may take before it gives up (the set is then unknown). */
 export const SEARCH_STEPS = 1_000_000;
@@ -59,9 +59,10 @@ export function payeeCandidates(graph: PublicGraph, view: HopView, finalCltvDelt
 /** Payer candidates of a view, sorted: the previous node, and every node that could have paid through it. */
 export function payerCandidates(graph: PublicGraph, view: HopView): string[] {
   const barred = new Set([view.node, view.next]);
-  // What each node would receive to forward the payment on towards the observer (the least way back).
-  const inbound = graph.out.get(view.prev)?.find((a) => a.channelId === view.channel && a.to === view.node);
-  const start = view.incomingMsat + (inbound ? forwardingFee(inbound.policy, view.incomingMsat) : 0);
+  // What each node would receive to forward the payment on towards the observer (the least way back);
+  // the previous node would charge its fee on the channel the HTLC came by.
+  const seen = graph.out.get(view.prev)?.find((a) => a.channelId === view.channel && a.to === view.node);
+  const start = view.incomingMsat + (seen ? forwardingFee(seen.policy, view.incomingMsat) : 0);
   const received = new Map<string, number>([[view.prev, start]]);
   const done = new Set<string>();
   // Ties by name: the set does not depend on the order, but the work stays the same run to run.
