@@ -5,7 +5,7 @@
  * payment: who saw it, the candidates left).
  */
 import { toCsv } from '../report/csv.js';
-import { groupDigits } from '../report/format.js';
+import { displayName, groupDigits } from '../report/format.js';
 import { percentile, round6, sum } from '../report/stats.js';
 import type { PaymentInference } from './coalition.js';
 import { cltvBudget } from './estimate.js';
@@ -56,10 +56,10 @@ export type PrivacyBlock = ReturnType<typeof privacyBlock>;
 const share = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const sizes = (s: { mean: number; median: number }): string => `${s.mean.toFixed(1)} / ${s.median}`;
 
-/** report.md's section. */
-export function privacyMarkdown(block: PrivacyBlock): string[] {
+/** report.md's section (members by alias, or short ids). */
+export function privacyMarkdown(block: PrivacyBlock, aliases?: Readonly<Record<string, string>>): string[] {
   const rows = block.coalitions.map((c) =>
-    [c.name, c.members.join(', '), `${c.seen} of ${c.payments - c.own} (${share(c.seenShare)})`, `${c.payee.identified} (${share(c.payee.identifiedShare)})`, `${c.payer.identified} (${share(c.payer.identifiedShare)})`, sizes(c.payee.anonymitySet), sizes(c.payer.anonymitySet)]
+    [c.name, c.members.map((m) => displayName(m, aliases)).join(', '), `${c.seen} of ${c.payments - c.own} (${share(c.seenShare)})`, `${c.payee.identified} (${share(c.payee.identifiedShare)})`, `${c.payer.identified} (${share(c.payer.identifiedShare)})`, sizes(c.payee.anonymitySet), sizes(c.payer.anonymitySet)]
       .join(' | '),
   );
   return [
