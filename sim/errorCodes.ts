@@ -130,6 +130,7 @@ export const INPUT_ERRORS = {
   'channel-closed': 'an action on a channel after the action that closes it',
   'ledger-too-small': "a virtual channel's deposits exceed what its ledger channels hold",
   'stake-too-large': "a bet's stake exceeds a deposit",
+  'bad-privacy': 'a privacy report that cannot be made: more hubs than nodes, k with a list, two coalitions of one name, or locks that do not shrink hop by hop',
   // ── files ──
   'bad-syntax': 'a file that does not parse (YAML or JSON), or holds aliases beyond the limit',
   'bad-import': 'an imported graph or workload file that is not the expected format',

@@ -205,7 +205,8 @@ export class MultiHop {
       return this.payerResolved(p, t, 'failed');
     }
     t.open.add(k);
-    const next = (): void => (k + 1 < hops.length ? this.forward(p, t, k + 1) : arrive(this.payee, p, t));
+    // The payee reads its onion only for the privacy report: pcnsim's payee checks the HTLC, not the payload.
+    const next = (): void => (k + 1 < hops.length ? this.forward(p, t, k + 1) : (this.options.observe && this.peel(p, t, k + 1), arrive(this.payee, p, t)));
     this.world.engine.schedule(2 * this.options.messageLatencyMs, next, { label: 'htlc-add' });
   }
 
@@ -253,15 +254,13 @@ export class MultiHop {
     if (k > 0 && !POLICY_REFUSALS.has(reason)) mc.fail(p.from, hops[k]!.channelId, hops[k]!.from, amountMsat, this.world.engine.now);
   }
 
-  /**
-   * Node k − 1 (hop k's sender) peels the onion that came with its incoming HTLC: it learns what
-   * to forward, at which lock, on which channel, and nothing else of the route.
-   */
+  /** Node k (hop k − 1's receiver) peels its incoming onion: what to forward, at which lock, on which channel; nothing else of the route. */
   private peel(p: Payment, t: Try, k: number): ReadPayload | undefined {
     const packet = t.packets[k - 1];
-    const peeled = packet && this.onion.peel(t.hops[k]!.from, packet, p.lock);
+    const peeled = packet && this.onion.peel(t.hops[k - 1]!.to, packet, p.lock);
     if (!peeled?.ok) return undefined;
     if (peeled.next) t.packets[k] = peeled.next;
+    this.options.observe?.(p, t, k, peeled.payload);
     return peeled.payload;
   }
 

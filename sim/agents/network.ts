@@ -283,7 +283,7 @@ export class Network {
 
   private routed(): MultiHop {
     if (this.multiHop) return this.multiHop;
-    const edges = (): ChannelEdge[] => this.opened.filter((c) => c.kind !== 'one-way' && (c.policy || c.policies)).map(edgeOf);
+    const edges = (): ChannelEdge[] => routableEdges(this.opened);
     const record = (o: PaymentOutcome): void =>
       void this.paymentLog.push({
         time: o.startedAt,
@@ -358,6 +358,10 @@ export class Network {
   }
 }
 
+/** The channels payments may be routed over, as the router sees them (the privacy report reasons on the same graph). */
+export const routableEdges = (channels: readonly ChannelSpec[]): ChannelEdge[] => channels.filter((c) => c.kind !== 'one-way' && (c.policy || c.policies)).map(edgeOf);
+
+/** The router's view of a channel: its capacity and each direction's policy. */
 function edgeOf(c: ChannelSpec): ChannelEdge {
   const maxHtlc = c.directions && [c.directions[0].maxHtlcMsat, c.directions[1].maxHtlcMsat] as const;
   return { channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: c.policies ?? [c.policy, c.policy], ...(maxHtlc ? { maxHtlcMsat: maxHtlc } : {}) };

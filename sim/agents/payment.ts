@@ -2,7 +2,7 @@
  * A routed payment as MultiHop keeps it: the options, the tries (a single-path payment's
  * attempts, or a multi-part payment's parts) and the outcome it reports.
  */
-import type { OnionFormat, Packet, Sealed } from '../onion/index.js';
+import type { OnionFormat, Packet, ReadPayload, Sealed } from '../onion/index.js';
 import type { Hop, HtlcStyle, MissionControlOptions, Weight } from '../router/index.js';
 import type { Msat } from '../units.js';
 import type { MultiPartState, PaymentState } from './attempt.js';
@@ -39,6 +39,8 @@ export interface MultiHopOptions {
    * that learned it, so a wormhole's accomplice gets nothing it can use.
    */
   readonly locks?: 'hash' | 'point';
+  /** The privacy report's recording point (sim/privacy): node `index` of try `t` (1: the first hop's receiver) read `payload` from its onion. */
+  readonly observe?: (p: Payment, t: Try, index: number, payload: ReadPayload) => void;
 }
 
 export interface MppOptions {

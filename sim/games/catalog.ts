@@ -11,10 +11,11 @@ import { jamming } from './jamming.js';
 import { malleability } from './malleability.js';
 import { massExit } from './massExit.js';
 import { offline } from './offline.js';
+import { privacy } from './privacy.js';
 import { probing } from './probing.js';
 import { wormhole } from './wormhole.js';
 
-export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, malleability, probing, wormhole];
+export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, malleability, probing, wormhole, privacy];
 
 export function findGame(name: string): Game | undefined {
   return GAMES.find((g) => g.name === name);

@@ -3,6 +3,7 @@ import type { RunRecords } from './records.js';
 import { count, formatDuration, groupDigits } from './format.js';
 import { REPORT_FILES } from './html.js';
 import type { Report } from './summary.js';
+import { privacyMarkdown } from '../privacy/report.js';
 import { balancesTable, channelsTable, eventsTable, failuresTable, failuresText, runLine, summaryRows, type Table } from './tables.js';
 
 /** A compact summary for the terminal: aligned label/value lines. */
@@ -65,6 +66,7 @@ export function reportMarkdown(report: Report, run: RunRecords): string {
   if (events.rows.length) sections.push('## Closes and penalties', '', mdTable(events), '');
   // What the parties of state and virtual channels did and signed, in time order (first 200 steps).
   const steps = [...(run.crossChain?.stateChannelEvents ?? []), ...(run.crossChain?.virtualChannelEvents ?? [])].map((e, i) => ({ e, i })).sort((a, b) => a.e.time - b.e.time || a.i - b.i);
+  if (report.privacy) sections.push(...privacyMarkdown(report.privacy, run.aliases));
   if (steps.length) sections.push('## State and virtual channels, step by step', '', ...steps.slice(0, 200).map(({ e }) => `- ${formatDuration(e.time)} · ${e.channel} · ${e.node}: ${e.what}`), '');
   sections.push(
     '## Holdings',

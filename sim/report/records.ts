@@ -5,6 +5,7 @@
  */
 import type { BlockRecord, DropReason, TxRecord } from '../chain/types.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
+import type { PrivacyRecords } from '../privacy/records.js';
 import type { MalleabilityEvent } from '../malleability/stories.js';
 import type { PaymentResult } from '../reasons.js';
 import type { SwapEvent, SwapRecord } from '../swap/spec.js';
@@ -123,6 +124,8 @@ export interface RunRecords {
   readonly balanceSeries: { readonly nodes: readonly string[]; readonly samples: readonly { readonly time: number; readonly values: readonly number[] }[] };
   /** Every chain and the swaps between them, when the scenario has `chains:` or `swaps:` (crossChainRun.ts). */
   readonly crossChain?: CrossChainRecords;
+  /** Every hop's view and the coalitions' inferences, when the scenario has `privacy:` (sim/privacy). */
+  readonly privacy?: PrivacyRecords;
 }
 
 /** One chain's rows and figures in a run with several chains. */

@@ -4,6 +4,7 @@
  */
 import type { ChannelEventKind, RunRecords } from './records.js';
 import { crossChainBlocks } from './crossChain.js';
+import { privacyBlock } from '../privacy/report.js';
 import { percentile, round6, sum } from './stats.js';
 
 export const REPORT_SCHEMA = 'pcnsim.report/1';
@@ -24,6 +25,7 @@ export function summarize(run: RunRecords) {
     balances: Object.fromEntries(Object.entries(run.balances).map(([node, b]) => [node, { startMsat: b.startMsat, endMsat: b.endMsat }])),
     invariants: invariantsBlock(run),
     ...(run.crossChain ? crossChainBlocks(run.crossChain) : {}),
+    ...(run.privacy ? { privacy: privacyBlock(run.privacy) } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { distributionsCsv, holdingsCsv, liquidityCsv, seriesCsv } from './series
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import type { Report } from './summary.js';
+import { hopViewsCsv, privacyCsv } from '../privacy/report.js';
 
 export function reportJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';
@@ -28,8 +29,15 @@ export function reportFiles(run: RunRecords, report: Report): [string, () => str
     ['holdings.csv', () => holdingsCsv(run)],
     ['liquidity.csv', () => liquidityCsv(run)],
     ['distributions.csv', () => distributionsCsv(run)],
+    ...privacyFiles(run),
     ['report.html', () => reportHtml(report, run)],
   ];
+}
+
+/** The privacy report's row files, when the scenario asked for it. */
+function privacyFiles(run: RunRecords): [string, () => string][] {
+  const privacy = run.privacy;
+  return privacy ? [['hop-views.csv', () => hopViewsCsv(privacy)], ['privacy.csv', () => privacyCsv(privacy)]] : [];
 }
 
 /**

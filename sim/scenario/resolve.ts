@@ -32,6 +32,7 @@ import { resolveAmount, type Workload } from './workload.js';
 import { BLOCK_INTERVAL_MS, MPP_MAX_PARTS, MPP_MIN_SHARD_MSAT, MPP_TIMEOUT_MS } from '../defaults.js';
 import { DEFAULT_MULTIHOP, type MppOptions } from '../agents/multihop.js';
 import type { ExpectSpec } from '../report/records.js';
+import { resolvePrivacy, type PrivacySpec } from '../privacy/scenario.js';
 
 export type { ExpectSpec };
 
@@ -60,6 +61,8 @@ export interface Scenario {
   readonly stateChannels: readonly StateChannelSpec[];
   /** Perun virtual channels (`virtualChannels:`). */
   readonly virtualChannels: readonly PerunSpec[];
+  /** The privacy report's coalitions (`privacy:`); undefined: no report, nothing recorded. */
+  readonly privacy?: PrivacySpec;
   readonly traffic: Traffic | undefined;
   readonly network: Omit<NetworkSpec, 'crypto' | 'seed'>;
   readonly untilMs: number;
@@ -207,6 +210,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     malleability: resolveMalleability(input.malleability, known),
     stateChannels: resolveStateChannels(input.stateChannels, known),
     virtualChannels: resolveVirtualChannels(input.virtualChannels, known),
+    ...(input.privacy ? { privacy: resolvePrivacy(input.privacy, known, defaults.htlcStyle ?? DEFAULT_MULTIHOP.style) } : {}),
     traffic,
     network: {
       nodes,

@@ -4,16 +4,18 @@
  * alone (`sim/report`).
  */
 import type { ChannelEvent } from '../agents/records.js';
-import { Network, type PaymentRecord } from '../agents/network.js';
+import { Network, routableEdges, type PaymentRecord } from '../agents/network.js';
 import { Chain } from '../chain/index.js';
 import type { CryptoMode } from '../channel/protocol.js';
 import { Engine, RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
+import { DEFAULT_MULTIHOP } from '../agents/multihop.js';
 import { RunStats } from '../report/accumulate.js';
 import type { RunRecords } from '../report/records.js';
 import type { Scenario } from './resolve.js';
 import { startCrossChain } from './crossChainRun.js';
+import { PrivacyWatch } from '../privacy/watch.js';
 
 export type { RunRecords };
 import { startTraffic } from './traffic.js';
@@ -48,7 +50,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const streams = new RngStreams(seed);
   const engine = new Engine();
   const chain = new Chain(engine, scenario.chain, streams.stream('chain'));
-  const network = new Network(engine, chain, { ...scenario.network, seed, crypto: options.crypto ?? 'lazy', revokedCopies: 'cheaters' });
+  // The privacy report's recording point is off (no observer at all) unless the scenario asks for it.
+  const privacy = scenario.privacy && new PrivacyWatch(scenario.privacy, () => ({ height: chain.height, time: engine.now }));
+  const multiHop = privacy && scenario.network.multiHop ? { multiHop: { ...scenario.network.multiHop, observe: privacy.observe } } : {};
+  const network = new Network(engine, chain, { ...scenario.network, ...multiHop, seed, crypto: options.crypto ?? 'lazy', revokedCopies: 'cheaters' });
   // Channels opened by actions too: the report has a row for every channel of the run.
   const opened = scenario.network.actions.flatMap((a) => (a.do === 'open' ? [a.channel] : []));
   const stats = new RunStats({ untilMs, channels: [...scenario.network.channels, ...opened] });
@@ -119,5 +124,6 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     aliases: scenario.aliases,
     balanceSeries: { nodes: sampled, samples },
     ...(crossChain ? { crossChain: crossChain.finish() } : {}),
+    ...(privacy ? { privacy: privacy.finish(routableEdges([...scenario.network.channels, ...opened]), scenario.network.multiHop?.finalCltvDelta ?? DEFAULT_MULTIHOP.finalCltvDelta) } : {}),
   };
 }

@@ -266,6 +266,19 @@ export const expectSection = z
   .strictObject({ balances: z.record(nodeName(), amount()).optional() })
   .catchall(z.union([z.number(), z.boolean()]));
 
+/**
+ * `privacy:` (issue 19): a coalition whose inferences about every routed payment the report adds —
+ * the `k` nodes with the most channels (`coalition: top-hubs`) or nodes by name; a list for several.
+ */
+const coalitionEntry = z.strictObject({
+  coalition: z.union([z.literal('top-hubs'), z.array(nodeName()).min(1)]),
+  /** With top-hubs: how many (default 5). */
+  k: positiveInt().optional(),
+  /** Its name in the report (default `top-5-hubs`, or the members joined by +). */
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/, { message: 'expected a coalition name (letters, digits, -, _, + or .)' }).optional(),
+});
+export const privacySection = z.union([coalitionEntry, z.array(coalitionEntry).min(1)]);
+
 export const scenarioSchema = z.strictObject({
   name: z
     .string()
@@ -295,6 +308,8 @@ export const scenarioSchema = z.strictObject({
   actions: z.array(actionEntry).optional(),
   run: runSection.optional(),
   expect: expectSection.optional(),
+  /** The privacy report: what coalitions of nodes learn of each routed payment (sim/privacy). */
+  privacy: privacySection.optional(),
 });
 
 export type ScenarioInput = z.output<typeof scenarioSchema>;

@@ -1,0 +1,96 @@
+/**
+ * The privacy report: report.json's `privacy` block (per coalition: the share of routed payments
+ * it saw, the share whose payee and whose payer it identified, the anonymity sets' sizes),
+ * report.md's section, hop-views.csv (what every hop saw) and privacy.csv (per coalition and
+ * payment: who saw it, the candidates left).
+ */
+import { toCsv } from '../report/csv.js';
+import { displayName, groupDigits } from '../report/format.js';
+import { percentile, round6, sum } from '../report/stats.js';
+import type { PaymentInference } from './coalition.js';
+import { cltvBudget } from './estimate.js';
+import type { PrivacyRecords } from './records.js';
+
+/** What a coalition learned of one side (payee or payer) of the payments it saw. */
+function sideBlock(seen: readonly PaymentInference[], others: number, pick: (r: PaymentInference) => [readonly string[] | undefined, string]) {
+  const known = seen.map(pick).filter((s): s is [readonly string[], string] => s[0] !== undefined);
+  const identified = known.filter(([set, truth]) => set.length === 1 && set[0] === truth).length;
+  const sizes = known.map(([set]) => set.length).sort((a, b) => a - b);
+  return {
+    identified,
+    /** Of the routed payments neither made nor received by the coalition. */
+    identifiedShare: others ? round6(identified / others) : 0,
+    identifiedShareOfSeen: seen.length ? round6(identified / seen.length) : 0,
+    /** The right node was not among the candidates (a block was mined while the HTLCs travelled). */
+    missed: known.filter(([set, truth]) => !set.includes(truth)).length,
+    anonymitySet: { mean: sizes.length ? round6(sum(sizes) / sizes.length) : 0, median: percentile(sizes, 50), max: sizes.at(-1) ?? 0 },
+  };
+}
+
+export function privacyBlock(rec: PrivacyRecords) {
+  return {
+    hopViews: rec.views.length,
+    finalCltvDelta: rec.finalCltvDelta,
+    coalitions: rec.coalitions.map((c) => {
+      const rows = rec.inferences.filter((r) => r.coalition === c.name);
+      const others = rows.filter((r) => !r.own);
+      const seen = others.filter((r) => r.observers.length > 0);
+      return {
+        name: c.name,
+        members: c.members,
+        payments: rows.length,
+        own: rows.length - others.length,
+        seen: seen.length,
+        seenShare: others.length ? round6(seen.length / others.length) : 0,
+        payee: sideBlock(seen, others.length, (r) => [r.payees, r.payee]),
+        payer: sideBlock(seen, others.length, (r) => [r.payers, r.payer]),
+        /** Payments whose every payee search gave up (too many paths): no payee set. */
+        searchesGivenUp: seen.filter((r) => r.payees === undefined).length,
+      };
+    }),
+  };
+}
+
+export type PrivacyBlock = ReturnType<typeof privacyBlock>;
+
+const share = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const sizes = (s: { mean: number; median: number }): string => `${s.mean.toFixed(1)} / ${s.median}`;
+
+/** report.md's section (members by alias, or short ids). */
+export function privacyMarkdown(block: PrivacyBlock, aliases?: Readonly<Record<string, string>>): string[] {
+  const rows = block.coalitions.map((c) =>
+    [c.name, c.members.map((m) => displayName(m, aliases)).join(', '), `${c.seen} of ${c.payments - c.own} (${share(c.seenShare)})`, `${c.payee.identified} (${share(c.payee.identifiedShare)})`, `${c.payer.identified} (${share(c.payer.identifiedShare)})`, sizes(c.payee.anonymitySet), sizes(c.payer.anonymitySet)]
+      .join(' | '),
+  );
+  return [
+    '## Privacy',
+    '',
+    `What coalitions of nodes infer from the ${groupDigits(block.hopViews)} hop views (what each hop read from its onion: hop-views.csv): payee candidates from the remaining CLTV budget (final delta ${block.finalCltvDelta} blocks) and the amount, payer candidates from the paths that can carry the amount. Payments made or received by a member are left out. Per payment: privacy.csv.`,
+    '',
+    '| coalition | members | payments seen | payee identified | payer identified | payee set mean / median | payer set mean / median |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r} |`),
+    '',
+  ];
+}
+
+/** hop-views.csv: one row per onion a hop read, in order; payer, payee and position are the truth, not what the hop knew. */
+export function hopViewsCsv(rec: PrivacyRecords): string {
+  return toCsv(
+    ['time_ms', 'height', 'payment', 'part', 'node', 'prev', 'next', 'channel', 'incoming_msat', 'incoming_cltv', 'amount_msat', 'outgoing_cltv', 'cltv_budget', 'payer', 'payee', 'position'],
+    rec.views.map((v) => [v.time, v.height, v.payment, v.part, v.node, v.prev, v.next ?? '', v.channel, v.incomingMsat, v.incomingCltv, v.amountMsat, v.outgoingCltv, v.next === undefined ? '' : cltvBudget(v, rec.finalCltvDelta), v.payer, v.payee, v.position]),
+  );
+}
+
+/** Sets of at most this many nodes are listed in privacy.csv (the count always is). */
+const LISTED = 5;
+
+/** privacy.csv: one row per coalition and routed payment. */
+export function privacyCsv(rec: PrivacyRecords): string {
+  const side = (set: readonly string[] | undefined, truth: string): unknown[] =>
+    set === undefined ? ['', '', '', ''] : [set.length, set.length === 1 && set[0] === truth ? 1 : 0, set.includes(truth) ? 1 : 0, set.length <= LISTED ? set.join(';') : ''];
+  return toCsv(
+    ['coalition', 'payment', 'payer', 'payee', 'own', 'observers', 'payee_candidates', 'payee_identified', 'payee_in_set', 'payee_set', 'payer_candidates', 'payer_identified', 'payer_in_set', 'payer_set'],
+    rec.inferences.map((r) => [r.coalition, r.payment, r.payer, r.payee, r.own ? 1 : 0, r.observers.join(';'), ...side(r.payees, r.payee), ...side(r.payers, r.payer)]),
+  );
+}
