@@ -12,9 +12,10 @@ import { malleability } from './malleability.js';
 import { massExit } from './massExit.js';
 import { offline } from './offline.js';
 import { probing } from './probing.js';
+import { timeDilation } from './timeDilation.js';
 import { wormhole } from './wormhole.js';
 
-export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, malleability, probing, wormhole];
+export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, malleability, probing, wormhole, timeDilation];
 
 export function findGame(name: string): Game | undefined {
   return GAMES.find((g) => g.name === name);
