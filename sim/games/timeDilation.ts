@@ -18,7 +18,10 @@
  *     steal iff delay ≥ W_htlc = min(Δ, deadline)  (Bob pays Carol and Alice takes her 500 sat back)
  *
  * The paper's condition: the delay must exceed the CLTV delta (the breach: the to_self_delay),
- * less the blocks the victim needs to react. Eclipsing costs the attackers nothing on chain here.
+ * less the blocks the victim needs to react. Its measurements: with the implementations' defaults
+ * of 2020, keeping a node eclipsed for as little as 2 hours (about 12 blocks of delay) sufficed to
+ * steal a channel's capacity, and 500 Sybil nodes eclipse 47% of newly deployed light clients.
+ * Eclipsing costs the attackers nothing on chain here.
  */
 import type { RunRecords } from '../scenario/run.js';
 import { formatSat, gainSat, numberIn, setFreeze, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
