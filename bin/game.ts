@@ -78,7 +78,7 @@ export function gameCommand(name: string, flags: GameFlags, io: Io): number | Pr
   }
   const run = play(root, game, doc, params, seed);
   out(`Story (seed ${seed})${flags.narrate ? '' : ' — on-chain steps only; --narrate adds every off-chain signature'}:`);
-  const story = game.story ? game.story(run, flags.narrate ?? false) : narrate(run, game.players.map((p) => p.node), flags.narrate ?? false);
+  const story = game.story ? game.story(run, flags.narrate ?? false, params) : narrate(run, game.players.map((p) => p.node), flags.narrate ?? false);
   for (const line of story) out(`  ${line}`);
   out(`  ${game.outcome.label}: ${game.outcome.format(game.outcome.measure(run, params))}`);
   const setUp = game.outcome.setUp;

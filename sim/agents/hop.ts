@@ -52,9 +52,13 @@ export interface HopTerms {
   readonly shared: boolean;
 }
 
-/** What the agent sees when it hands the machine an event. */
+/**
+ * What the agent sees when it hands the machine an event. Each party acts on the height it sees:
+ * the chain's, unless it is eclipsed and sees blocks late (chainView.ts).
+ */
 export interface Now {
-  readonly height: number;
+  readonly offererHeight: number;
+  readonly receiverHeight: number;
   /** Both parties online and signing: an update can be exchanged now. */
   readonly linkUp: boolean;
   readonly offererOnline: boolean;
@@ -126,8 +130,8 @@ function resolve(state: HopState, how: Resolution, now: Now): HopStep {
   switch (state.phase) {
     case 'locked':
     case 'settling':
-      if (now.linkUp) return end(OFF_CHAIN[how], { do: 'deliver', how });
-      return { state: { phase: 'settling', how }, actions: state.phase === 'locked' ? [{ do: 'await-link' }] : [] };
+      if (deliverable(how, now)) return end(OFF_CHAIN[how], { do: 'deliver', how });
+      return { state: { phase: 'settling', how }, actions: state.phase === 'locked' && !now.linkUp ? [{ do: 'await-link' }] : [] };
     case 'closing':
       return stay({ phase: 'closing', how });
     case 'onChain':
@@ -137,11 +141,14 @@ function resolve(state: HopState, how: Resolution, now: Now): HopStep {
   }
 }
 
+/** The update can be exchanged now: both are there, and a receiver fulfilling knows R (an eclipsed one may not have seen it yet). */
+const deliverable = (how: Resolution, now: Now): boolean => now.linkUp && (how === 'fail' || now.receiverKnowsR);
+
 /** A block, or a reconnect: resend what waits, then the deadlines. */
 function tick(state: HopState, terms: HopTerms, now: Now): HopStep {
   switch (state.phase) {
     case 'settling':
-      if (now.linkUp) return end(OFF_CHAIN[state.how], { do: 'deliver', how: state.how });
+      if (deliverable(state.how, now)) return end(OFF_CHAIN[state.how], { do: 'deliver', how: state.how });
       return deadlines(state, terms, now); // the offerer is still away
     case 'locked':
       return deadlines(state, terms, now);
@@ -149,10 +156,10 @@ function tick(state: HopState, terms: HopTerms, now: Now): HopStep {
       if (state.sent) return stay(state);
       // The claim must confirm before the expiry (submitted at height h, it is in block h + 1 at the
       // earliest), unless R was registered in time for a shared HTLC.
-      if (state.how !== 'fail' && now.receiverOnline && now.receiverKnowsR && (now.height + 1 < terms.expiryHeight || now.registeredInTime)) {
+      if (state.how !== 'fail' && now.receiverOnline && now.receiverKnowsR && (now.receiverHeight + 1 < terms.expiryHeight || now.registeredInTime)) {
         return { state: { ...state, sent: 'claim' }, actions: [{ do: 'claim' }] };
       }
-      if (now.offererOnline && now.height + 1 >= terms.expiryHeight && !now.registeredInTime) return { state: { ...state, sent: 'timeout' }, actions: [{ do: 'timeout' }] };
+      if (now.offererOnline && now.offererHeight + 1 >= terms.expiryHeight && !now.registeredInTime) return { state: { ...state, sent: 'timeout' }, actions: [{ do: 'timeout' }] };
       return stay(state);
     }
     default:
@@ -163,11 +170,11 @@ function tick(state: HopState, terms: HopTerms, now: Now): HopStep {
 /** Off-chain and unresolved: the receiver that knows R goes on chain at its deadline, the offerer once the HTLC expired. */
 function deadlines(state: Extract<HopState, { phase: 'locked' | 'settling' }>, terms: HopTerms, now: Now): HopStep {
   const how = state.phase === 'settling' ? state.how : undefined;
-  if (how !== 'fail' && now.receiverOnline && now.receiverKnowsR && now.height >= terms.receiverDeadline) {
+  if (how !== 'fail' && now.receiverOnline && now.receiverKnowsR && now.receiverHeight >= terms.receiverDeadline) {
     const register: HopAction[] = terms.shared && !now.registeredInTime ? [{ do: 'register' }] : [];
     return { state: { phase: 'closing', how: 'fulfil' }, actions: [...register, { do: 'go-on-chain', by: (1 - terms.offerer) as Side }] };
   }
-  if (now.offererOnline && now.height >= terms.expiryHeight && !now.registeredInTime) {
+  if (now.offererOnline && now.offererHeight >= terms.expiryHeight && !now.registeredInTime) {
     return { state: { phase: 'closing', ...(how ? { how } : {}) }, actions: [{ do: 'go-on-chain', by: terms.offerer }] };
   }
   return stay(state);

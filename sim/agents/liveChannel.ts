@@ -283,10 +283,11 @@ export class LiveChannel implements Guarded {
   }
 
   private nowFor(htlc: Htlc): Now {
-    const { engine, chain } = this.world;
+    const { engine, view } = this.world;
     const receiver = other(htlc.terms.offerer);
     return {
-      height: chain.height,
+      offererHeight: view.height(this.nodes[htlc.terms.offerer]),
+      receiverHeight: view.height(this.nodes[receiver]),
       linkUp: canUpdate(this.life) || this.life.phase === 'offline' ? this.linkUp() : false,
       offererOnline: this.online(htlc.terms.offerer, engine.now),
       receiverOnline: this.online(receiver, engine.now),

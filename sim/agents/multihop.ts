@@ -22,6 +22,7 @@ import type { Height, Msat } from '../units.js';
 import { START, startParts, stepPayment, stepParts, type MultiPartEvent, type MultiPartState, type PaymentEvent, type PaymentState } from './attempt.js';
 import type { HopOutcome } from './hop.js';
 import type { LiveChannel } from './liveChannel.js';
+import { failureFrom, learnFailure, POLICY_REFUSALS } from './failureMessages.js';
 import { arrive, type PayeeSide } from './payee.js';
 import type { World } from './world.js';
 import { outcomeOf, type MultiHopOptions, type Payment, type PaymentOutcome, type Try } from './payment.js';
@@ -52,7 +53,7 @@ export class MultiHop {
     world.preimages.onLearn((node, lock) => this.learned(node, lock));
     this.onion = new OnionCarrier(options.crypto ?? 'lazy', seed, options.onionFormat);
     this.missionControl = options.missionControl && new MissionControl(options.missionControl);
-    this.payee = { world, deadlineBlocks: options.deadlineBlocks, channel, refuse: (p, t, reason, retry) => this.refuse(p, t, reason, retry) };
+    this.payee = { world, deadlineBlocks: options.deadlineBlocks, channel, refuse: (p, t, reason, retry) => this.payeeFailed(p, t, reason, retry) };
   }
 
   /**
@@ -194,11 +195,11 @@ export class MultiHop {
     if (reason) {
       // The payer's own channel refused: it knows at once. Otherwise the refusing node's failure
       // message travels back to the payer as an error onion, which names the node and the reason.
-      const told = k === 0 ? reason : (this.onion.read(t.sealed!, this.onion.fail(t.sealed!, k - 1, reason, hop.amountMsat))?.reason ?? 'bad-onion');
+      const told = k === 0 ? reason : (failureFrom(this.onion, t.sealed!, k, reason, hop.amountMsat)?.reason ?? 'bad-onion');
       const retry = told !== 'timeout' && !p.probed;
       if (retry) this.exclude(p, hop.channelId, POLICY_REFUSALS.has(told) ? 0 : t.amountMsat);
       p.failedChannel = retry ? hop.channelId : undefined;
-      this.learnFailure(p, hops, k, told, hop.amountMsat);
+      learnFailure(this.missionControl, p.from, hops, k, told, hop.amountMsat, this.world.engine.now);
       this.refuse(p, t, told, retry);
       if (k > 0) return this.failUpstream(p, hops, k, 0);
       t.payerDone = true;
@@ -223,6 +224,14 @@ export class MultiHop {
     t.retry = retry;
   }
 
+  /** The payee fails the HTLC of try t (a probe, a jammer's hold, an MPP timeout): its error onion travels back like any hop's. */
+  private payeeFailed(p: Payment, t: Try, reason: string, retry: boolean): void {
+    const k = t.hops.length;
+    const told = failureFrom(this.onion, t.sealed!, k, reason, t.hops[k - 1]!.amountMsat)?.reason ?? 'bad-onion';
+    learnFailure(this.missionControl, p.from, t.hops, k, told, 0, this.world.engine.now);
+    this.refuse(p, t, told, retry);
+  }
+
   private payerResolved(p: Payment, t: Try, outcome: HopOutcome): void {
     if (!p.mpp) return this.step(p, { type: 'payer-resolved', outcome });
     this.step(p, { type: 'part-payer', outcome, amountMsat: t.amountMsat, reason: t.reason, retry: t.retry });
@@ -241,17 +250,6 @@ export class MultiHop {
     if (hop.expiryHeight <= height + (k === hops.length - 1 ? 1 : this.options.deadlineBlocks)) return 'expired';
     if (k === 0) return undefined;
     return this.world.hooks(hop.from).forward(this.policyCheck(p, t, k));
-  }
-
-  /**
-   * Mission control: the hops before k carried their HTLCs; hop k's direction could not carry its
-   * amount when the failure is about liquidity (a policy or timing refusal says nothing of it).
-   */
-  private learnFailure(p: Payment, hops: readonly Hop[], k: number, reason: string, amountMsat: number): void {
-    const mc = this.missionControl;
-    if (!mc) return;
-    for (let i = 1; i < k; i++) mc.succeed(p.from, hops[i]!.channelId, hops[i]!.from, hops[i]!.amountMsat);
-    if (k > 0 && !POLICY_REFUSALS.has(reason)) mc.fail(p.from, hops[k]!.channelId, hops[k]!.from, amountMsat, this.world.engine.now);
   }
 
   /** Node k (hop k − 1's receiver) peels its incoming onion: what to forward, at which lock, on which channel; nothing else of the route. */
@@ -394,6 +392,3 @@ export class MultiHop {
     this.world.preimages.forget(p.lock, [p.to, ...p.tries.flatMap((t) => t.hops.map((h) => h.from))]);
   }
 }
-
-/** Refusals about a hop's policy or timing: they say nothing of the channel's balance. */
-const POLICY_REFUSALS: ReadonlySet<string> = new Set(['fee-rejected', 'lock-rejected', 'expired', 'timeout', 'bad-onion']);

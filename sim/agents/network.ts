@@ -17,6 +17,7 @@ import type { ProtocolErrorCode } from '../errorCodes.js';
 import type { ChannelEdge } from '../router/index.js';
 import type { Msat } from '../units.js';
 import { Availability } from './availability.js';
+import { ChainView } from './chainView.js';
 import { startCheater } from './cheater.js';
 import { startMiners } from './miner.js';
 import { LiveChannel } from './liveChannel.js';
@@ -66,13 +67,15 @@ export class Network {
     const towers = new Map<string, WatchtowerSpec[]>();
     for (const tower of spec.watchtowers ?? []) for (const c of tower.clients) towers.set(c, [...(towers.get(c) ?? []), tower]);
     const hooks = new Map<string, HtlcHooks>();
+    const view = new ChainView(chain, spec.chainDelay);
     this.world = {
       engine,
       chain,
+      view,
       recorder: this.recorder,
       availability: (node) => this.availability(node),
       wallet: (node) => this.wallet(node),
-      preimages: new Preimages(),
+      preimages: new Preimages(view),
       towersOf: (node) => towers.get(node) ?? [],
       hooks: (node) => {
         // Asked at every hop of every payment: built once per node.

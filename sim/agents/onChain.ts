@@ -13,21 +13,23 @@ import { registerPreimage } from './submit.js';
 import { guardiansOf } from './watchtower.js';
 
 /**
- * The defender's side punishes a revoked sequence: the first of its guardians online — the
- * defender itself, else one of its watchtowers (watchtower.ts) — submits the justice transaction
- * now; if none is, it is tried again as soon as one is back. A defender back online whose tower's
- * penalty has not confirmed yet submits its own.
+ * The defender's side punishes a revoked sequence: the first of its guardians online that has seen
+ * the cash — the defender itself, else one of its watchtowers (watchtower.ts) — submits the justice
+ * transaction now. An eclipsed guardian online sees the cash only its delay later (chainView.ts)
+ * and acts then; if none is online, it is tried again as soon as one is back. A defender back
+ * online whose tower's penalty has not confirmed yet submits its own.
  */
 export function punish(live: LiveChannel, defender: Side, sequence: Sequence): void {
-  if (live.host.state.phase !== 'Auditing') return;
-  const { engine } = live.world;
+  const state = live.host.state;
+  if (state.phase !== 'Auditing') return;
+  const { engine, view } = live.world;
   const client = live.nodes[defender];
   const proof = live.channel.revocationProof(defender, sequence);
   invariant(proof !== undefined, 'no-proof', `${live.id}: no revocation proof for revoked sequence ${sequence}`);
   const guardians = guardiansOf(client, live.world.towersOf(client));
-  const guardian = guardians.find((g) => live.world.availability(g.node).isOnline(engine.now));
+  const online = guardians.filter((g) => live.world.availability(g.node).isOnline(engine.now));
+  const guardian = online.find((g) => view.sees(g.node, state.requestHeight));
   if (guardian) {
-    const state = live.host.state;
     const taken = state.bondMsat + state.pending.reduce((sum, h) => sum + h.amountMsat, 0);
     const { reward, ...fees } = guardian.justice(taken, live.txFeeMsat);
     if (guardian.node !== client) live.event({ kind: 'tower-justice', node: guardian.node, sequence, amountMsat: reward?.amountMsat ?? 0, client });
@@ -36,6 +38,7 @@ export function punish(live: LiveChannel, defender: Side, sequence: Sequence): v
     if (guardian.node !== client) whenOnline(live, defender, () => punish(live, defender, sequence));
     return;
   }
+  if (online[0]) return view.whenSeen(online[0].node, state.requestHeight, () => punish(live, defender, sequence));
   const back = Math.min(...guardians.map((g) => live.world.availability(g.node).nextOnline(engine.now)));
   if (back < Number.MAX_SAFE_INTEGER) engine.scheduleAt(back, () => punish(live, defender, sequence), { label: `${client} or a tower back online` });
 }

@@ -3,18 +3,31 @@
  * downstream peer fulfills; and a preimage revealed on the chain (in a cashHtlc or claimHtlc
  * call) is learned by every watcher, so an upstream hop can claim with it (BRIEF §2).
  *
+ * An eclipsed node (chainView.ts) reads a preimage from the chain only once it sees the block
+ * that revealed it.
+ *
  * Off-chain knowledge is forgotten once a payment has settled off-chain at every hop: no HTLC
  * with that lock is left to claim, and a long run must not keep a secret per payment and hop.
  */
 import { hashLock } from '../crypto/index.js';
+import type { ChainView } from './chainView.js';
+
+/** A preimage the chain revealed, and the block it appeared in. */
+interface Revealed {
+  readonly preimage: Uint8Array;
+  readonly height: number;
+}
 
 export class Preimages {
-  private readonly public_ = new Map<string, Uint8Array>();
+  private readonly public_ = new Map<string, Revealed>();
   /** Locks whose preimage is on its way to the preimage manager (Sprites), so each is registered once. */
   private readonly registering = new Set<string>();
   private readonly private_ = new Map<string, Map<string, Uint8Array>>();
   /** Told whenever someone learns a preimage: `node` undefined when it appeared on the chain (everyone knows). */
   private listener: ((node: string | undefined, lock: string) => void) | undefined;
+
+  /** `view`: what each node sees of the chain (none: everyone sees every block at once). */
+  constructor(private readonly view?: ChainView) {}
 
   /** Whoever must act on a preimage learned (the payments layer: a node that learns R claims upstream at once). */
   onLearn(listener: (node: string | undefined, lock: string) => void): void {
@@ -42,10 +55,13 @@ export class Preimages {
     return count;
   }
 
-  /** The preimage appeared on the chain (in a claim, or a cash that settled its HTLC). */
-  publish(preimage: Uint8Array, lock = hashLock(preimage)): void {
+  /**
+   * The preimage appeared on the chain (in a claim, or a cash that settled its HTLC) in block
+   * `height`: by default the block being built.
+   */
+  publish(preimage: Uint8Array, lock = hashLock(preimage), height = (this.view?.realHeight ?? 0) + 1): void {
     if (this.public_.has(lock)) return;
-    this.public_.set(lock, preimage);
+    this.public_.set(lock, { preimage, height });
     this.listener?.(undefined, lock);
   }
 
@@ -66,6 +82,11 @@ export class Preimages {
   }
 
   known(node: string, lock: string): Uint8Array | undefined {
-    return this.private_.get(node)?.get(lock) ?? this.public_.get(lock);
+    const own = this.private_.get(node)?.get(lock);
+    if (own) return own;
+    const revealed = this.public_.get(lock);
+    // Only an eclipsed node can be behind the block that revealed it.
+    if (revealed && this.view && this.view.delay(node) > 0 && !this.view.sees(node, revealed.height)) return undefined;
+    return revealed?.preimage;
   }
 }

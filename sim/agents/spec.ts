@@ -90,6 +90,8 @@ export interface NetworkSpec {
   readonly multiHop?: MultiHopOptions;
   /** Per-block online probability of some nodes (the others are online but for offline actions). */
   readonly onlineProbability?: Readonly<Record<string, number>>;
+  /** Blocks by which some eclipsed nodes see the chain late (chainView.ts); the others see it at once. */
+  readonly chainDelay?: Readonly<Record<string, number>>;
   /** Block interval, ms: the unit of per-block availability. */
   readonly blockIntervalMs?: number;
   /** Nodes that cheat, and how (see cheater.ts). */

@@ -66,7 +66,7 @@ export function registerPreimage(world: World, node: string, preimage: Uint8Arra
   submitCall(world, { contractId: PREIMAGE_MANAGER, sender: node, kind: 'register-preimage', args: registerPreimageCall(preimage).args as { method: string }, feeMsat, weight: weightOf('register-preimage') }, () =>
     world.preimages.stopRegistering(lock),
   );
-  world.chain.watchPreimage(lock, (shown) => world.preimages.publish(shown, lock));
+  world.chain.watchPreimage(lock, (shown) => world.preimages.publish(shown, lock, world.chain.height));
 }
 
 /** How a live channel submits a call into its contract (liveChannel.ts `submit`). */

@@ -2,6 +2,7 @@
 import type { Chain } from '../chain/index.js';
 import type { Engine } from '../engine/index.js';
 import type { Availability } from './availability.js';
+import type { ChainView } from './chainView.js';
 import type { HopOutcome } from './hop.js';
 import type { HtlcHooks } from './hooks.js';
 import type { ChannelEvent, ChannelEventInput, Recorder } from './records.js';
@@ -17,6 +18,8 @@ export interface Guarded {
 export interface World {
   readonly engine: Engine;
   readonly chain: Chain;
+  /** The height each node sees (an eclipsed node's lags behind the chain's). */
+  readonly view: ChainView;
   readonly recorder: Recorder;
   availability(node: string): Availability;
   wallet(node: string): Wallet;

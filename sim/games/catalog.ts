@@ -13,9 +13,10 @@ import { massExit } from './massExit.js';
 import { offline } from './offline.js';
 import { privacy } from './privacy.js';
 import { probing } from './probing.js';
+import { timeDilation } from './timeDilation.js';
 import { wormhole } from './wormhole.js';
 
-export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, malleability, probing, wormhole, privacy];
+export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, malleability, probing, wormhole, privacy, timeDilation];
 
 export function findGame(name: string): Game | undefined {
   return GAMES.find((g) => g.name === name);

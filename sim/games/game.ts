@@ -74,7 +74,7 @@ export interface Game {
   /** A player's payoff (sat) when the default chain's balances do not tell it (issue 20: swaps value two coins). */
   payoff?(run: RunRecords, node: string): number;
   /** The story of one play when the one-chain narrator does not tell it (issue 20: several chains). */
-  story?(run: RunRecords, verbose: boolean): string[];
+  story?(run: RunRecords, verbose: boolean, params: Params): string[];
   /** The sweep a student should try first: the README's and the tests' (`key=a..b:step`). */
   readonly exampleSweep: string;
   /** The closed form and what it means, in a few lines, for the current parameters. */

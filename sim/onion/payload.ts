@@ -78,6 +78,7 @@ export const FAILURE_CODES: Readonly<Record<string, number>> = {
   expired: 0x1000 | 14, // expiry_too_soon
   'no-route': 0x4000 | 10, // unknown_next_peer
   'payee-unpaid': 0x4000 | 15, // incorrect_or_unknown_payment_details
+  'unknown-payment': 0x4000 | 15, // the payee never drew this hash (a probe)
   held: 0x4000 | 15,
   'mpp-timeout': 23, // mpp_timeout
   'bad-onion': 0x8000 | 0x4000 | 5, // invalid_onion_hmac

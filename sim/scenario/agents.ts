@@ -15,6 +15,8 @@ type AgentEntry = NonNullable<ScenarioInput['agents']>[string];
 export interface ResolvedAgents {
   readonly walletMsat: Record<string, number>;
   readonly onlineProbability: Record<string, number>;
+  /** Blocks by which eclipsed nodes see the chain late (only nodes that set a delay). */
+  readonly chainDelay: Record<string, number>;
   readonly cheaters: CheaterSpec[];
   readonly watchtowers: WatchtowerSpec[];
   readonly receivers: Record<string, ReceivePolicy>;
@@ -28,7 +30,7 @@ export function isMiner(entry: AgentEntry): boolean {
 
 export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, checkNode: (node: string, path: string) => void): ResolvedAgents {
   // Null-prototype records: a node may be called `constructor` or `toString`.
-  const out: ResolvedAgents = { walletMsat: Object.create(null), onlineProbability: Object.create(null), cheaters: [], watchtowers: [], receivers: Object.create(null), miners: [] };
+  const out: ResolvedAgents = { walletMsat: Object.create(null), onlineProbability: Object.create(null), chainDelay: Object.create(null), cheaters: [], watchtowers: [], receivers: Object.create(null), miners: [] };
   for (const [node, a] of Object.entries(agents)) {
     const path = `agents.${node}`;
     if (a.strategy === 'miner') {
@@ -38,6 +40,7 @@ export function resolveAgents(agents: NonNullable<ScenarioInput['agents']>, chec
     checkNode(node, path);
     out.walletMsat[node] = a.wallet ?? 0;
     if (a.online !== undefined) out.onlineProbability[node] = a.online;
+    if (a.chainDelay) out.chainDelay[node] = a.chainDelay;
     switch (a.strategy) {
       case 'cheater':
         out.cheaters.push({ node, mode: a.cheat ?? 'rational', belief: a.belief ?? 0.99 });

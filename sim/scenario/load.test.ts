@@ -41,10 +41,12 @@ describe('one shape per kind: actions on do, agents on strategy', () => {
     [act('{ at: 1h, node: bob, do: dance }'), 'bad-value', 'actions[0].do', 'expected one of "broadcast", "close", "offline", "online", "unresponsive", "fail", "pay", "open", "set-policy", "probe", got "dance"'],
     [act('{ at: 1h, node: bob }'), 'missing-field', 'actions[0].do', 'missing; expected one of "broadcast", "close", "offline", "online", "unresponsive", "fail", "pay", "open", "set-policy", "probe"'],
     [act('{ at: 1h, node: bob, do: offline, fro: 1h }'), 'unknown-key', 'actions[0]', "unknown key 'fro' (did you mean 'for'?)"],
-    [agent('{ belief: 0.5 }'), 'unused-field', 'agents.alice.belief', "'belief' does nothing for 'strategy: honest' (it belongs to 'strategy: cheater'); expected only: strategy, online, wallet"],
-    [agent('{ strategy: cheater, watches: [bob] }'), 'unused-field', 'agents.alice.watches', "'watches' does nothing for 'strategy: cheater' (it belongs to 'strategy: watchtower'); expected only: strategy, online, wallet, cheat, belief"],
+    [agent('{ belief: 0.5 }'), 'unused-field', 'agents.alice.belief', "'belief' does nothing for 'strategy: honest' (it belongs to 'strategy: cheater'); expected only: strategy, online, wallet, chainDelay"],
+    [agent('{ strategy: cheater, watches: [bob] }'), 'unused-field', 'agents.alice.watches', "'watches' does nothing for 'strategy: cheater' (it belongs to 'strategy: watchtower'); expected only: strategy, online, wallet, chainDelay, cheat, belief"],
     [agent('{ strategy: miner, wallet: 5 }'), 'unused-field', 'agents.alice.wallet', "'wallet' does nothing for 'strategy: miner' (every other strategy has it); expected only: strategy, share, censors"],
     [agent('{ strategy: watchtower }'), 'missing-field', 'agents.alice.watches', 'missing; expected a list'],
+    [agent('{ chainDelay: -2 }'), 'bad-blocks', 'agents.alice.chainDelay', "expected a number of blocks ≥ 0, got -2"],
+    [agent('{ chainDelay: 1.5 blocks }'), 'bad-blocks', 'agents.alice.chainDelay', "expected a whole number of blocks, got '1.5 blocks'"],
     [agent('{ strategy: hero }'), 'bad-value', 'agents.alice.strategy', 'expected one of "honest", "cheater", "watchtower", "jammer", "griefer", "miner", "wormhole", got "hero"'],
   ])('%s', (text, code, path, detail) => {
     expect(errorOf(text)).toMatchObject({ code, path, detail });

@@ -223,6 +223,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
       receivers: agents.receivers,
       miners: agents.miners,
       onlineProbability: agents.onlineProbability,
+      ...(Object.keys(agents.chainDelay).length > 0 ? { chainDelay: agents.chainDelay } : {}),
       blockIntervalMs,
       multiHop: {
         messageLatencyMs: defaults.messageLatency ?? DEFAULT_MULTIHOP.messageLatencyMs,

@@ -110,6 +110,8 @@ const nodeSettings = {
   online: z.number().min(0).max(1).optional(),
   /** Extra on-chain money at genesis, beyond the node's deposits. */
   wallet: amount().optional(),
+  /** Eclipsed: the node sees each block this many blocks late (time-dilation; default 0). */
+  chainDelay: blockCount().optional(),
 };
 
 /**
