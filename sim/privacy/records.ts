@@ -2,6 +2,14 @@
 import type { Coalition, PaymentInference } from './coalition.js';
 import type { PublicGraph } from './graph.js';
 
+/** The coalitions a scenario asks about (`privacy:`, resolved by scenario/privacy.ts). */
+export interface PrivacySpec {
+  readonly coalitions: readonly CoalitionSpec[];
+}
+
+/** A coalition by name: the k biggest hubs (picked at run time from the graph) or named members. */
+export type CoalitionSpec = { readonly name: string } & ({ readonly topHubs: number } | { readonly members: readonly string[] });
+
 export interface PrivacyRecords {
   /** The final hop's CLTV delta the coalition assumes (the scenario's finalCltvDelta). */
   readonly finalCltvDelta: number;

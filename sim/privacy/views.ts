@@ -6,12 +6,26 @@
  * offer, the chain height and the time; the payee sees a payload without a next channel.
  */
 import { toHex } from '../crypto/bytes.js';
-import type { Payment, Try } from '../agents/payment.js';
 import { shortChannelId, type ReadPayload } from '../onion/index.js';
+import type { Hop } from '../router/index.js';
 import type { HopView } from './records.js';
 
+/** What the observer is handed of a routed payment (the agents' Payment has these). */
+export interface ObservedPayment {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly lock: string;
+  readonly tries: readonly ObservedTry[];
+}
+
+/** One try of it: the hops of its route (the agents' Try). */
+export interface ObservedTry {
+  readonly hops: readonly Hop[];
+}
+
 /** What node `index` of try `t` saw, reading `payload` from its onion at `at`. */
-export function hopView(p: Payment, t: Try, index: number, payload: ReadPayload, at: { height: number; time: number }): HopView {
+export function hopView(p: ObservedPayment, t: ObservedTry, index: number, payload: ReadPayload, at: { height: number; time: number }): HopView {
   const incoming = t.hops[index - 1]!;
   const outgoing = t.hops[index];
   // The next node is the peer on the channel the onion names; a name it cannot match is no next node.

@@ -6,10 +6,8 @@
 import type { ChannelEdge } from '../router/index.js';
 import { infer } from './coalition.js';
 import { publicGraph, topHubs } from './graph.js';
-import type { PrivacySpec } from './scenario.js';
-import type { HopView, PrivacyRecords } from './records.js';
-import { hopView } from './views.js';
-import type { Payment, Try } from '../agents/payment.js';
+import type { HopView, PrivacyRecords, PrivacySpec } from './records.js';
+import { hopView, type ObservedPayment, type ObservedTry } from './views.js';
 import type { ReadPayload } from '../onion/index.js';
 
 export class PrivacyWatch {
@@ -21,7 +19,7 @@ export class PrivacyWatch {
   ) {}
 
   /** MultiHopOptions.observe: a hop read its onion. */
-  readonly observe = (p: Payment, t: Try, index: number, payload: ReadPayload): void => void this.views.push(hopView(p, t, index, payload, this.now()));
+  readonly observe = (p: ObservedPayment, t: ObservedTry, index: number, payload: ReadPayload): void => void this.views.push(hopView(p, t, index, payload, this.now()));
 
   finish(edges: readonly ChannelEdge[], finalCltvDelta: number): PrivacyRecords {
     const graph = publicGraph(edges);

@@ -3,7 +3,7 @@ import type { RunRecords } from './records.js';
 import { count, formatDuration, groupDigits } from './format.js';
 import { REPORT_FILES } from './html.js';
 import type { Report } from './summary.js';
-import { privacyMarkdown } from '../privacy/report.js';
+import { privacyMarkdown } from './privacy.js';
 import { balancesTable, channelsTable, eventsTable, failuresTable, failuresText, runLine, summaryRows, type Table } from './tables.js';
 
 /** A compact summary for the terminal: aligned label/value lines. */

@@ -4,7 +4,7 @@
  */
 import type { ChannelEventKind, RunRecords } from './records.js';
 import { crossChainBlocks } from './crossChain.js';
-import { privacyBlock } from '../privacy/report.js';
+import { privacyBlock } from './privacy.js';
 import { percentile, round6, sum } from './stats.js';
 
 export const REPORT_SCHEMA = 'pcnsim.report/1';

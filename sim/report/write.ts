@@ -8,7 +8,7 @@ import { distributionsCsv, holdingsCsv, liquidityCsv, seriesCsv } from './series
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import type { Report } from './summary.js';
-import { hopViewsCsv, privacyCsv } from '../privacy/report.js';
+import { hopViewsCsv, privacyCsv } from './privacy.js';
 
 export function reportJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';

@@ -32,7 +32,7 @@ import { resolveAmount, type Workload } from './workload.js';
 import { BLOCK_INTERVAL_MS, MPP_MAX_PARTS, MPP_MIN_SHARD_MSAT, MPP_TIMEOUT_MS } from '../defaults.js';
 import { DEFAULT_MULTIHOP, type MppOptions } from '../agents/multihop.js';
 import type { ExpectSpec } from '../report/records.js';
-import { resolvePrivacy, type PrivacySpec } from '../privacy/scenario.js';
+import { resolvePrivacy, type PrivacySpec } from './privacy.js';
 
 export type { ExpectSpec };
 

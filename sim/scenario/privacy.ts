@@ -1,12 +1,9 @@
 /** The scenario's `privacy:` section, resolved: which coalitions to report on (members of top-hubs are picked at run time, from the graph). */
 import { ScenarioError } from '../errors.js';
-import type { ScenarioInput } from '../scenario/schema.js';
+import type { CoalitionSpec, PrivacySpec } from '../privacy/records.js';
+import type { ScenarioInput } from './schema.js';
 
-export type CoalitionSpec = { readonly name: string } & ({ readonly topHubs: number } | { readonly members: readonly string[] });
-
-export interface PrivacySpec {
-  readonly coalitions: readonly CoalitionSpec[];
-}
+export type { PrivacySpec };
 
 /** Default size of a `top-hubs` coalition (the issue's "k biggest hubs"). */
 export const TOP_HUBS = 5;

@@ -4,12 +4,12 @@
  * report.md's section, hop-views.csv (what every hop saw) and privacy.csv (per coalition and
  * payment: who saw it, the candidates left).
  */
-import { toCsv } from '../report/csv.js';
-import { displayName, groupDigits } from '../report/format.js';
-import { percentile, round6, sum } from '../report/stats.js';
-import type { PaymentInference } from './coalition.js';
-import { cltvBudget } from './estimate.js';
-import type { PrivacyRecords } from './records.js';
+import { toCsv } from './csv.js';
+import { displayName, groupDigits } from './format.js';
+import { percentile, round6, sum } from './stats.js';
+import type { PaymentInference } from '../privacy/coalition.js';
+import { cltvBudget } from '../privacy/estimate.js';
+import type { PrivacyRecords } from '../privacy/records.js';
 
 /** What a coalition learned of one side (payee or payer) of the payments it saw. */
 function sideBlock(seen: readonly PaymentInference[], others: number, pick: (r: PaymentInference) => [readonly string[] | undefined, string]) {
