@@ -3,6 +3,7 @@
  * (`scenario/run.ts`), and the rows the agents record (`agents/records.ts`). The report reads
  * only these, so `report/` imports neither `scenario/` nor `agents/`.
  */
+import type { LightningSwapEvent, LightningSwapRecord } from '../swap/lightningSpec.js';
 import type { BlockRecord, TxRecord } from '../chain/types.js';
 import type { MalleabilityEvent } from '../malleability/stories.js';
 import type { FailureReason } from '../reasons.js';
@@ -127,6 +128,9 @@ export interface CrossChainRecords {
   readonly stateChannelEvents: readonly StateChannelEvent[];
   readonly virtualChannels: readonly PerunRecord[];
   readonly virtualChannelEvents: readonly PerunEvent[];
+  /** Swaps routed over Lightning channels on two chains, and their steps. */
+  readonly lightningSwaps: readonly LightningSwapRecord[];
+  readonly lightningSwapEvents: readonly LightningSwapEvent[];
 }
 
 /** A scenario's `expect` block, resolved: what `unmetExpectations` compares the report with. */
