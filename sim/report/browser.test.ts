@@ -108,6 +108,7 @@ describeBrowser('report pages in headless Chromium', () => {
   it.each([
     ['scenarios/examples/atomic-swap.yaml', ['chains', 'swap-timeline']],
     ['scenarios/examples/virtual-channel.yaml', ['chains', 'virtual-gamma']],
+    ['scenarios/examples/lightning-swap-wrong-order.yaml', ['chains', 'lightning-timeline']],
   ])('%s: the chains’ and its own charts render with every point, no console error', async (scenarioFile, ids) => {
     const run = runScenario(loadScenario(join(root, scenarioFile)));
     const file = join(writeReports(out, run, summarize(run)), 'report.html');

@@ -73,6 +73,20 @@ describe('report.html: chains, swaps, malleability, state and virtual channels',
     });
   });
 
+  it('swap over Lightning, wrong order: the exchange lost; both expiries drawn, the exchange’s after the payer’s', () => {
+    const html = page('lightning-swap-wrong-order.yaml');
+    const s = section(html, 'Swaps over Lightning');
+    expect(rows(s)).toContainEqual(['lnswap1', 'alice → xchg → bob', 'exchange-lost', '100,000', '2,000,000', '#48 (8h 0min)', '#216 (9h 0min)', 'timedOut / claimed']);
+    const c = chart(html, 'lightning-timeline') as unknown as { points: number; option: { series: { name: string; markLine?: { data: { xAxis: number; name: string }[] } }[] } };
+    expect(c.points).toBe(6);
+    expect(c.option.series.at(-1)!.markLine!.data).toEqual([
+      { xAxis: 28_800_000, name: 'alice’s HTLC expires (#48)' },
+      { xAxis: 32_400_000, name: 'xchg’s HTLC expires (#216)' },
+    ]);
+    // The alt chain's holdings include the channel sides: X paid Bob 2,000,000 alt-sat.
+    expect(rows(section(html, 'Chains'))).toContainEqual(['alt', 'xchg', '20,000,000', '18,000,000']);
+  });
+
   it('malleability: the re-encoded confirmations and the void refund', () => {
     const s = section(page('malleability.yaml'), 'Malleability');
     expect(rows(s)).toEqual(expect.arrayContaining([

@@ -6,7 +6,7 @@
  */
 import type { CrossChainRecords } from './records.js';
 import type { Report } from './summary.js';
-import { chainHeightsChart, swapTimelineChart, virtualBalanceChart } from './charts/crossChainCharts.js';
+import { chainHeightsChart, lightningTimelineChart, swapTimelineChart, virtualBalanceChart } from './charts/crossChainCharts.js';
 import { count, formatDuration, groupDigits, moneyColumn, unitFor } from './format.js';
 import { figure, htmlTable } from './page/page.js';
 
@@ -45,8 +45,8 @@ function chainsSection(report: Report, x: CrossChainRecords, endMs: number): str
   const start = moneyCells('start', wallets.map((w) => w.startMsat));
   const end = moneyCells('end', wallets.map((w) => w.endMsat));
   const walletTable = wallets.length
-    ? `<h3>Wallets on the extra chains</h3>
-<p class="note">Coins each node held on a chain other than the default one; amounts in that chain’s own coin (a chain’s msat is not another’s).</p>
+    ? `<h3>Holdings on the extra chains</h3>
+<p class="note">What each node held on a chain other than the default one (its coins there plus its side of each channel there); amounts in that chain’s own coin (a chain’s msat is not another’s).</p>
 ${table(['chain', 'node', start.label, end.label], wallets.map((w, i) => [w.chain, w.node, start.cells[i]!, end.cells[i]!]), [2, 3])}`
     : '';
   return `<h2>Chains</h2>
@@ -71,6 +71,23 @@ ${figure(swapTimelineChart(x, endMs))}
 <h3>Step by step</h3>
 ${x.swapEvents.length > events.length ? `<p class="note">The first ${events.length} of ${count(x.swapEvents.length, 'step')}.</p>` : ''}
 ${table(['time', 'swap', 'chain', 'node', 'step', 'tx', 'detail'], events, [0])}`;
+}
+
+function lightningSwapsSection(report: Report, x: CrossChainRecords, endMs: number): string {
+  const l = report.lightningSwaps!;
+  const expiry = (height: number, dueMs: number): string => `#${groupDigits(height)} (${formatDuration(dueMs)})`;
+  const paid = moneyCells('paid', l.rows.map((r) => r.payMsat));
+  const received = moneyCells('received', l.rows.map((r) => r.receiveMsat));
+  const rows = l.rows.map((r, i) => [r.id, `${r.payer} → ${r.exchange} → ${r.payee}`, r.outcome, paid.cells[i]!, received.cells[i]!, expiry(r.payExpiryHeight, r.payExpiryDueMs), expiry(r.receiveExpiryHeight, r.receiveExpiryDueMs), `${r.payLeg} / ${r.receiveLeg}`]);
+  const outcomes = `${groupDigits(l.completed)} completed, ${groupDigits(l.unwound)} unwound, ${groupDigits(l.refused)} refused by the exchange, ${groupDigits(l.exchangeLost)} where the exchange lost, ${groupDigits(l.payerLost)} where the payer lost, ${groupDigits(l.pending)} pending at the end`;
+  const steps = x.lightningSwapEvents.slice(0, MAX_STEPS).map((e) => [formatDuration(e.time), e.swap, e.chain, e.node, e.what]);
+  return `<h2>Swaps over Lightning</h2>
+<p class="note">${count(l.started, 'swap')}: ${outcomes}. The payer’s HTLC to the exchange and the exchange’s HTLC to the payee carry the payee’s one hash lock; the leg toward the payee, who knows R, must expire first (expiry blocks of each chain, due times compared across block intervals). Amounts in each leg’s own coin.</p>
+${table(['swap', 'route', 'outcome', paid.label, received.label, 'payer’s HTLC expiry', 'exchange’s HTLC expiry', 'legs (pay / receive)'], rows, [3, 4])}
+${figure(lightningTimelineChart(x, endMs))}
+<h3>Step by step</h3>
+${x.lightningSwapEvents.length > steps.length ? `<p class="note">The first ${steps.length} of ${count(x.lightningSwapEvents.length, 'step')}.</p>` : ''}
+${table(['time', 'swap', 'chain', 'node', 'what'], steps, [0])}`;
 }
 
 function malleabilitySection(report: Report, x: CrossChainRecords): string {
@@ -125,6 +142,7 @@ export function crossChainHtml(report: Report, x: CrossChainRecords, endMs: numb
   return [
     chainsSection(report, x, endMs),
     x.swaps.length ? swapsSection(report, x, endMs) : '',
+    report.lightningSwaps ? lightningSwapsSection(report, x, endMs) : '',
     report.malleability ? malleabilitySection(report, x) : '',
     report.stateChannels ? stateChannelsSection(report, x) : '',
     x.virtualChannels.length ? virtualChannelsSection(x, endMs) : '',

@@ -25,7 +25,7 @@ import type { Engine } from '../engine/index.js';
 import { invariant } from '../errors.js';
 import type { Height, Msat } from '../units.js';
 import { formatDuration } from '../report/format.js';
-import { lightningOutcome, type LightningSwapEvent, type LightningSwapRecord, type LightningSwapSpec } from './lightningSpec.js';
+import { lightningOutcome, type LightningStep, type LightningSwapEvent, type LightningSwapRecord, type LightningSwapSpec } from './lightningSpec.js';
 
 /** A chain's network and what the swap needs of its chain. */
 export interface ChainSide {
@@ -90,8 +90,8 @@ export class LightningSwap {
     return (height - side.startHeight) * side.blockIntervalMs;
   }
 
-  private note(chain: string, node: string, what: string): void {
-    this.log({ time: this.engine.now, swap: this.spec.id, chain, node, what });
+  private note(chain: string, node: string, step: LightningStep, what: string): void {
+    this.log({ time: this.engine.now, swap: this.spec.id, chain, node, step, what });
   }
 
   private begin(): void {
@@ -100,13 +100,13 @@ export class LightningSwap {
     this.lock = hashLock(preimage);
     // A payee that will never claim has walked away from its secret.
     if (spec.payeeClaims !== 'never') receiver.network.preimages.learn(spec.payee, preimage, this.lock);
-    this.note(spec.receive.chain, spec.payee, `draws R; invoices ${this.receiveMsat} msat under H = ${this.lock.slice(0, 8)}…`);
+    this.note(spec.receive.chain, spec.payee, 'invoice', `draws R; invoices ${this.receiveMsat} msat under H = ${this.lock.slice(0, 8)}…`);
     this.h1 = payer.chain.height + Math.ceil(spec.pay.expiryMs / payer.blockIntervalMs);
     this.h2 = receiver.chain.height + Math.ceil(spec.receive.expiryMs / receiver.blockIntervalMs);
     const offered = this.payChannel.offerHtlc(spec.payer, spec.payMsat, this.lock, this.h1 as Height, this.h1 - this.settings.deadlineBlocks - 1);
-    if (!offered.ok) return this.note(spec.pay.chain, spec.payer, `cannot offer: ${offered.error.code}`);
+    if (!offered.ok) return this.note(spec.pay.chain, spec.payer, 'refuse', `cannot offer: ${offered.error.code}`);
     this.payLeg = 'locked';
-    this.note(spec.pay.chain, spec.payer, `offers ${spec.payMsat} msat to ${spec.exchange} under H, expiring at block ${this.h1} (due ${formatDuration(this.dueMs(payer, this.h1))})`);
+    this.note(spec.pay.chain, spec.payer, 'offer', `offers ${spec.payMsat} msat to ${spec.exchange} under H, expiring at block ${this.h1} (due ${formatDuration(this.dueMs(payer, this.h1))})`);
     this.engine.schedule(this.settings.messageLatencyMs, () => this.forward(), { label: `lightning swap ${spec.id} forward` });
   }
 
@@ -114,25 +114,25 @@ export class LightningSwap {
   private forward(): void {
     const { spec, payer, receiver } = this;
     if (this.payLeg !== 'locked') return;
-    if (spec.exchangeStop === 'forward') return this.note(spec.receive.chain, spec.exchange, 'stops: neither forwards nor fails the incoming HTLC');
+    if (spec.exchangeStop === 'forward') return this.note(spec.receive.chain, spec.exchange, 'stop', 'stops: neither forwards nor fails the incoming HTLC');
     const incomingDue = this.dueMs(payer, this.h1);
     const outgoingDue = this.dueMs(receiver, this.h2);
     if (spec.checkExpiries && outgoingDue + spec.marginMs > incomingDue) {
-      this.note(spec.pay.chain, spec.exchange, `refuses: its HTLC on ${spec.receive.chain} would expire at ${formatDuration(outgoingDue)}, less than ${formatDuration(spec.marginMs)} before the incoming one (${formatDuration(incomingDue)}); fails it back`);
+      this.note(spec.pay.chain, spec.exchange, 'refuse', `refuses: its HTLC on ${spec.receive.chain} would expire at ${formatDuration(outgoingDue)}, less than ${formatDuration(spec.marginMs)} before the incoming one (${formatDuration(incomingDue)}); fails it back`);
       return this.payChannel.resolveHtlc(spec.payer, this.lock, 'fail');
     }
     // The payee's deadline to go on chain: honest a few blocks early; a late one in the last blocks it still can.
     const claimHeight = spec.payeeClaims === 'late' ? this.h2 - 3 : spec.payeeClaims === 'never' ? Number.MAX_SAFE_INTEGER : this.h2 - this.settings.deadlineBlocks - 1;
     const offered = this.receiveChannel.offerHtlc(spec.exchange, this.receiveMsat as Msat, this.lock, this.h2 as Height, claimHeight);
     if (!offered.ok) {
-      this.note(spec.receive.chain, spec.exchange, `cannot forward (${offered.error.code}): fails the incoming HTLC back`);
+      this.note(spec.receive.chain, spec.exchange, 'refuse', `cannot forward (${offered.error.code}): fails the incoming HTLC back`);
       return this.payChannel.resolveHtlc(spec.payer, this.lock, 'fail');
     }
     this.receiveLeg = 'locked';
     const order = outgoingDue < incomingDue ? 'before' : 'after';
-    this.note(spec.receive.chain, spec.exchange, `offers ${this.receiveMsat} msat to ${spec.payee} under H, expiring at block ${this.h2} (due ${formatDuration(outgoingDue)}, ${order} the incoming HTLC)`);
+    this.note(spec.receive.chain, spec.exchange, 'offer', `offers ${this.receiveMsat} msat to ${spec.payee} under H, expiring at block ${this.h2} (due ${formatDuration(outgoingDue)}, ${order} the incoming HTLC)`);
     if (spec.payeeClaims === 'asap') this.engine.schedule(this.settings.messageLatencyMs, () => this.receiveChannel.resolveHtlc(spec.exchange, this.lock, 'fulfil'), { label: 'payee settles' });
-    else this.note(spec.receive.chain, spec.payee, spec.payeeClaims === 'late' ? `withholds R; will claim on chain at block ${claimHeight}` : 'never claims');
+    else this.note(spec.receive.chain, spec.payee, 'withhold', spec.payeeClaims === 'late' ? `withholds R; will claim on chain at block ${claimHeight}` : 'never claims');
   }
 
   private receiveResolved(outcome: HopOutcome): void {
@@ -140,18 +140,18 @@ export class LightningSwap {
     this.receiveLeg = outcome;
     if (outcome === 'fulfilled' || outcome === 'claimed') {
       const preimage = this.receiver.network.preimages.known(spec.exchange, this.lock)!;
-      this.note(spec.receive.chain, spec.exchange, `learns R (HTLC ${outcome}); settles its incoming HTLC with it`);
+      this.note(spec.receive.chain, spec.exchange, 'settle', `learns R (HTLC ${outcome}); settles its incoming HTLC with it`);
       this.payer.network.preimages.learn(spec.exchange, preimage, this.lock);
       this.payChannel.resolveHtlc(spec.payer, this.lock, 'fulfil');
     } else {
-      this.note(spec.receive.chain, spec.exchange, `its HTLC ${outcome}: fails the incoming HTLC back`);
+      this.note(spec.receive.chain, spec.exchange, 'resolved', `its HTLC ${outcome}: fails the incoming HTLC back`);
       this.payChannel.resolveHtlc(spec.payer, this.lock, 'fail');
     }
   }
 
   private payResolved(outcome: HopOutcome): void {
     this.payLeg = outcome;
-    this.note(this.spec.pay.chain, this.spec.payer, `its HTLC to ${this.spec.exchange} ${outcome}`);
+    this.note(this.spec.pay.chain, this.spec.payer, 'resolved', `its HTLC to ${this.spec.exchange} ${outcome}`);
   }
 
   record(): LightningSwapRecord {

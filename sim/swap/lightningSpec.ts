@@ -44,11 +44,15 @@ export interface LightningSwapSpec {
 /** 'exchange-lost': the payee was paid and the payer refunded; 'payer-lost': the reverse (an exchange that kept both). */
 export type LightningSwapOutcome = 'completed' | 'unwound' | 'refused' | 'exchange-lost' | 'payer-lost' | 'pending';
 
+/** invoice: the payee draws R; offer: an HTLC is offered; refuse/stop: the exchange does not forward; withhold: the payee keeps R; settle: R travels back; resolved: a leg ended. */
+export type LightningStep = 'invoice' | 'offer' | 'refuse' | 'stop' | 'withhold' | 'settle' | 'resolved';
+
 export interface LightningSwapEvent {
   readonly time: number;
   readonly swap: string;
   readonly chain: string;
   readonly node: string;
+  readonly step: LightningStep;
   readonly what: string;
 }
 

@@ -5,7 +5,6 @@
  */
 import type { CrossChainRecords } from '../records.js';
 import type { PerunRecord } from '../../virtual/spec.js';
-import type { SwapStep } from '../../swap/spec.js';
 import { formatDuration, inUnit, unitFor } from '../format.js';
 import type { ChartSpec } from '../page/page.js';
 import { PALETTE, grid, legend, tooltip, valueAxis } from './common.js';
@@ -47,45 +46,63 @@ export function chainHeightsChart(x: CrossChainRecords, endMs: number): ChartSpe
   };
 }
 
-const STEP_COLORS: Readonly<Record<SwapStep, string>> = {
+/** One step drawn on its chain's lane. */
+export interface LanePoint {
+  readonly time: number;
+  readonly chain: string;
+  /** Its legend entry (one colour each). */
+  readonly step: string;
+  /** Shown above the point (TX1…), if anything. */
+  readonly label?: string;
+  /** The tooltip: what happened. */
+  readonly text: string;
+}
+
+const STEP_COLORS: Readonly<Record<string, string>> = {
   agree: '#1f3b73',
+  invoice: '#1f3b73',
   lock: '#4e79a7',
+  offer: '#4e79a7',
+  withhold: '#edc948',
   'learn-secret': '#b07aa1',
+  settle: '#b07aa1',
   claim: '#59a14f',
+  resolved: '#59a14f',
   refund: '#f28e2b',
   stop: '#e15759',
   decline: '#e15759',
+  refuse: '#e15759',
   'claim-refused': '#e15759',
 };
 
 /**
- * The swaps' steps on one lane per chain: a point per step (TXn above it), the lane's blocks as
- * grey ticks, so one sees which block of which chain each lock, claim and refund waited for.
+ * Steps on one lane per chain: a point per step (its label above it), the lane's blocks as grey
+ * ticks, so one sees which block of which chain each lock, claim and refund waited for.
  */
-export function swapTimelineChart(x: CrossChainRecords, endMs: number): ChartSpec {
+export function laneChart(x: CrossChainRecords, endMs: number, spec: { id: string; title: string; points: readonly LanePoint[]; deadlines?: readonly { time: number; name: string }[] }): ChartSpec {
   const lanes = Object.keys(x.chains);
   const ticks = { name: 'blocks', type: 'scatter', symbol: 'rect', symbolSize: [1, 14], color: '#bbb', silent: true, data: lanes.flatMap((lane) => x.chains[lane]!.blocks.map((b) => [b.time, lane])) };
-  const steps = (Object.keys(STEP_COLORS) as SwapStep[]).filter((step) => x.swapEvents.some((e) => e.step === step));
+  const steps = Object.keys(STEP_COLORS).filter((step) => spec.points.some((p) => p.step === step));
   const series = steps.map((step) => ({
     name: step,
     type: 'scatter',
     symbolSize: 11,
     color: STEP_COLORS[step],
-    data: x.swapEvents
-      .filter((e) => e.step === step)
-      .map((e) => ({
-        value: [e.time, e.chain],
-        name: `${formatDuration(e.time)} · ${e.swap} · ${e.node}${e.tx ? ` · ${e.tx}` : ''}: ${e.detail ?? step}`,
-        label: { show: e.tx !== undefined, formatter: e.tx ?? '', position: 'top', fontSize: 11 },
-      })),
+    data: spec.points
+      .filter((p) => p.step === step)
+      .map((p) => ({ value: [p.time, p.chain], name: `${formatDuration(p.time)} · ${p.text}`, label: { show: p.label !== undefined, formatter: p.label ?? '', position: 'top', fontSize: 11 } })),
   }));
+  // Deadlines (HTLC expiries) as dashed vertical lines, named at their top.
+  const deadlines = spec.deadlines?.length
+    ? [{ name: 'HTLC expiries', type: 'line', data: [], color: '#e15759', markLine: { symbol: 'none', silent: false, lineStyle: { type: 'dashed', color: '#e15759' }, label: { formatter: '{b}', position: 'insideEndTop', fontSize: 10 }, data: spec.deadlines.map((d) => ({ xAxis: d.time, name: d.name })) } }]
+    : [];
   return {
-    id: 'swap-timeline',
-    title: 'Swaps: each step on its chain',
+    id: spec.id,
+    title: spec.title,
     caption: 'one lane per chain; grey ticks are that chain’s blocks; hover a point for what happened',
     timeAxis: true,
-    points: x.swapEvents.length,
-    csv: [['time_ms', 'swap', 'chain', 'node', 'step', 'tx', 'detail'], ...x.swapEvents.map((e) => [e.time, e.swap, e.chain, e.node, e.step, e.tx ?? '', e.detail ?? ''])],
+    points: spec.points.length,
+    csv: [['time_ms', 'chain', 'step', 'what'], ...spec.points.map((p) => [p.time, p.chain, p.step, p.text])],
     height: 120 + 70 * lanes.length,
     option: {
       animation: false,
@@ -95,9 +112,25 @@ export function swapTimelineChart(x: CrossChainRecords, endMs: number): ChartSpe
       xAxis: timeAxis(endMs),
       yAxis: { type: 'category', data: lanes, axisTick: { show: false }, splitLine: { show: true } },
       dataZoom: ZOOM_X,
-      series: [ticks, ...series],
+      series: [ticks, ...series, ...deadlines],
     },
   };
+}
+
+/** The atomic swaps' steps (TX1…TX4 above their points). */
+export function swapTimelineChart(x: CrossChainRecords, endMs: number): ChartSpec {
+  const points = x.swapEvents.map((e) => ({ time: e.time, chain: e.chain, step: e.step, ...(e.tx ? { label: e.tx } : {}), text: `${e.swap} · ${e.node}${e.tx ? ` · ${e.tx}` : ''}: ${e.detail ?? e.step}` }));
+  return laneChart(x, endMs, { id: 'swap-timeline', title: 'Swaps: each step on its chain', points });
+}
+
+/** The Lightning swaps' steps: the two HTLCs offered, R travelling back, each leg's end. */
+export function lightningTimelineChart(x: CrossChainRecords, endMs: number): ChartSpec {
+  const points = x.lightningSwapEvents.map((e) => ({ time: e.time, chain: e.chain, step: e.step, ...(e.step === 'offer' ? { label: 'HTLC' } : {}), text: `${e.swap} · ${e.node}: ${e.what}` }));
+  const deadlines = x.lightningSwaps.flatMap((r) => [
+    { time: r.payExpiryDueMs, name: `${r.payer}’s HTLC expires (#${r.payExpiryHeight})` },
+    { time: r.receiveExpiryDueMs, name: `${r.exchange}’s HTLC expires (#${r.receiveExpiryHeight})` },
+  ]);
+  return laneChart(x, endMs, { id: 'lightning-timeline', title: 'Swaps over Lightning: each step on its chain', points, deadlines });
 }
 
 /** The two ends' balances in a virtual channel after each payment (failed payments marked on the payer's line). */
