@@ -70,6 +70,15 @@ export function splitChannelsByChain(channels: readonly ChannelSpec[], chainOf: 
   return { onDefault, elsewhere };
 }
 
+/** Scripted actions act on the default chain's network: one naming a channel of another chain is refused here, not silently at run time. */
+export function checkActionChannels(actions: readonly unknown[], elsewhere: Readonly<Record<string, readonly ChannelSpec[]>>): void {
+  const other = new Map(Object.entries(elsewhere).flatMap(([chain, cs]) => cs.map((c) => [c.id, chain] as const)));
+  actions.forEach((a, i) => {
+    const channel = (a as { channel?: unknown }).channel;
+    if (typeof channel === 'string' && other.has(channel)) throw new ScenarioError('unsupported', `channel '${channel}' lives on chain ${other.get(channel)}; actions act on channels of the default chain only`, `actions[${i}].channel`);
+  });
+}
+
 /** The swaps, with their chains and nodes checked (each leg's channel is found when the run starts). */
 export function resolveLightningSwaps(swaps: readonly Input[] | undefined, chains: readonly NamedChain[], nodes: ReadonlySet<string>, channelsOn: (chain: string) => readonly ChannelSpec[]): LightningSwapSpec[] {
   const linked = (chain: string, a: string, b: string): boolean => channelsOn(chain).some((c) => c.kind !== 'one-way' && c.between.includes(a) && c.between.includes(b));

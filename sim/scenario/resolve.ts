@@ -14,7 +14,7 @@ import type { PerunSpec } from '../virtual/spec.js';
 import { resolveVirtualChannels } from './virtualChannels.js';
 import type { SwapSpec } from '../swap/spec.js';
 import type { LightningSwapSpec } from '../swap/lightningSpec.js';
-import { resolveLightningSwaps, splitChannelsByChain } from './lightningSwaps.js';
+import { checkActionChannels, resolveLightningSwaps, splitChannelsByChain } from './lightningSwaps.js';
 import { ScenarioError } from '../errors.js';
 import type { Weight } from '../router/index.js';
 import { DEFAULT_MISSION_CONTROL, feeAndLockRisk, withSuccessProbability, type MissionControlOptions } from '../router/index.js';
@@ -197,6 +197,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
   const chains = [{ name: DEFAULT_CHAIN, config: resolveChain(input), txFeeMsat: base.txFeeMsat as Msat, wallets: {} }, ...resolveChains(input.chains, base.txFeeMsat as Msat)];
   for (const c of chains.slice(1)) checkBlocks(untilMs, c.config.blockIntervalMs, `chains.${c.name}.blockInterval`);
   const { onDefault, elsewhere } = splitChannelsByChain(channels, chainOf, chains);
+  checkActionChannels(input.actions ?? [], elsewhere);
   const warnings = [
     ...(topology?.warnings ?? []),
     ...earlyPaymentWarning(first, blockIntervalMs, [

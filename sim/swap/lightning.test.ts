@@ -130,5 +130,7 @@ describe('swap over Lightning channels on two chains', () => {
     expect(fail((d) => delete d.channels[1]!.chain)).toMatchObject({ path: 'lightningSwaps[0].payee', message: expect.stringContaining('no channel between xchg and bob on alt') });
     expect(fail((d) => (d.lightningSwaps[0]!.receive = { chain: 'btc', expiry: '3h' }))).toMatchObject({ path: 'lightningSwaps[0].receive.chain' });
     expect(fail((d) => (d.lightningSwaps[0]!.rate = 1e-9))).toMatchObject({ path: 'lightningSwaps[0].rate' });
+    // Scripted actions drive the default chain's network only.
+    expect(fail((d) => ((d as Doc & { actions: unknown[] }).actions = [{ at: '1h', node: 'bob', do: 'close', channel: 'xchg-bob' }]))).toMatchObject({ path: 'actions[0].channel', message: expect.stringContaining('lives on chain alt') });
   });
 });

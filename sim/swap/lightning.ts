@@ -45,10 +45,9 @@ type LegState = LightningSwapRecord['payLeg'];
 
 /** The channel between `a` and `b` in `network` (the swap's legs are direct channels; the scenario checked there is one). */
 function channelBetween(network: Network, a: string, b: string): LiveChannel {
-  for (const live of network.channels.values()) {
-    if (live instanceof LiveChannel && live.nodes.includes(a) && live.nodes.includes(b)) return live;
-  }
-  return invariant(false, 'no-channel', `lightning swap: no channel between ${a} and ${b}`) as never;
+  const live = [...network.channels.values()].find((c) => c instanceof LiveChannel && c.nodes.includes(a) && c.nodes.includes(b));
+  invariant(live instanceof LiveChannel, 'no-channel', `lightning swap: no channel between ${a} and ${b}`);
+  return live;
 }
 
 export class LightningSwap {
