@@ -37,7 +37,7 @@ export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: S
   const networks = new Map<string, Network>([[DEFAULT_CHAIN, lightning.network]]);
   for (const { spec, chain } of chains.others()) {
     for (const node of Object.keys(spec.wallets).sort()) if (spec.wallets[node]! > 0) chain.fund(node, spec.wallets[node]!);
-    const channels = scenario.chainChannels[spec.name];
+    const channels = scenario.chainChannels?.[spec.name];
     if (channels) networks.set(spec.name, startChainNetwork(engine, chain, spec, channels, scenario, seed, lightning.crypto));
     chain.start();
   }

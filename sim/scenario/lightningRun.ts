@@ -46,7 +46,7 @@ export function startLightningSwaps(engine: Engine, chains: Chains, networks: Re
   };
   const multiHop = scenario.network.multiHop ?? DEFAULT_MULTIHOP;
   const settings = { deadlineBlocks: multiHop.deadlineBlocks, messageLatencyMs: multiHop.messageLatencyMs };
-  return scenario.lightningSwaps.map((spec) => {
+  return (scenario.lightningSwaps ?? []).map((spec) => {
     const swap = new LightningSwap(engine, spec, side(spec.pay.chain), side(spec.receive.chain), settings, seed, log);
     swap.start();
     return swap;

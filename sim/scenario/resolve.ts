@@ -56,10 +56,10 @@ export interface Scenario {
   readonly chains: readonly NamedChain[];
   /** Cross-chain atomic swaps (`swaps:`). */
   readonly swaps: readonly SwapSpec[];
-  /** Channels on the chains other than the default one (`channels:` with `chain:`), by chain. */
-  readonly chainChannels: Readonly<Record<string, readonly ChannelSpec[]>>;
-  /** Swaps routed over Lightning channels on two chains (`lightningSwaps:`). */
-  readonly lightningSwaps: readonly LightningSwapSpec[];
+  /** Channels on the chains other than the default one (`channels:` with `chain:`), by chain; absent when none (scenario hashes stay as they were). */
+  readonly chainChannels?: Readonly<Record<string, readonly ChannelSpec[]>>;
+  /** Swaps routed over Lightning channels on two chains (`lightningSwaps:`); absent when none. */
+  readonly lightningSwaps?: readonly LightningSwapSpec[];
   /** The malleability stories (`malleability:`), if any. */
   readonly malleability: MalleabilitySpec | undefined;
   /** Generalized state channels (`stateChannels:`). */
@@ -214,8 +214,8 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     chain: resolveChain(input),
     chains,
     swaps: resolveSwaps(input.swaps, chains, known),
-    chainChannels: elsewhere,
-    lightningSwaps: resolveLightningSwaps(input.lightningSwaps, chains, known, (chain) => (chain === DEFAULT_CHAIN ? onDefault : elsewhere[chain] ?? [])),
+    ...(Object.keys(elsewhere).length > 0 ? { chainChannels: elsewhere } : {}),
+    ...(input.lightningSwaps?.length ? { lightningSwaps: resolveLightningSwaps(input.lightningSwaps, chains, known, (chain) => (chain === DEFAULT_CHAIN ? onDefault : elsewhere[chain] ?? [])) } : {}),
     malleability: resolveMalleability(input.malleability, known),
     stateChannels: resolveStateChannels(input.stateChannels, known),
     virtualChannels: resolveVirtualChannels(input.virtualChannels, known),
