@@ -42,9 +42,9 @@ export function reportHtml(report: Report, run: RunRecords): string {
   const p = report.payments;
   const channels = channelsTable(run, 20, ctx.name);
   // A run of swaps, state or virtual channels with no payment channel: no empty network charts.
-  const network = !run.crossChain || channels.total > 0;
+  const hasChannels = !run.crossChain || channels.total > 0;
   const charts = {
-    time: network ? [throughputChart(ctx), lockedChart(ctx), holdingsChart(ctx), ...(p.succeeded > 0 ? [liquidityChart(ctx)] : []), chainChart(ctx)] : [chainChart(ctx)],
+    time: hasChannels ? [throughputChart(ctx), lockedChart(ctx), holdingsChart(ctx), ...(p.succeeded > 0 ? [liquidityChart(ctx)] : []), chainChart(ctx)] : [chainChart(ctx)],
     network: networkChart(ctx),
     dist: p.attempted > 0 ? distributionCharts(ctx) : [],
   };
@@ -56,9 +56,9 @@ ${htmlTable(['', ''], summaryRows(report))}
 ${run.crossChain ? `${crossChainHtml(report, run.crossChain, run.simulatedMs)}\n` : ''}<h2>Over time</h2>
 <p class="note">Scroll or drag the slider to zoom; hover for values; click a legend entry to hide it. The upper axis gives the block height at each time.</p>
 ${charts.time.map(figure).join('\n')}
-${network ? `<h2>The network</h2>\n${figure(charts.network)}\n` : ''}${charts.dist.length ? `<h2>Distributions</h2><div class="grid2">${charts.dist.map(figure).join('\n')}</div>` : ''}
+${hasChannels ? `<h2>The network</h2>\n${figure(charts.network)}\n` : ''}${charts.dist.length ? `<h2>Distributions</h2><div class="grid2">${charts.dist.map(figure).join('\n')}</div>` : ''}
 ${p.failed ? `<h2>Payment failures</h2>${tableHtml(failuresTable(report))}` : ''}
-${network ? `<h2>Channels</h2>
+${hasChannels ? `<h2>Channels</h2>
 <p class="note">${channels.total > channels.rows.length ? `The ${channels.rows.length} channels that carried the most payments, of ${count(channels.total, 'channel')}; every one is in` : 'Every channel; also in'} <a href="channels.csv">channels.csv</a>. End balances are each side’s share of the newest sheet (at the close for a closed channel).</p>
 ${tableHtml(channels)}
 ` : ''}${events.rows.length ? `<h2>Closes and penalties</h2>${run.stats.marked.length > events.rows.length ? `<p class="note">The first ${events.rows.length}.</p>` : ''}${tableHtml(events)}` : ''}

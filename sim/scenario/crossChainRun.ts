@@ -31,14 +31,14 @@ export interface CrossChainRun {
   finish(): CrossChainRecords;
 }
 
-export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: Scenario, streams: RngStreams, seed: number, lightning: { network: Network; crypto: CryptoMode }): CrossChainRun | undefined {
+export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: Scenario, streams: RngStreams, seed: number, defaultNetwork: Network, crypto: CryptoMode): CrossChainRun | undefined {
   if (scenario.chains.length === 1 && scenario.swaps.length === 0 && !scenario.malleability && scenario.stateChannels.length === 0 && scenario.virtualChannels.length === 0) return undefined;
   const chains = new Chains(engine, scenario.chains, streams, defaultChain);
-  const networks = new Map<string, Network>([[DEFAULT_CHAIN, lightning.network]]);
+  const networks = new Map<string, Network>([[DEFAULT_CHAIN, defaultNetwork]]);
   for (const { spec, chain } of chains.others()) {
     for (const node of Object.keys(spec.wallets).sort()) if (spec.wallets[node]! > 0) chain.fund(node, spec.wallets[node]!);
     const channels = scenario.chainChannels?.[spec.name];
-    if (channels) networks.set(spec.name, startChainNetwork(engine, chain, spec, channels, scenario, seed, lightning.crypto));
+    if (channels) networks.set(spec.name, startChainNetwork(engine, chain, spec, channels, scenario, seed, crypto));
     chain.start();
   }
   const lightningEvents: LightningSwapEvent[] = [];
