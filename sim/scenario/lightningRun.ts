@@ -25,7 +25,7 @@ export function startChainNetwork(engine: Engine, chain: Chain, spec: NamedChain
     nodes,
     channels,
     payments: [],
-    actions: [],
+    actions: scenario.chainActions?.[spec.name] ?? [],
     crypto,
     blockIntervalMs: spec.config.blockIntervalMs,
     revokedCopies: 'cheaters',

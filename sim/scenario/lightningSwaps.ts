@@ -14,10 +14,11 @@
  *       rate: 20
  *
  * A channel's `chain` names a chain of `chains:` (btc, the default, when left out); each chain's
- * channels form their own network, so no route mixes chains.
+ * channels form their own network, so no route mixes chains. Actions naming such a channel
+ * (a close, a broadcast of an old sequence) act in its chain's network.
  */
 import { z } from 'zod';
-import type { ChannelSpec } from '../agents/spec.js';
+import type { ActionSpec, ChannelSpec } from '../agents/spec.js';
 import { DEFAULT_CHAIN, type NamedChain } from '../chain/registry.js';
 import { ScenarioError } from '../errors.js';
 import type { LightningSwapSpec } from '../swap/lightningSpec.js';
@@ -70,13 +71,20 @@ export function splitChannelsByChain(channels: readonly ChannelSpec[], chainOf: 
   return { onDefault, elsewhere };
 }
 
-/** Scripted actions act on the default chain's network: one naming a channel of another chain is refused here, not silently at run time. */
-export function checkActionChannels(actions: readonly unknown[], elsewhere: Readonly<Record<string, readonly ChannelSpec[]>>): void {
-  const other = new Map(Object.entries(elsewhere).flatMap(([chain, cs]) => cs.map((c) => [c.id, chain] as const)));
-  actions.forEach((a, i) => {
-    const channel = (a as { channel?: unknown }).channel;
-    if (typeof channel === 'string' && other.has(channel)) throw new ScenarioError('unsupported', `channel '${channel}' lives on chain ${other.get(channel)}; actions act on channels of the default chain only`, `actions[${i}].channel`);
-  });
+/**
+ * Scripted actions that name a channel (close, broadcast, set-policy, probe) go to that channel's
+ * chain's network; the others (a node going offline, failing, paying) act on the default chain's.
+ */
+export function splitActionsByChain(actions: readonly ActionSpec[], elsewhere: Readonly<Record<string, readonly ChannelSpec[]>>): { onDefault: ActionSpec[]; byChain: Record<string, ActionSpec[]> } {
+  const chainOf = new Map(Object.entries(elsewhere).flatMap(([chain, cs]) => cs.map((c) => [c.id, chain] as const)));
+  const onDefault: ActionSpec[] = [];
+  const byChain: Record<string, ActionSpec[]> = {};
+  for (const a of actions) {
+    const chain = 'channel' in a && typeof a.channel === 'string' ? chainOf.get(a.channel) : undefined;
+    if (chain) (byChain[chain] ??= []).push(a);
+    else onDefault.push(a);
+  }
+  return { onDefault, byChain };
 }
 
 /** The swaps, with their chains and nodes checked (each leg's channel is found when the run starts). */

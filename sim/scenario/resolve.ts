@@ -14,7 +14,7 @@ import type { PerunSpec } from '../virtual/spec.js';
 import { resolveVirtualChannels } from './virtualChannels.js';
 import type { SwapSpec } from '../swap/spec.js';
 import type { LightningSwapSpec } from '../swap/lightningSpec.js';
-import { checkActionChannels, resolveLightningSwaps, splitChannelsByChain } from './lightningSwaps.js';
+import { resolveLightningSwaps, splitActionsByChain, splitChannelsByChain } from './lightningSwaps.js';
 import { ScenarioError } from '../errors.js';
 import type { Weight } from '../router/index.js';
 import { DEFAULT_MISSION_CONTROL, feeAndLockRisk, withSuccessProbability, type MissionControlOptions } from '../router/index.js';
@@ -58,6 +58,8 @@ export interface Scenario {
   readonly swaps: readonly SwapSpec[];
   /** Channels on the chains other than the default one (`channels:` with `chain:`), by chain; absent when none (scenario hashes stay as they were). */
   readonly chainChannels?: Readonly<Record<string, readonly ChannelSpec[]>>;
+  /** Scripted actions on those channels, by chain; absent when none. */
+  readonly chainActions?: Readonly<Record<string, readonly ActionSpec[]>>;
   /** Swaps routed over Lightning channels on two chains (`lightningSwaps:`); absent when none. */
   readonly lightningSwaps?: readonly LightningSwapSpec[];
   /** The malleability stories (`malleability:`), if any. */
@@ -197,7 +199,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
   const chains = [{ name: DEFAULT_CHAIN, config: resolveChain(input), txFeeMsat: base.txFeeMsat as Msat, wallets: {} }, ...resolveChains(input.chains, base.txFeeMsat as Msat)];
   for (const c of chains.slice(1)) checkBlocks(untilMs, c.config.blockIntervalMs, `chains.${c.name}.blockInterval`);
   const { onDefault, elsewhere } = splitChannelsByChain(channels, chainOf, chains);
-  checkActionChannels(input.actions ?? [], elsewhere);
+  const chainActions = splitActionsByChain(actions, elsewhere);
   const warnings = [
     ...(topology?.warnings ?? []),
     ...earlyPaymentWarning(first, blockIntervalMs, [
@@ -215,6 +217,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     chains,
     swaps: resolveSwaps(input.swaps, chains, known),
     ...(Object.keys(elsewhere).length > 0 ? { chainChannels: elsewhere } : {}),
+    ...(Object.keys(chainActions.byChain).length > 0 ? { chainActions: chainActions.byChain } : {}),
     ...(input.lightningSwaps?.length ? { lightningSwaps: resolveLightningSwaps(input.lightningSwaps, chains, known, (chain) => (chain === DEFAULT_CHAIN ? onDefault : elsewhere[chain] ?? [])) } : {}),
     malleability: resolveMalleability(input.malleability, known),
     stateChannels: resolveStateChannels(input.stateChannels, known),
@@ -224,7 +227,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
       nodes,
       channels: onDefault,
       payments,
-      actions,
+      actions: chainActions.onDefault,
       walletMsat,
       watchtowers: agents.watchtowers,
       cheaters: agents.cheaters,
