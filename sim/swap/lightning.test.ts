@@ -121,6 +121,18 @@ describe('swap over Lightning channels on two chains', () => {
     expectConservedPerChain(p);
   });
 
+  it('a swap of the payer’s own coins (payee = payer): Alice ends with 900,000 sat on btc and 3,000,000 alt-sat on alt', () => {
+    const p = play({ payee: 'alice' }, (doc) => {
+      doc.channels = [
+        { id: 'ax-btc', between: ['alice', 'xchg'], deposit: ['1000000 sat', '1000000 sat'] },
+        { id: 'xa-alt', between: ['xchg', 'alice'], deposit: ['20000000 sat', '1000000 sat'], chain: 'alt' },
+      ];
+    });
+    expect(p.row.outcome).toBe('completed');
+    expect(p.btc).toEqual({ alice: 900_000, xchg: 1_100_000 });
+    expect(p.alt).toEqual({ alice: 3_000_000, xchg: 18_000_000 });
+  });
+
   it('routes never mix chains: Alice cannot pay Bob over btc and alt channels (no route on btc)', () => {
     const p = play({}, (doc) => {
       doc.payments = [{ at: '3h', from: 'alice', to: 'bob', amount: '1000 sat' }];
