@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ScenarioError } from '../errors.js';
 import { readScenarioDoc, runScenario, scenarioFromData } from '../scenario/index.js';
 import { summarize } from '../report/summary.js';
+import { reportMarkdown } from '../report/markdown.js';
 
 const file = join(process.cwd(), 'scenarios', 'examples', 'lightning-swap.yaml');
 type Doc = { lightningSwaps: Record<string, unknown>[]; channels: Record<string, unknown>[]; payments?: unknown[]; expect?: unknown; run: { until: string } };
@@ -75,6 +76,7 @@ describe('swap over Lightning channels on two chains', () => {
     expect(p.btc).toEqual({ alice: 1_000_000, bob: 0, xchg: 1_000_000 });
     expect(p.alt).toEqual({ bob: 3_000_000, xchg: 18_000_000 });
     expectConservedPerChain(p);
+    expect(reportMarkdown(p.report, p.run)).toContain('- lnswap1: alice → xchg → bob, exchange-lost (alice’s HTLC, block 48: timedOut; xchg’s HTLC, block 216: claimed)');
   });
 
   it('wrong order, careful exchange: it fails Alice’s HTLC back at once and offers nothing', () => {
