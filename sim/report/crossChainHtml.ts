@@ -50,7 +50,7 @@ function chainsSection(report: Report, x: CrossChainRecords, endMs: number): str
 ${table(['chain', 'node', start.label, end.label], wallets.map((w, i) => [w.chain, w.node, start.cells[i]!, end.cells[i]!]), [2, 3])}`
     : '';
   return `<h2>Chains</h2>
-<p class="note">${count(names.length, 'chain')} on one clock, each with its own blocks, mempool, fees and ledger; funds are conserved on each chain alone (money never moves between chains).</p>
+<p class="note">${count(names.length, 'chain')} on one clock, each with its own blocks, mempool, fees and ledger; funds are conserved on each chain alone (money never moves between chains).${names.length > 1 ? ` The summary above and the sections from “Over time” on count the default chain, ${names[0]}, only; the other chains’ holdings are below.` : ''}</p>
 ${table(['chain', 'block interval', 'blocks', 'end height', 'confirmed', 'dropped', fees.label, 'peak mempool', 'funds conserved'], rows, [2, 3, 4, 5, 6, 7])}
 ${figure(chainHeightsChart(x, endMs))}
 ${walletTable}`;
