@@ -135,6 +135,11 @@ describe('swap over Lightning channels on two chains', () => {
     expect(p.alt).toEqual({ alice: 3_000_000, xchg: 18_000_000 });
   });
 
+  it('a swap the payer cannot start (its channel still unconfirmed at 5 min) is refused; one after the run’s end is pending', () => {
+    expect(play({ at: '5min' }).row).toMatchObject({ outcome: 'refused', payLeg: 'none', receiveLeg: 'none' });
+    expect(play({ at: '13h' }).row).toMatchObject({ outcome: 'pending', payLeg: 'none' });
+  });
+
   it('routes never mix chains: Alice cannot pay Bob over btc and alt channels (no route on btc)', () => {
     const p = play({}, (doc) => {
       doc.payments = [{ at: '3h', from: 'alice', to: 'bob', amount: '1000 sat' }];

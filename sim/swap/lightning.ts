@@ -160,7 +160,7 @@ export class LightningSwap {
       payer: spec.payer,
       exchange: spec.exchange,
       payee: spec.payee,
-      outcome: lightningOutcome(this.payLeg, this.receiveLeg),
+      outcome: this.lock === '' ? 'pending' : lightningOutcome(this.payLeg, this.receiveLeg),
       payMsat: spec.payMsat,
       receiveMsat: this.receiveMsat,
       payExpiryHeight: this.h1,

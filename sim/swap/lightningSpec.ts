@@ -41,7 +41,11 @@ export interface LightningSwapSpec {
   readonly payeeClaims: PayeeClaim;
 }
 
-/** 'exchange-lost': the payee was paid and the payer refunded; 'payer-lost': the reverse (an exchange that kept both). */
+/**
+ * 'refused': the payer's HTLC was failed back (or could not be offered) before anything moved;
+ * 'exchange-lost': the payee was paid and the payer refunded; 'payer-lost': the reverse (an
+ * exchange that kept both); 'pending': a leg still locked at the end, or not started.
+ */
 export type LightningSwapOutcome = 'completed' | 'unwound' | 'refused' | 'exchange-lost' | 'payer-lost' | 'pending';
 
 /** invoice: the payee draws R; offer: an HTLC is offered; refuse/stop: the exchange does not forward; withhold: the payee keeps R; settle: R travels back; resolved: a leg ended. */
@@ -79,6 +83,8 @@ const PAID: ReadonlySet<string> = new Set(['fulfilled', 'claimed']);
 /** The outcome from how the two legs ended. */
 export function lightningOutcome(payLeg: LightningSwapRecord['payLeg'], receiveLeg: LightningSwapRecord['receiveLeg']): LightningSwapOutcome {
   if (payLeg === 'locked' || receiveLeg === 'locked') return 'pending';
+  // The payer's HTLC never locked (its channel could not take it).
+  if (payLeg === 'none') return 'refused';
   if (PAID.has(payLeg) && PAID.has(receiveLeg)) return 'completed';
   if (PAID.has(receiveLeg)) return 'exchange-lost';
   if (PAID.has(payLeg)) return 'payer-lost';
