@@ -22,6 +22,7 @@ import type { ActionSpec, ChannelSpec } from '../agents/spec.js';
 import { DEFAULT_CHAIN, type NamedChain } from '../chain/registry.js';
 import { ScenarioError } from '../errors.js';
 import type { LightningSwapSpec } from '../swap/lightningSpec.js';
+import { distinctSwapId } from './crossChain.js';
 import { nodeName, positiveAmount, time } from './fields.js';
 
 const leg = z.strictObject({ chain: nodeName(), expiry: time() });
@@ -94,9 +95,7 @@ export function resolveLightningSwaps(swaps: readonly Input[] | undefined, chain
   const ids = new Set<string>();
   return (swaps ?? []).map((s, i) => {
     const path = `lightningSwaps[${i}]`;
-    const id = s.id ?? `lnswap${i + 1}`;
-    if (ids.has(id)) throw new ScenarioError('duplicate-swap', `two swaps are named '${id}'; expected distinct ids`, `${path}.id`);
-    ids.add(id);
+    const id = distinctSwapId(ids, s.id ?? `lnswap${i + 1}`, path);
     for (const role of ['payer', 'exchange', 'payee'] as const) {
       if (!nodes.has(s[role])) throw new ScenarioError('unknown-node', `unknown node '${s[role]}'; expected a node of the network`, `${path}.${role}`);
     }
