@@ -25,7 +25,7 @@ describe('lightning-swap game', () => {
   });
 
   it('honest: Alice −100,000 sat, Bob +2,000,000 alt-sat = +100,000 sat at the rate, the exchange 0', () => {
-    expect(playWith({}).gains).toEqual([-100_000, 0, 100_000]);
+    expect(playWith({ payee: 0, careless: 0 }).gains).toEqual([-100_000, 0, 100_000]);
   });
 
   it('wrong order, careless exchange, late Bob: the story shows Alice’s refund in btc block 49 before Bob’s claim in alt block 214', () => {

@@ -62,12 +62,13 @@ export const lightningSwap: Game = {
     { name: 'careless', describe: 'X: 0 checks the expiries (1 h margin), 1 forwards whatever they are', min: 0, max: 1, integer: true, apply: (d, v) => setIn(d, `${SWAP}.checkExpiries`, v === 0) },
     { name: 'exchangeStop', describe: 'X: 0 forwards, 1 stops before forwarding', min: 0, max: 1, integer: true, apply: (d, v) => setIn(d, `${SWAP}.exchangeStop`, v === 1 ? 'forward' : 'never') },
   ],
+  // The file's defaults are a late Bob and a careless X, so that sweeping T_recv shows where X starts losing.
   profiles: [
-    { label: 'all honest', set: {} },
-    { label: 'Bob claims at his last moment', set: { payee: 1 } },
-    { label: 'Bob never claims', set: { payee: 2 } },
-    { label: 'X stops before forwarding', set: { exchangeStop: 1 } },
-    { label: 'wrong order (T_recv 7h > T_pay 6h), careful X', set: { receiveExpiry: 7, payee: 1 } },
+    { label: 'all honest', set: { payee: 0, careless: 0 } },
+    { label: 'Bob claims at his last moment', set: { payee: 1, careless: 0 } },
+    { label: 'Bob never claims', set: { payee: 2, careless: 0 } },
+    { label: 'X stops before forwarding', set: { exchangeStop: 1, payee: 0, careless: 0 } },
+    { label: 'wrong order (T_recv 7h > T_pay 6h), careful X', set: { receiveExpiry: 7, payee: 1, careless: 0 } },
     { label: 'wrong order, careless X, Bob late', set: { receiveExpiry: 7, payee: 1, careless: 1 } },
   ],
   payoff: lightningGainSat,
@@ -76,7 +77,8 @@ export const lightningSwap: Game = {
     label: "the exchange's gain, valued in btc at the rate (sat)",
     measure: (run) => lightningGainSat(run, 'xchg'),
     predict: predictedExchangeGain,
-    breakEven: 0,
+    // Half the amount: a sweep marks where the exchange goes from keeping its coins to losing W.
+    breakEven: -W_SAT / 2,
     format: formatSat,
     bounds: () => [-W_SAT, 0],
   },
