@@ -107,6 +107,7 @@ export const INPUT_ERRORS = {
   'amount-too-large': 'an amount above 90,000 BTC, the safe limit of whole msat',
   'bad-range': 'a range whose minimum exceeds its maximum',
   'bad-deposit': 'channel deposits of the wrong shape or zero',
+  'bad-channel': 'a channel on another chain that is not a two-party channel funded on that chain',
   'bad-duration': "not a duration such as '10m' or '2h'",
   'bad-blocks': "not a number of blocks such as '144 blocks'",
   'bad-rate': "not a rate such as '2/s' or '100/h'",

@@ -26,6 +26,7 @@ import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
 import { probe } from './prober.js';
 import { hooksFor, type HtlcHooks } from './hooks.js';
+import type { HopOutcome } from './hop.js';
 import { failureReason, paymentResult } from '../reasons.js';
 import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
@@ -58,6 +59,8 @@ export class Network {
   /** Who may cheat (cheater strategies) and where (scripted broadcasts of an old sequence). */
   private cheating: { readonly nodes: ReadonlySet<string>; readonly channels: ReadonlySet<string> } | undefined;
   private paymentCount = 0;
+  /** Told when any HTLC ends for good, besides the payments layer (a swap over Lightning watches its legs). */
+  readonly htlcWatchers: ((channelId: string, offerer: string, lock: string, outcome: HopOutcome) => void)[] = [];
 
   constructor(
     engine: Engine,
@@ -84,7 +87,10 @@ export class Network {
         return h;
       },
       guarded: new Set(),
-      htlcResolved: (channelId, offerer, lock, outcome) => this.multiHop?.resolved(channelId, offerer, lock, outcome),
+      htlcResolved: (channelId, offerer, lock, outcome) => {
+        this.multiHop?.resolved(channelId, offerer, lock, outcome);
+        for (const watch of this.htlcWatchers) watch(channelId, offerer, lock, outcome);
+      },
     };
   }
 

@@ -3,6 +3,7 @@
  * sim/sweep can name a game's measure without importing play.ts (which runs sweeps on sim/sweep).
  */
 import { atomicSwap } from './atomicSwap.js';
+import { lightningSwap } from './lightningSwap.js';
 import { breach } from './breach.js';
 import { censorship } from './censorship.js';
 import type { Game } from './game.js';
@@ -16,7 +17,7 @@ import { probing } from './probing.js';
 import { timeDilation } from './timeDilation.js';
 import { wormhole } from './wormhole.js';
 
-export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, malleability, probing, wormhole, privacy, timeDilation];
+export const GAMES: readonly Game[] = [breach, offline, htlcRace, jamming, massExit, censorship, atomicSwap, lightningSwap, malleability, probing, wormhole, privacy, timeDilation];
 
 export function findGame(name: string): Game | undefined {
   return GAMES.find((g) => g.name === name);

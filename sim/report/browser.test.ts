@@ -106,6 +106,21 @@ describeBrowser('report pages in headless Chromium', () => {
     60_000,
   );
 
+  it.each([
+    ['scenarios/examples/atomic-swap.yaml', ['chains', 'swap-timeline']],
+    ['scenarios/examples/virtual-channel.yaml', ['chains', 'virtual-gamma']],
+    ['scenarios/examples/lightning-swap-wrong-order.yaml', ['chains', 'lightning-timeline']],
+  ])('%s: the chains’ and its own charts render with every point, no console error', async (scenarioFile, ids) => {
+    const run = runScenario(loadScenario(join(root, scenarioFile)));
+    const file = join(writeReports(out, run, summarize(run)), 'report.html');
+    const r = await open(browser, file);
+    expectRendered(r, file);
+    for (const id of ids) {
+      const c = r.charts.find((x) => x.id === id)!;
+      expect(c.drawn).toBeGreaterThanOrEqual(c.expected);
+    }
+  }, 60_000);
+
   it('a game sweep page renders its band, lines and crossings, and its data link downloads the table', async () => {
     const game = findGame('breach')!;
     const doc = readGameDoc(root, game);

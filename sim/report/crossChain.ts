@@ -5,9 +5,11 @@
  *   chains.NAME: { blockIntervalSeconds, blocks, endHeight, transactions, dropped, feesMsat,
  *                  peakMempool, fundsConserved, checks, wallets: { NODE: { startMsat, endMsat } } }
  *   swaps: { started, completed, unwound, initiatorTookBoth, responderTookBoth, pending, rows: [...] }
+ *   lightningSwaps: { started, completed, unwound, refused, exchangeLost, payerLost, pending, rows: [...] }
  */
 import type { CrossChainRecords } from './records.js';
 import type { SwapOutcome } from '../swap/spec.js';
+import type { LightningSwapOutcome } from '../swap/lightningSpec.js';
 import { round6 } from './stats.js';
 
 export function crossChainBlocks(x: CrossChainRecords) {
@@ -58,7 +60,10 @@ export function crossChainBlocks(x: CrossChainRecords) {
     onChainMoves: apps.reduce((s, a) => s + a.onChainMoves, 0),
     rows: apps,
   };
-  return { chains, ...(x.swaps.length > 0 ? { swaps } : {}), ...(x.malleabilityEvents.length > 0 ? { malleability } : {}), ...(apps.length > 0 ? { stateChannels } : {}), ...(x.virtualChannels.length > 0 ? { virtualChannels: { rows: x.virtualChannels } } : {}) };
+  const ln = x.lightningSwaps;
+  const lnCount = (o: LightningSwapOutcome): number => ln.filter((l) => l.outcome === o).length;
+  const lightningSwaps = { started: ln.length, completed: lnCount('completed'), unwound: lnCount('unwound'), refused: lnCount('refused'), exchangeLost: lnCount('exchange-lost'), payerLost: lnCount('payer-lost'), pending: lnCount('pending'), rows: ln };
+  return { chains, ...(x.swaps.length > 0 ? { swaps } : {}), ...(ln.length > 0 ? { lightningSwaps } : {}), ...(x.malleabilityEvents.length > 0 ? { malleability } : {}), ...(apps.length > 0 ? { stateChannels } : {}), ...(x.virtualChannels.length > 0 ? { virtualChannels: { rows: x.virtualChannels } } : {}) };
 }
 
 /** Expect paths into these sections: `chains.<chain>.<field>` and `swaps.<field>` (numbers and booleans). */
@@ -75,5 +80,7 @@ export function crossChainExpectType(path: string): 'number' | 'boolean' | undef
   if (/^virtualChannels\.rows\.\d+\.(finalBalances|ledgerMsat|feesMsat)\.[^.]+$/.test(path)) return 'number';
   if (/^virtualChannels\.rows\.\d+\.opened$/.test(path)) return 'boolean';
   if (/^swaps\.rows\.\d+\.(initiatorGainMsat|responderGainMsat|valuationPrice)$/.test(path)) return 'number';
+  if (/^lightningSwaps\.(started|completed|unwound|refused|exchangeLost|payerLost|pending)$/.test(path)) return 'number';
+  if (/^lightningSwaps\.rows\.\d+\.(payMsat|receiveMsat|payExpiryHeight|receiveExpiryHeight|payExpiryDueMs|receiveExpiryDueMs)$/.test(path)) return 'number';
   return undefined;
 }

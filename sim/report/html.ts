@@ -7,6 +7,7 @@
  */
 import type { RunRecords } from './records.js';
 import { reportContext } from './context.js';
+import { crossChainHtml } from './crossChainHtml.js';
 import { distributionCharts } from './charts/distCharts.js';
 import { networkChart } from './charts/networkChart.js';
 import { chainChart, holdingsChart, liquidityChart, lockedChart, throughputChart } from './charts/timeCharts.js';
@@ -39,28 +40,28 @@ function tableHtml(t: Table): string {
 export function reportHtml(report: Report, run: RunRecords): string {
   const ctx = reportContext(report, run);
   const p = report.payments;
+  const channels = channelsTable(run, 20, ctx.name);
+  // A run of swaps, state or virtual channels with no payment channel: no empty network charts.
+  const hasChannels = !run.crossChain || channels.total > 0;
   const charts = {
-    time: [throughputChart(ctx), lockedChart(ctx), holdingsChart(ctx), ...(p.succeeded > 0 ? [liquidityChart(ctx)] : []), chainChart(ctx)],
+    time: hasChannels ? [throughputChart(ctx), lockedChart(ctx), holdingsChart(ctx), ...(p.succeeded > 0 ? [liquidityChart(ctx)] : []), chainChart(ctx)] : [chainChart(ctx)],
     network: networkChart(ctx),
     dist: p.attempted > 0 ? distributionCharts(ctx) : [],
   };
   const balances = balancesTable(report, 50, ctx.name);
-  const channels = channelsTable(run, 20, ctx.name);
   const events = eventsTable(run, 100, ctx.name);
   const body = `<h1>${escapeHtml(report.scenario)}</h1>
 <p class="desc">${escapeHtml(run.description)}<br>seed ${report.seed} · ${escapeHtml(runLine(report))} · bins of ${escapeHtml(binLabel(run.stats.bins.widthMs))}</p>
 ${htmlTable(['', ''], summaryRows(report))}
-<h2>Over time</h2>
+${run.crossChain ? `${crossChainHtml(report, run.crossChain, run.simulatedMs)}\n` : ''}<h2>Over time</h2>
 <p class="note">Scroll or drag the slider to zoom; hover for values; click a legend entry to hide it. The upper axis gives the block height at each time.</p>
 ${charts.time.map(figure).join('\n')}
-<h2>The network</h2>
-${figure(charts.network)}
-${charts.dist.length ? `<h2>Distributions</h2><div class="grid2">${charts.dist.map(figure).join('\n')}</div>` : ''}
+${hasChannels ? `<h2>The network</h2>\n${figure(charts.network)}\n` : ''}${charts.dist.length ? `<h2>Distributions</h2><div class="grid2">${charts.dist.map(figure).join('\n')}</div>` : ''}
 ${p.failed ? `<h2>Payment failures</h2>${tableHtml(failuresTable(report))}` : ''}
-<h2>Channels</h2>
+${hasChannels ? `<h2>Channels</h2>
 <p class="note">${channels.total > channels.rows.length ? `The ${channels.rows.length} channels that carried the most payments, of ${count(channels.total, 'channel')}; every one is in` : 'Every channel; also in'} <a href="channels.csv">channels.csv</a>. End balances are each side’s share of the newest sheet (at the close for a closed channel).</p>
 ${tableHtml(channels)}
-${events.rows.length ? `<h2>Closes and penalties</h2>${run.stats.marked.length > events.rows.length ? `<p class="note">The first ${events.rows.length}.</p>` : ''}${tableHtml(events)}` : ''}
+` : ''}${events.rows.length ? `<h2>Closes and penalties</h2>${run.stats.marked.length > events.rows.length ? `<p class="note">The first ${events.rows.length}.</p>` : ''}${tableHtml(events)}` : ''}
 <h2>Holdings</h2>
 <p class="note">${balances.total > balances.shown ? `The ${balances.shown} nodes whose holdings changed most, of ${count(balances.total, 'node')}; every one is in` : 'What each node held at the start and at the end (on-chain coins + channel sides + frozen bonds); also in'} <a href="nodes.csv">nodes.csv</a> with fees and penalties.</p>
 <div class="scroll">${tableHtml(balances)}</div>

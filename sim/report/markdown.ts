@@ -68,6 +68,12 @@ export function reportMarkdown(report: Report, run: RunRecords): string {
   const steps = [...(run.crossChain?.stateChannelEvents ?? []), ...(run.crossChain?.virtualChannelEvents ?? [])].map((e, i) => ({ e, i })).sort((a, b) => a.e.time - b.e.time || a.i - b.i);
   if (report.privacy) sections.push(...privacyMarkdown(report.privacy, run.aliases));
   if (steps.length) sections.push('## State and virtual channels, step by step', '', ...steps.slice(0, 200).map(({ e }) => `- ${formatDuration(e.time)} · ${e.channel} · ${e.node}: ${e.what}`), '');
+  const ln = run.crossChain?.lightningSwaps ?? [];
+  if (ln.length) {
+    const outcomes = ln.map((r) => `- ${r.id}: ${r.payer} → ${r.exchange} → ${r.payee}, ${r.outcome} (${r.payer}’s HTLC, block ${r.payExpiryHeight}: ${r.payLeg}; ${r.exchange}’s HTLC, block ${r.receiveExpiryHeight}: ${r.receiveLeg})`);
+    const lnSteps = run.crossChain!.lightningSwapEvents.slice(0, 200).map((e) => `- ${formatDuration(e.time)} · ${e.swap} · ${e.chain} · ${e.node}: ${e.what}`);
+    sections.push('## Swaps over Lightning', '', ...outcomes, '', ...lnSteps, '');
+  }
   sections.push(
     '## Holdings',
     '',

@@ -6,6 +6,7 @@
 import type { BlockRecord, DropReason, TxRecord } from '../chain/types.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
 import type { PrivacyRecords } from '../privacy/records.js';
+import type { LightningSwapEvent, LightningSwapRecord } from '../swap/lightningSpec.js';
 import type { MalleabilityEvent } from '../malleability/stories.js';
 import type { PaymentResult } from '../reasons.js';
 import type { SwapEvent, SwapRecord } from '../swap/spec.js';
@@ -152,6 +153,9 @@ export interface CrossChainRecords {
   readonly stateChannelEvents: readonly StateChannelEvent[];
   readonly virtualChannels: readonly PerunRecord[];
   readonly virtualChannelEvents: readonly PerunEvent[];
+  /** Swaps routed over Lightning channels on two chains, and their steps. */
+  readonly lightningSwaps: readonly LightningSwapRecord[];
+  readonly lightningSwapEvents: readonly LightningSwapEvent[];
 }
 
 /** A scenario's `expect` block, resolved: what `unmetExpectations` compares the report with. */

@@ -102,6 +102,13 @@ export function resolveChains(chains: ChainsInput | undefined, defaultFeeMsat: M
   return out;
 }
 
+/** A swap's id (given, or numbered), refused when an earlier swap of its list has it. */
+export function distinctSwapId(ids: Set<string>, id: string, path: string): string {
+  if (ids.has(id)) throw new ScenarioError('duplicate-swap', `two swaps are named '${id}'; expected distinct ids`, `${path}.id`);
+  ids.add(id);
+  return id;
+}
+
 /**
  * Swaps with their references checked: each side's chain exists, the two chains differ, and each
  * node holds coins there (a wallet on an extra chain, or a network node of the default chain).
@@ -111,9 +118,7 @@ export function resolveSwaps(swaps: readonly SwapInput[] | undefined, chains: re
   const ids = new Set<string>();
   return (swaps ?? []).map((s, i) => {
     const path = `swaps[${i}]`;
-    const id = s.id ?? `swap${i + 1}`;
-    if (ids.has(id)) throw new ScenarioError('duplicate-swap', `two swaps are named '${id}'; expected distinct ids`, `${path}.id`);
-    ids.add(id);
+    const id = distinctSwapId(ids, s.id ?? `swap${i + 1}`, path);
     const side = (x: SwapInput['initiator'], role: string): SwapSide => {
       const where = `${path}.${role}`;
       if (!names.includes(x.chain)) throw new ScenarioError('unknown-chain', `unknown chain '${x.chain}'; expected one of: ${names.join(', ')}`, `${where}.chain`);

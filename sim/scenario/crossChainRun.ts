@@ -18,6 +18,10 @@ import type { Scenario } from './resolve.js';
 import { PerunVirtualChannel } from '../virtual/perun.js';
 import type { PerunEvent } from '../virtual/spec.js';
 import { StateChannelStory, type StateChannelEvent } from '../statechannel/story.js';
+import type { Network } from '../agents/network.js';
+import type { CryptoMode } from '../channel/protocol.js';
+import type { LightningSwapEvent } from '../swap/lightningSpec.js';
+import { startChainNetwork, startLightningSwaps } from './lightningRun.js';
 
 export type { ChainRun, CrossChainRecords };
 
@@ -27,13 +31,18 @@ export interface CrossChainRun {
   finish(): CrossChainRecords;
 }
 
-export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: Scenario, streams: RngStreams, seed: number): CrossChainRun | undefined {
+export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: Scenario, streams: RngStreams, seed: number, defaultNetwork: Network, crypto: CryptoMode): CrossChainRun | undefined {
   if (scenario.chains.length === 1 && scenario.swaps.length === 0 && !scenario.malleability && scenario.stateChannels.length === 0 && scenario.virtualChannels.length === 0) return undefined;
   const chains = new Chains(engine, scenario.chains, streams, defaultChain);
+  const networks = new Map<string, Network>([[DEFAULT_CHAIN, defaultNetwork]]);
   for (const { spec, chain } of chains.others()) {
     for (const node of Object.keys(spec.wallets).sort()) if (spec.wallets[node]! > 0) chain.fund(node, spec.wallets[node]!);
+    const channels = scenario.chainChannels?.[spec.name];
+    if (channels) networks.set(spec.name, startChainNetwork(engine, chain, spec, channels, scenario, seed, crypto));
     chain.start();
   }
+  const lightningEvents: LightningSwapEvent[] = [];
+  const lightningSwaps = startLightningSwaps(engine, chains, networks, scenario, seed, (e) => lightningEvents.push(e));
   const swapEvents: SwapEvent[] = [];
   const swaps = scenario.swaps.map((spec) => new AtomicSwap(engine, chains, spec, seed, streams.stream(`swap:${spec.id}:price`), (e) => swapEvents.push(e)));
   for (const swap of swaps) swap.start();
@@ -54,6 +63,7 @@ export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: S
     heldOnDefault: () =>
       held(defaultChain, DEFAULT_CHAIN) + (m?.funding ? defaultChain.balanceOf(multisigOwner(...m.funding.between)) : 0) + apps.reduce((sum, a) => sum + defaultChain.contractBalance(a.spec.id), 0) + virtuals.reduce((sum, v) => sum + v.heldMsat(), 0),
     finish() {
+      for (const [name, network] of networks) if (name !== DEFAULT_CHAIN) network.finish();
       const runs: Record<string, ChainRun> = {};
       for (const name of chains.names) {
         const chain = chains.get(name);
@@ -63,7 +73,12 @@ export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: S
         // Wallet holders and every swap party on this chain (one may start with nothing there).
         const parties = scenario.swaps.filter((s) => s.initiator.chain === name || s.responder.chain === name).flatMap((s) => [s.initiator.node, s.responder.node]);
         const nodes = new Set([...Object.keys(spec.wallets), ...parties]);
-        if (name !== DEFAULT_CHAIN) for (const node of [...nodes].sort()) wallets[node] = { startMsat: spec.wallets[node] ?? 0, endMsat: chain.balanceOf(node) };
+        // On a chain with channels, a node's holdings are its coins plus its side of each channel there.
+        const network = name === DEFAULT_CHAIN ? undefined : networks.get(name);
+        const inChannels = network?.balances() ?? {};
+        for (const node of Object.keys(inChannels)) nodes.add(node);
+        const holds = (node: string): number => (network && node in inChannels ? network.balanceOf(node) : chain.balanceOf(node));
+        if (name !== DEFAULT_CHAIN) for (const node of [...nodes].sort()) wallets[node] = { startMsat: (spec.wallets[node] ?? 0) + (inChannels[node]?.startMsat ?? 0), endMsat: holds(node) };
         if (name !== DEFAULT_CHAIN) {
           const start = Object.values(wallets).reduce((s, w) => s + w.startMsat, 0);
           const end = Object.values(wallets).reduce((s, w) => s + w.endMsat, 0) + held(chain, name) + chain.feesCollectedMsat;
@@ -72,7 +87,7 @@ export function startCrossChain(engine: Engine, defaultChain: Chain, scenario: S
         const { txs, blocks } = chain.records;
         runs[name] = { blockIntervalMs: spec.config.blockIntervalMs, txs, blocks, peakMempool: chain.peakMempool, invariantChecks: chain.invariantChecks, feesMsat: chain.feesCollectedMsat, wallets };
       }
-      return { chains: runs, swaps: swaps.map((s) => s.record()), swapEvents, malleabilityEvents, stateChannels: apps.map((a) => a.record()), stateChannelEvents, virtualChannels: virtuals.map((v) => v.record()), virtualChannelEvents };
+      return { chains: runs, swaps: swaps.map((s) => s.record()), swapEvents, malleabilityEvents, stateChannels: apps.map((a) => a.record()), stateChannelEvents, virtualChannels: virtuals.map((v) => v.record()), virtualChannelEvents, lightningSwaps: lightningSwaps.map((l) => l.record()), lightningSwapEvents: lightningEvents };
     },
   };
 }

@@ -13,6 +13,8 @@ import { resolveStateChannels } from './stateChannels.js';
 import type { PerunSpec } from '../virtual/spec.js';
 import { resolveVirtualChannels } from './virtualChannels.js';
 import type { SwapSpec } from '../swap/spec.js';
+import type { LightningSwapSpec } from '../swap/lightningSpec.js';
+import { resolveLightningSwaps, splitActionsByChain, splitChannelsByChain } from './lightningSwaps.js';
 import { ScenarioError } from '../errors.js';
 import type { Weight } from '../router/index.js';
 import { DEFAULT_MISSION_CONTROL, feeAndLockRisk, withSuccessProbability, type MissionControlOptions } from '../router/index.js';
@@ -55,6 +57,12 @@ export interface Scenario {
   readonly chains: readonly NamedChain[];
   /** Cross-chain atomic swaps (`swaps:`). */
   readonly swaps: readonly SwapSpec[];
+  /** Channels on the chains other than the default one (`channels:` with `chain:`), by chain; absent when none (scenario hashes stay as they were). */
+  readonly chainChannels?: Readonly<Record<string, readonly ChannelSpec[]>>;
+  /** Scripted actions on those channels, by chain; absent when none. */
+  readonly chainActions?: Readonly<Record<string, readonly ActionSpec[]>>;
+  /** Swaps routed over Lightning channels on two chains (`lightningSwaps:`); absent when none. */
+  readonly lightningSwaps?: readonly LightningSwapSpec[];
   /** The malleability stories (`malleability:`), if any. */
   readonly malleability: MalleabilitySpec | undefined;
   /** Generalized state channels (`stateChannels:`). */
@@ -97,6 +105,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
   const channels: ChannelSpec[] = [...(topology?.channels ?? [])];
   const byId = new Map<string, KnownChannel>(channels.map((c) => [c.id, { spec: c, openAtMs: 0 }]));
   const pairs = new Set<string>();
+  const chainOf = new Map<string, { chain: string; path: string }>();
   (input.channels ?? []).forEach((c, i) => {
     const path = `channels[${i}]`;
     const [a, b] = c.between;
@@ -115,6 +124,7 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     }
     const spec: ChannelSpec = { ...settings, id, between: [a, b], deposit: resolveDeposit(c.deposit, settings.kind, `${path}.deposit`) };
     channels.push(spec);
+    if (c.chain !== undefined) chainOf.set(id, { chain: c.chain, path });
     byId.set(id, { spec, openAtMs: 0 });
   });
   if (channels.length > MAX_CHANNELS) throw new ScenarioError('run-too-long', `${channels.length} channels; expected at most ${MAX_CHANNELS}`, 'channels');
@@ -191,6 +201,8 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
   }
   const chains = [{ name: DEFAULT_CHAIN, config: resolveChain(input), txFeeMsat: base.txFeeMsat as Msat, wallets: {} }, ...resolveChains(input.chains, base.txFeeMsat as Msat)];
   for (const c of chains.slice(1)) checkBlocks(untilMs, c.config.blockIntervalMs, `chains.${c.name}.blockInterval`);
+  const { onDefault, elsewhere } = splitChannelsByChain(channels, chainOf, chains);
+  const chainActions = splitActionsByChain(actions, elsewhere);
   const warnings = [
     ...(topology?.warnings ?? []),
     ...earlyPaymentWarning(first, blockIntervalMs, [
@@ -207,6 +219,9 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     chain: resolveChain(input),
     chains,
     swaps: resolveSwaps(input.swaps, chains, known),
+    ...(Object.keys(elsewhere).length > 0 ? { chainChannels: elsewhere } : {}),
+    ...(Object.keys(chainActions.byChain).length > 0 ? { chainActions: chainActions.byChain } : {}),
+    ...(input.lightningSwaps?.length ? { lightningSwaps: resolveLightningSwaps(input.lightningSwaps, chains, known, (chain) => (chain === DEFAULT_CHAIN ? onDefault : elsewhere[chain] ?? [])) } : {}),
     malleability: resolveMalleability(input.malleability, known),
     stateChannels: resolveStateChannels(input.stateChannels, known),
     virtualChannels: resolveVirtualChannels(input.virtualChannels, known),
@@ -214,9 +229,9 @@ export function resolveScenario(input: ScenarioInput, file: string, text = ''): 
     traffic,
     network: {
       nodes,
-      channels,
+      channels: onDefault,
       payments,
-      actions,
+      actions: chainActions.onDefault,
       walletMsat,
       watchtowers: agents.watchtowers,
       cheaters: agents.cheaters,

@@ -76,7 +76,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     chain.watchHeight(block.height + 1, sample);
   };
   chain.watchHeight(chain.height + 1, sample);
-  const crossChain = startCrossChain(engine, chain, scenario, streams, seed);
+  const crossChain = startCrossChain(engine, chain, scenario, streams, seed, network, options.crypto ?? 'lazy');
   if (scenario.traffic) startTraffic(engine, chain, scenario.traffic, streams.stream('traffic'));
   if (scenario.workload) {
     const capacity = new Map<string, number>();

@@ -9,6 +9,7 @@ import { MAX_FLOOD, MAX_WORKLOAD_PAYMENTS } from './limits.js';
 import { MAX_HTLCS } from '../defaults.js';
 import { chainSection, chainsSection, malleabilitySection, swapsSection } from './crossChain.js';
 import { stateChannelsSection } from './stateChannels.js';
+import { lightningSwapsSection } from './lightningSwaps.js';
 import { virtualChannelsSection } from './virtualChannels.js';
 
 export { chainSection };
@@ -98,6 +99,8 @@ export const channelEntry = z.strictObject({
   between: z.tuple([nodeName(), nodeName()]),
   /** [a, b]; a one-way channel takes a single amount (the payer's). */
   deposit: z.union([z.tuple([amount(), amount()]), amount()]),
+  /** The chain it lives on: one of `chains:` (default btc, the default chain). */
+  chain: nodeName().optional(),
   ...channelSettings,
 });
 
@@ -293,6 +296,8 @@ export const scenarioSchema = z.strictObject({
   chains: chainsSection.optional(),
   /** Cross-chain atomic swaps (sim/swap). */
   swaps: swapsSection.optional(),
+  /** Swaps routed over Lightning channels on two chains (lightningSwaps.ts). */
+  lightningSwaps: lightningSwapsSection.optional(),
   /** Malleability stories on the default chain (with `chain: { segwit: false, malleate: … }`). */
   malleability: malleabilitySection.optional(),
   /** Generalized state channels on the default chain (sim/statechannel). */

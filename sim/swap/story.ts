@@ -27,15 +27,24 @@ export function clock(ms: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m${String(s % 60).padStart(2, '0')}s`;
 }
 
-export function swapStory(x: CrossChainRecords): string[] {
-  const lines: { time: number; rank: number; text: string }[] = [];
-  const initiatorChains = new Set(x.swapEvents.filter((e) => e.step === 'agree').map((e) => e.chain));
+export interface StoryLine {
+  readonly time: number;
+  /** Order among lines of one time: blocks, their transactions, then what parties did. */
+  readonly rank: number;
+  readonly text: string;
+}
+
+/**
+ * Every chain block by block: each block that included a transaction `describe` tells (undefined:
+ * not part of the story) with those transactions, quiet stretches folded into one line.
+ */
+export function blockLines(x: CrossChainRecords, describe: (tx: TxRecord, chain: string) => string | undefined): StoryLine[] {
+  const lines: StoryLine[] = [];
   for (const [name, c] of Object.entries(x.chains)) {
-    const busy = new Map<number, TxRecord[]>();
+    const busy = new Map<number, string[]>();
     for (const tx of c.txs) {
-      if (!SWAP_KINDS.has(tx.kind)) continue;
-      if (tx.status === 'confirmed') busy.set(tx.confirmedHeight, [...(busy.get(tx.confirmedHeight) ?? []), tx]);
-      else if (tx.status === 'dropped') lines.push({ time: tx.droppedAt, rank: 2, text: `  ${name}: ${tx.sender}'s ${tx.kind} refused by the contract (${tx.dropped}): the coins were gone` });
+      const text = tx.status === 'confirmed' ? describe(tx, name) : undefined;
+      if (text !== undefined && tx.status === 'confirmed') busy.set(tx.confirmedHeight, [...(busy.get(tx.confirmedHeight) ?? []), text]);
     }
     let quiet: { from: number; to: number; time: number } | undefined;
     const flush = (): void => {
@@ -51,17 +60,34 @@ export function swapStory(x: CrossChainRecords): string[] {
       }
       flush();
       lines.push({ time: b.time, rank: 0, text: `${name} block ${b.height} · ${clock(b.time)}` });
-      for (const tx of txs) lines.push({ time: b.time, rank: 1, text: `  included: ${txText(tx, initiatorChains.has(name))}, fee ${formatMsat(tx.feeMsat)}` });
+      for (const text of txs) lines.push({ time: b.time, rank: 1, text: `  included: ${text}` });
     }
     flush();
+  }
+  return lines;
+}
+
+/** The lines in time order (ties by rank, then as given). */
+export function inTimeOrder(lines: readonly StoryLine[]): string[] {
+  return lines
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => a.l.time - b.l.time || a.l.rank - b.l.rank || a.i - b.i)
+    .map(({ l }) => l.text);
+}
+
+export function swapStory(x: CrossChainRecords): string[] {
+  // Which chain holds the initiator's lock (TX1): where it agreed.
+  const initiatorChains = new Set(x.swapEvents.filter((e) => e.step === 'agree').map((e) => e.chain));
+  const lines = blockLines(x, (tx, chain) => (SWAP_KINDS.has(tx.kind) ? `${txText(tx, initiatorChains.has(chain))}, fee ${formatMsat(tx.feeMsat)}` : undefined));
+  for (const [name, c] of Object.entries(x.chains)) {
+    for (const tx of c.txs) {
+      if (SWAP_KINDS.has(tx.kind) && tx.status === 'dropped') lines.push({ time: tx.droppedAt, rank: 2, text: `  ${name}: ${tx.sender}'s ${tx.kind} refused by the contract (${tx.dropped}): the coins were gone` });
+    }
   }
   for (const e of x.swapEvents) lines.push({ time: e.time, rank: 3, text: `${clock(e.time)}  ${e.node} (${e.chain}): ${e.tx ? `${e.tx} ` : ''}${e.step} — ${e.detail}` });
   for (const s of x.swaps) {
     const end = Math.max(0, ...lines.map((l) => l.time));
     lines.push({ time: end, rank: 9, text: `swap ${s.id}: ${s.outcome} (TX1 ${s.tx1}, TX3 ${s.tx3}); valued at ${s.valuationPrice} initiator-coin per responder-coin: ${s.initiator} ${formatMsat(s.initiatorGainMsat)}, ${s.responder} ${formatMsat(s.responderGainMsat)}` });
   }
-  return lines
-    .map((l, i) => ({ l, i }))
-    .sort((a, b) => a.l.time - b.l.time || a.l.rank - b.l.rank || a.i - b.i)
-    .map(({ l }) => l.text);
+  return inTimeOrder(lines);
 }
