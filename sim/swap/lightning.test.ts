@@ -57,7 +57,7 @@ describe('swap over Lightning channels on two chains', () => {
     expect(p.steps).toContain('7320.1s alt bob: withholds R');
     expect(p.steps).toContain('17700s alt xchg: learns R (HTLC claimed)');
     expect(p.row).toMatchObject({ outcome: 'completed', payLeg: 'fulfilled', receiveLeg: 'claimed' });
-    expect(p.run.crossChain!.chains.alt!.stampsOf(txs.find((t) => t.kind === 'cash-htlc')!).confirmedHeight).toBe(118);
+    expect(stampsOf(p.run.crossChain!.chains.alt!.txs.find((t) => t.kind === 'cash-htlc')!).confirmedHeight).toBe(118);
     expect(p.btc).toEqual({ alice: 900_000, bob: 0, xchg: 1_100_000 });
     expect(p.alt).toEqual({ bob: 3_000_000, xchg: 18_000_000 });
     expectConservedPerChain(p);
@@ -96,7 +96,7 @@ describe('swap over Lightning channels on two chains', () => {
   it('the exchange stops before forwarding: Alice goes on chain at her expiry and takes her HTLC back in btc block 49', () => {
     const p = play({ exchangeStop: 'forward' });
     expect(p.row).toMatchObject({ outcome: 'unwound', payLeg: 'timedOut', receiveLeg: 'none' });
-    expect(p.run.crossChain!.chains.btc!.stampsOf(txs.find((t) => t.kind === 'cash-htlc')!).confirmedHeight).toBe(49);
+    expect(stampsOf(p.run.crossChain!.chains.btc!.txs.find((t) => t.kind === 'cash-htlc')!).confirmedHeight).toBe(49);
     expect(p.btc).toEqual({ alice: 1_000_000, bob: 0, xchg: 1_000_000 });
     expect(p.alt).toEqual({ bob: 1_000_000, xchg: 20_000_000 });
     expectConservedPerChain(p);
