@@ -15,6 +15,8 @@ import type { Chain } from '../chain/index.js';
 import { Wallet } from '../agents/wallet.js';
 import type { Engine } from '../engine/index.js';
 import type { Height, Msat } from '../units.js';
+import type { MalleabilityEvent } from '../report/crossChainRecords.js';
+export type { MalleabilityEvent } from '../report/crossChainRecords.js';
 
 export interface ExchangeSpec {
   readonly node: string;
@@ -35,11 +37,6 @@ export interface MalleabilitySpec {
   readonly funding?: FundingSpec;
 }
 
-export interface MalleabilityEvent {
-  readonly time: number;
-  readonly node: string;
-  readonly what: string;
-}
 
 /** Owner label of a 2-of-2 output: nobody's balance alone. */
 export const multisigOwner = (a: string, b: string): string => `2of2:${a}+${b}`;

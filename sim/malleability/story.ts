@@ -1,5 +1,5 @@
 /** The malleability stories block by block, from the recorded rows: what confirmed under which id, what was dropped, what the parties concluded. */
-import type { CrossChainRecords } from '../scenario/crossChainRun.js';
+import type { CrossChainRecords } from '../report/records.js';
 import { clock } from '../swap/story.js';
 import { formatMsat } from '../units.js';
 

@@ -6,12 +6,12 @@
 import type { BlockRecord, DropReason, TxRecord } from '../chain/types.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
 import type { PrivacyRecords } from '../privacy/records.js';
-import type { LightningSwapEvent, LightningSwapRecord } from '../swap/lightningSpec.js';
-import type { MalleabilityEvent } from '../malleability/stories.js';
+import type { LightningSwapEvent, LightningSwapRecord } from './crossChainRecords.js';
+import type { MalleabilityEvent } from './crossChainRecords.js';
 import type { PaymentResult } from '../reasons.js';
-import type { SwapEvent, SwapRecord } from '../swap/spec.js';
-import type { StateChannelEvent, StateChannelRecord } from '../statechannel/story.js';
-import type { PerunEvent, PerunRecord } from '../virtual/spec.js';
+import type { SwapEvent, SwapRecord } from './crossChainRecords.js';
+import type { StateChannelEvent, StateChannelRecord } from './crossChainRecords.js';
+import type { PerunEvent, PerunRecord } from './crossChainRecords.js';
 import type { RunStats } from './accumulate.js';
 
 /**

@@ -24,6 +24,8 @@ import { callContract } from '../agents/contractCall.js';
 import { appHeldMsat, checkAppChannel, newAppChannel, stepApp, type AppChannel, type AppInput } from './adjudicator.js';
 import { applyMove, commitmentOf, initialBet, toMove, type BetMove, type BetState } from './bet.js';
 import { coSign, type SignedVersion } from './signed.js';
+import type { StateChannelEvent, StateChannelRecord } from '../report/crossChainRecords.js';
+export type { StateChannelEvent, StateChannelRecord } from '../report/crossChainRecords.js';
 
 export type BetStep = 'commit' | 'guess' | 'reveal' | 'conclude';
 
@@ -45,25 +47,7 @@ export interface StateChannelSpec {
   readonly stale?: string;
 }
 
-export interface StateChannelEvent {
-  readonly time: number;
-  readonly channel: string;
-  readonly node: string;
-  readonly what: string;
-}
 
-export interface StateChannelRecord {
-  readonly id: string;
-  readonly phase: AppChannel['phase'];
-  /** The version the channel closed on and how it got there. */
-  readonly finalVersion: number | undefined;
-  readonly closedBy: 'conclude' | 'finalize' | undefined;
-  readonly onChainMoves: number;
-  readonly disputes: number;
-  /** What the adjudicator paid each party, and the fees each paid for its calls (funding included). */
-  readonly paidMsat: Readonly<Record<string, number>>;
-  readonly feesMsat: Readonly<Record<string, number>>;
-}
 
 const STEPS: readonly BetStep[] = ['commit', 'guess', 'reveal', 'conclude'];
 

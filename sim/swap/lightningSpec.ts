@@ -8,8 +8,9 @@
  * HTLC with R after the payee revealed it — else a payee that claims late takes the exchange's
  * coins while the payer takes its own back.
  */
-import type { HopOutcome } from '../agents/hop.js';
 import type { Msat } from '../units.js';
+import type { LightningSwapOutcome, LightningSwapRecord } from '../report/crossChainRecords.js';
+export type { LightningSwapOutcome, LightningStep, LightningSwapEvent, LightningSwapRecord } from '../report/crossChainRecords.js';
 
 export interface LightningLeg {
   readonly chain: string;
@@ -41,42 +42,9 @@ export interface LightningSwapSpec {
   readonly payeeClaims: PayeeClaim;
 }
 
-/**
- * 'refused': the payer's HTLC was failed back (or could not be offered) before anything moved;
- * 'exchange-lost': the payee was paid and the payer refunded; 'payer-lost': the reverse (an
- * exchange that kept both); 'pending': a leg still locked at the end, or not started.
- */
-export type LightningSwapOutcome = 'completed' | 'unwound' | 'refused' | 'exchange-lost' | 'payer-lost' | 'pending';
 
-/** invoice: the payee draws R; offer: an HTLC is offered; refuse/stop: the exchange does not forward; withhold: the payee keeps R; settle: R travels back; resolved: a leg ended. */
-export type LightningStep = 'invoice' | 'offer' | 'refuse' | 'stop' | 'withhold' | 'settle' | 'resolved';
 
-export interface LightningSwapEvent {
-  readonly time: number;
-  readonly swap: string;
-  readonly chain: string;
-  readonly node: string;
-  readonly step: LightningStep;
-  readonly what: string;
-}
 
-export interface LightningSwapRecord {
-  readonly id: string;
-  readonly payer: string;
-  readonly exchange: string;
-  readonly payee: string;
-  readonly outcome: LightningSwapOutcome;
-  readonly payMsat: number;
-  readonly receiveMsat: number;
-  /** Each leg's HTLC expiry, in its chain's blocks, and when that block is due (fixed intervals). */
-  readonly payExpiryHeight: number;
-  readonly receiveExpiryHeight: number;
-  readonly payExpiryDueMs: number;
-  readonly receiveExpiryDueMs: number;
-  /** How each leg's HTLC ended ('none': never offered). */
-  readonly payLeg: HopOutcome | 'none' | 'locked';
-  readonly receiveLeg: HopOutcome | 'none' | 'locked';
-}
 
 const PAID: ReadonlySet<string> = new Set(['fulfilled', 'claimed']);
 

@@ -6,6 +6,8 @@
  * in TX3 (refund TX4); A claims TX3 with x; B claims TX1 with the x it read from the other chain.
  */
 import type { Msat } from '../units.js';
+import type { SwapOutcome } from '../report/crossChainRecords.js';
+export type { SwapStep, SwapEvent, SwapOutcome, SwapRecord } from '../report/crossChainRecords.js';
 
 /** The step before which a party halts the exchange (it still takes its own refund when due), or 'never'. */
 export type StopBefore = 'never' | 'lock' | 'claim';
@@ -40,35 +42,9 @@ export interface SwapSpec {
   readonly volatility: number;
 }
 
-export type SwapStep = 'agree' | 'lock' | 'claim' | 'refund' | 'learn-secret' | 'stop' | 'decline' | 'claim-refused';
 
-export interface SwapEvent {
-  readonly time: number;
-  readonly swap: string;
-  readonly node: string;
-  readonly chain: string;
-  readonly step: SwapStep;
-  /** TX1 … TX4, when the step is a transaction. */
-  readonly tx?: 'TX1' | 'TX2' | 'TX3' | 'TX4';
-  readonly detail?: string;
-}
 
-export type SwapOutcome = 'completed' | 'unwound' | 'initiator-took-both' | 'responder-took-both' | 'pending';
 
-export interface SwapRecord {
-  readonly id: string;
-  readonly initiator: string;
-  readonly responder: string;
-  readonly outcome: SwapOutcome;
-  /** TX1's and TX3's final phase (contract.ts). */
-  readonly tx1: string;
-  readonly tx3: string;
-  /** Price of one responder-coin msat in initiator-coin msat, where the initiator decided (or the swap ended). */
-  readonly valuationPrice: number;
-  /** Each side's gain valued in the initiator's coin at `valuationPrice`, msat (fees included). */
-  readonly initiatorGainMsat: number;
-  readonly responderGainMsat: number;
-}
 
 /** The final outcome from the two locks' phases. */
 export function swapOutcome(tx1: string, tx3: string): SwapOutcome {

@@ -3,7 +3,7 @@
  * transaction (TX1 … TX4 or a claim), what the parties did in between (from the swap's own
  * rows), and quiet stretches folded into one line per chain. Told from recorded rows alone.
  */
-import type { CrossChainRecords } from '../scenario/crossChainRun.js';
+import type { CrossChainRecords } from '../report/records.js';
 import type { TxRecord } from '../chain/types.js';
 import { formatMsat } from '../units.js';
 

@@ -1,4 +1,5 @@
 /** What a Perun virtual channel is given (scenario `virtualChannels:`) and what it records. */
+export type { PerunPayment, PerunEvent, PerunRecord } from '../report/crossChainRecords.js';
 export interface PerunSpec {
   readonly id: string;
   /** Alice, Bob (the intermediary), Carol. */
@@ -23,38 +24,5 @@ export interface PerunSpec {
   readonly cheat: string | undefined;
 }
 
-export interface PerunPayment {
-  readonly atMs: number;
-  readonly from: string;
-  readonly to: string;
-  readonly amountMsat: number;
-  readonly ok: boolean;
-  readonly latencyMs: number;
-  readonly reason?: string;
-}
 
-export interface PerunEvent {
-  readonly time: number;
-  readonly channel: string;
-  readonly node: string;
-  readonly what: string;
-}
 
-export interface PerunRecord {
-  readonly id: string;
-  readonly opened: boolean;
-  readonly finalVersion: number | undefined;
-  readonly finalBalances: Readonly<Record<string, number>>;
-  readonly paymentsSucceeded: number;
-  readonly paymentsFailed: number;
-  readonly paidWhileIntermediaryOffline: number;
-  readonly alphaClosedBy: 'off-chain' | 'chain' | 'open';
-  readonly betaClosedBy: 'off-chain' | 'chain' | 'open';
-  /** What Bob locks for γ (xC in α plus xA in β), and that times how long, in msat·s. */
-  readonly intermediaryCollateralMsat: number;
-  readonly intermediaryLockedMsatSeconds: number;
-  /** Each node's money in ledger channels still open on chain (free balance + its part of a lock). */
-  readonly ledgerMsat: Readonly<Record<string, number>>;
-  readonly feesMsat: Readonly<Record<string, number>>;
-  readonly payments: readonly PerunPayment[];
-}

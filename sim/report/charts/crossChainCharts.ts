@@ -4,7 +4,7 @@
  * chain's blocks as ticks, and a virtual channel's two balances payment by payment.
  */
 import type { CrossChainRecords } from '../records.js';
-import type { PerunRecord } from '../../virtual/spec.js';
+import type { PerunRecord } from '../crossChainRecords.js';
 import { formatDuration, inUnit, unitFor } from '../format.js';
 import type { ChartSpec } from '../page/page.js';
 import { PALETTE, grid, legend, tooltip, valueAxis } from './common.js';
