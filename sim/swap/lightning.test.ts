@@ -55,7 +55,7 @@ describe('swap over Lightning channels on two chains', () => {
   it('the payee claims at its last moment (right order): Bob on chain in alt block 118 (4h 55min), X settles with Alice off chain with R', () => {
     const p = play({ payeeClaims: 'late' });
     expect(p.steps).toContain('7320.1s alt bob: withholds R');
-    expect(p.steps).toContain('17700s alt xchg: learns R (HTLC claimed)');
+    expect(p.steps).toContain('17700s alt xchg: learns R (HTLC claimed on chain)');
     expect(p.row).toMatchObject({ outcome: 'completed', payLeg: 'fulfilled', receiveLeg: 'claimed' });
     expect(stampsOf(p.run.crossChain!.chains.alt!.txs.find((t) => t.kind === 'cash-htlc')!).confirmedHeight).toBe(118);
     expect(p.btc).toEqual({ alice: 900_000, bob: 0, xchg: 1_100_000 });
@@ -68,11 +68,11 @@ describe('swap over Lightning channels on two chains', () => {
     expect(p.row).toMatchObject({ outcome: 'exchange-lost', receiveExpiryHeight: 216, receiveExpiryDueMs: 32_400_000, payLeg: 'timedOut', receiveLeg: 'claimed' });
     expect(p.steps).toEqual([
       '7320s alt bob: draws R',
-      '7320s btc alice: offers 100000000 msat to xchg under H, expiring at block 48 (due 8h 0min)',
-      '7320.1s alt xchg: offers 2000000000 msat to bob under H, expiring at block 216 (due 9h 0min, after the incoming HTLC)',
+      '7320s btc alice: offers 100,000 sat to xchg under H, expiring at block 48 (due 8h 0min)',
+      '7320.1s alt xchg: offers 2,000,000 sat to bob under H, expiring at block 216 (due 9h 0min, after the incoming HTLC)',
       '7320.1s alt bob: withholds R',
-      '29400s btc alice: its HTLC to xchg timedOut',
-      '32100s alt xchg: learns R (HTLC claimed)',
+      '29400s btc alice: its HTLC to xchg timed out and refunded on chain',
+      '32100s alt xchg: learns R (HTLC claimed on chain)',
     ]);
     expect(p.btc).toEqual({ alice: 1_000_000, bob: 0, xchg: 1_000_000 });
     expect(p.alt).toEqual({ bob: 3_000_000, xchg: 18_000_000 });
@@ -105,7 +105,7 @@ describe('swap over Lightning channels on two chains', () => {
   it('the payee never claims: X times out on alt (block 121, 5h 2min 30s) and fails Alice’s HTLC back off chain', () => {
     const p = play({ payeeClaims: 'never' });
     expect(p.row).toMatchObject({ outcome: 'unwound', payLeg: 'failed', receiveLeg: 'timedOut' });
-    expect(p.steps).toContain(`${121 * 150}s alt xchg: its HTLC timedOut: fails the incoming HTLC back`);
+    expect(p.steps).toContain(`${121 * 150}s alt xchg: its HTLC timed out and refunded on chain: fails the incoming HTLC back`);
     expect(p.btc).toEqual({ alice: 1_000_000, bob: 0, xchg: 1_000_000 });
     expect(p.alt).toEqual({ bob: 1_000_000, xchg: 20_000_000 });
     expectConservedPerChain(p);

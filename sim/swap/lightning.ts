@@ -24,7 +24,7 @@ import { hashLock, preimageFromSeed } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { invariant } from '../errors.js';
 import type { Height, Msat } from '../units.js';
-import { formatDuration } from '../report/format.js';
+import { formatDuration, money } from '../report/format.js';
 import { lightningOutcome, type LightningStep, type LightningSwapEvent, type LightningSwapRecord, type LightningSwapSpec } from './lightningSpec.js';
 
 /** A chain's network and what the swap needs of its chain. */
@@ -49,6 +49,15 @@ function channelBetween(network: Network, a: string, b: string): LiveChannel {
   invariant(live instanceof LiveChannel, 'no-channel', `lightning swap: no channel between ${a} and ${b}`);
   return live;
 }
+
+/** How a leg's HTLC ended, in words. */
+const OUTCOME_TEXT: Readonly<Record<HopOutcome, string>> = {
+  fulfilled: 'fulfilled off chain',
+  failed: 'failed off chain',
+  claimed: 'claimed on chain',
+  timedOut: 'timed out and refunded on chain',
+  taken: 'taken by a penalty',
+};
 
 export class LightningSwap {
   private readonly payChannel: LiveChannel;
@@ -99,13 +108,13 @@ export class LightningSwap {
     this.lock = hashLock(preimage);
     // A payee that will never claim has walked away from its secret.
     if (spec.payeeClaims !== 'never') receiver.network.preimages.learn(spec.payee, preimage, this.lock);
-    this.note(spec.receive.chain, spec.payee, 'invoice', `draws R; invoices ${this.receiveMsat} msat under H = ${this.lock.slice(0, 8)}…`);
+    this.note(spec.receive.chain, spec.payee, 'invoice', `draws R; invoices ${money(this.receiveMsat, 'sat')} under H = ${this.lock.slice(0, 8)}…`);
     this.h1 = payer.chain.height + Math.ceil(spec.pay.expiryMs / payer.blockIntervalMs);
     this.h2 = receiver.chain.height + Math.ceil(spec.receive.expiryMs / receiver.blockIntervalMs);
     const offered = this.payChannel.offerHtlc(spec.payer, spec.payMsat, this.lock, this.h1 as Height, this.h1 - this.settings.deadlineBlocks - 1);
     if (!offered.ok) return this.note(spec.pay.chain, spec.payer, 'refuse', `cannot offer: ${offered.error.code}`);
     this.payLeg = 'locked';
-    this.note(spec.pay.chain, spec.payer, 'offer', `offers ${spec.payMsat} msat to ${spec.exchange} under H, expiring at block ${this.h1} (due ${formatDuration(this.dueMs(payer, this.h1))})`);
+    this.note(spec.pay.chain, spec.payer, 'offer', `offers ${money(spec.payMsat, 'sat')} to ${spec.exchange} under H, expiring at block ${this.h1} (due ${formatDuration(this.dueMs(payer, this.h1))})`);
     this.engine.schedule(this.settings.messageLatencyMs, () => this.forward(), { label: `lightning swap ${spec.id} forward` });
   }
 
@@ -129,7 +138,7 @@ export class LightningSwap {
     }
     this.receiveLeg = 'locked';
     const order = outgoingDue < incomingDue ? 'before' : 'after';
-    this.note(spec.receive.chain, spec.exchange, 'offer', `offers ${this.receiveMsat} msat to ${spec.payee} under H, expiring at block ${this.h2} (due ${formatDuration(outgoingDue)}, ${order} the incoming HTLC)`);
+    this.note(spec.receive.chain, spec.exchange, 'offer', `offers ${money(this.receiveMsat, 'sat')} to ${spec.payee} under H, expiring at block ${this.h2} (due ${formatDuration(outgoingDue)}, ${order} the incoming HTLC)`);
     if (spec.payeeClaims === 'asap') this.engine.schedule(this.settings.messageLatencyMs, () => this.receiveChannel.resolveHtlc(spec.exchange, this.lock, 'fulfil'), { label: 'payee settles' });
     else this.note(spec.receive.chain, spec.payee, 'withhold', spec.payeeClaims === 'late' ? `withholds R; will claim on chain at block ${claimHeight}` : 'never claims');
   }
@@ -139,18 +148,18 @@ export class LightningSwap {
     this.receiveLeg = outcome;
     if (outcome === 'fulfilled' || outcome === 'claimed') {
       const preimage = this.receiver.network.preimages.known(spec.exchange, this.lock)!;
-      this.note(spec.receive.chain, spec.exchange, 'settle', `learns R (HTLC ${outcome}); settles its incoming HTLC with it`);
+      this.note(spec.receive.chain, spec.exchange, 'settle', `learns R (HTLC ${OUTCOME_TEXT[outcome]}); settles its incoming HTLC with it`);
       this.payer.network.preimages.learn(spec.exchange, preimage, this.lock);
       this.payChannel.resolveHtlc(spec.payer, this.lock, 'fulfil');
     } else {
-      this.note(spec.receive.chain, spec.exchange, 'resolved', `its HTLC ${outcome}: fails the incoming HTLC back`);
+      this.note(spec.receive.chain, spec.exchange, 'resolved', `its HTLC ${OUTCOME_TEXT[outcome]}: fails the incoming HTLC back`);
       this.payChannel.resolveHtlc(spec.payer, this.lock, 'fail');
     }
   }
 
   private payResolved(outcome: HopOutcome): void {
     this.payLeg = outcome;
-    this.note(this.spec.pay.chain, this.spec.payer, 'resolved', `its HTLC to ${this.spec.exchange} ${outcome}`);
+    this.note(this.spec.pay.chain, this.spec.payer, 'resolved', `its HTLC to ${this.spec.exchange} ${OUTCOME_TEXT[outcome]}`);
   }
 
   record(): LightningSwapRecord {
