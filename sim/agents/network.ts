@@ -4,7 +4,6 @@
  * their times. It holds no protocol logic of its own: a payment between neighbours goes to their
  * live channel, any other to the multi-hop machinery; every action to the channel or party concerned.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import type { Chain } from '../chain/index.js';
 import type { OutPoint } from '../chain/types.js';
 import { DEFAULT_LIMITS, type HtlcLimits } from '../channel/htlc.js';
@@ -25,6 +24,7 @@ import { Preimages } from './preimages.js';
 import { probe } from './prober.js';
 import { hooksFor, type HtlcHooks } from './hooks.js';
 import { failureReason } from '../reasons.js';
+import { DerivedSecrets } from './secrets.js';
 import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentRecord } from './spec.js';
 import { Wallet } from './wallet.js';
@@ -88,7 +88,7 @@ export class Network {
   private secretsFor(channelId: string, node: string): PartySecrets {
     let funding = this.fundingKeys.get(node);
     if (!funding) this.fundingKeys.set(node, (funding = lazyKeyPairFromSeed(`pcnsim/${this.spec.seed}/${node}/funding`)));
-    return { funding, revocationSeed: revocationSeed(this.spec.seed, channelId, node) };
+    return new DerivedSecrets(funding, this.spec.seed, channelId, node);
   }
 
   wallet(node: string): Wallet {
@@ -387,8 +387,3 @@ function closeOf(live: Live, node: string): Outcome<unknown> {
 }
 
 const pairKey = (a: string, b: string): string => `${a}|${b}`;
-
-/** A party's revocation seed for one channel, derived from the scenario seed: reproducible, never shared. */
-export function revocationSeed(seed: number, channelId: string, node: string): Uint8Array {
-  return sha256(new TextEncoder().encode(`pcnsim/${seed}/${channelId}/${node}/revocation`));
-}
