@@ -185,6 +185,6 @@ export class LiveOneWay {
   }
 
   private event(kind: ChannelEventKind, node: string, extra: { sequence?: number; amountMsat?: number; detail?: string; height?: number } = {}): void {
-    recordEvent(this.world, { channel: this.id, kind, node, ...extra });
+    recordEvent(this.world, this.id, kind, node, extra);
   }
 }

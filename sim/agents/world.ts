@@ -4,7 +4,7 @@ import type { Engine } from '../engine/index.js';
 import type { Availability } from './availability.js';
 import type { HopOutcome } from './hop.js';
 import type { HtlcHooks } from './hooks.js';
-import type { ChannelEvent, Recorder } from './records.js';
+import type { ChannelEvent, ChannelEventKind, Recorder } from './records.js';
 import type { Preimages } from './preimages.js';
 import type { WatchtowerSpec } from './watchtower.js';
 import type { Wallet } from './wallet.js';
@@ -31,9 +31,15 @@ export interface World {
   htlcResolved(channelId: string, offerer: string, hashLock: string, outcome: HopOutcome): void;
 }
 
-/** Records a channel event at the current time and height (or the given height). */
-export function recordEvent(world: World, event: Omit<ChannelEvent, 'time' | 'height'> & { height?: number }): void {
-  world.recorder.push({ ...event, time: world.engine.now, height: event.height ?? world.chain.height });
+/** What an event says besides its channel, kind and node (at the current height unless it gives one). */
+export type EventFields = Partial<Omit<ChannelEvent, 'time' | 'channel' | 'kind' | 'node'>>;
+
+/**
+ * Records a channel event at the current time and height (or the given height): one object per
+ * event, built here (fields in the order channel, kind, node, the details, time, height).
+ */
+export function recordEvent(world: World, channel: string, kind: ChannelEventKind, node: string, extra: EventFields): void {
+  world.recorder.push({ channel, kind, node, ...extra, time: world.engine.now, height: extra.height ?? world.chain.height });
 }
 
 /** The first time at or after `time` when both nodes are online and signing (Infinity-like if never). */
