@@ -22,7 +22,8 @@ import { publicKeysOf } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';
 import { holdingsOf } from './holdings.js';
-import { isResolved, stepHop, type HopAction, type HopEvent, type HopState, type HopTerms, type Now, type Resolution } from './hop.js';
+import { isResolved, stepHop, type HopAction, type HopEvent, type Now, type Resolution } from './hop.js';
+import { HtlcTable, type Htlc } from './htlcTable.js';
 import { canOffer, canUpdate, stepLife, type ChannelLife, type LifeAction, type LifeEvent } from './lifecycle.js';
 import { preimagesToShow, punish, whenOnline, withdrawWhenFrozen } from './onChain.js';
 import type { ChannelEventInput } from './records.js';
@@ -45,23 +46,15 @@ export interface LiveChannelSpec extends ChannelConfig {
   readonly limitsBySide?: readonly [HtlcLimits, HtlcLimits];
 }
 
-/** One HTLC of this channel and its machine. */
-interface Htlc {
-  readonly terms: HopTerms;
-  readonly hashLock: string;
-  readonly amountMsat: number;
-  state: HopState;
-}
-
 export class LiveChannel implements Guarded {
   readonly id: string;
   readonly nodes: readonly [string, string];
   readonly channel: Channel;
   readonly host: VirtualBankHost;
   private life: ChannelLife = { phase: 'opening' };
-  /** HTLCs by `offerer side|hash lock`, resolved ones dropped. */
-  private readonly htlcs = new Map<string, Htlc>();
-  private readonly transitions = new Map<string, Transition>();
+  private readonly htlcs = new HtlcTable();
+  /** Contract transitions awaiting their block's watch (no table while none waits: most channels are idle). */
+  private transitions: Map<string, Transition> | undefined;
   private depositsConfirmed = 0;
   private reconnectScheduled = false;
 
@@ -133,7 +126,7 @@ export class LiveChannel implements Guarded {
     if (refused) return refused;
     const result = addHtlc(this.channel, side, amountMsat, hashLock, expiryHeight, this.limitsFor(side), shared);
     if (!result.ok) return result;
-    this.htlcs.set(`${side}|${hashLock}`, { terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' } });
+    this.htlcs.add({ terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' } });
     this.world.guarded.add(this);
     this.event({ kind: 'htlc-add', node: offerer, sequence: result.value, amountMsat, hashLock, expiryHeight });
     return result;
@@ -153,7 +146,7 @@ export class LiveChannel implements Guarded {
   /** The receiver of `offerer`'s HTLC resolves it: fulfils (it knows R) or fails it. */
   resolveHtlc(offerer: string, hashLock: string, how: Resolution): void {
     const side = this.channel.sideOf(offerer);
-    const htlc = side === undefined ? undefined : this.htlcs.get(`${side}|${hashLock}`);
+    const htlc = side === undefined ? undefined : this.htlcs.get(side, hashLock);
     if (htlc) this.stepHtlc(htlc, { type: 'resolve', how });
     if (htlc && how === 'fulfil') this.stepHtlc(htlc, { type: 'tick' }); // on chain already: claim at once
   }
@@ -161,13 +154,13 @@ export class LiveChannel implements Guarded {
   /** Is `offerer`'s HTLC with this lock still unresolved here? */
   hasHtlc(offerer: string, hashLock: string): boolean {
     const side = this.channel.sideOf(offerer);
-    return side !== undefined && this.htlcs.has(`${side}|${hashLock}`);
+    return side !== undefined && this.htlcs.get(side, hashLock) !== undefined;
   }
 
   /** A block was mined, or both parties may be back: resend what waits, then every HTLC's deadlines. */
   tick(): void {
     if (this.life.phase === 'offline' && this.linkUp()) this.lifeStep({ type: 'link-up' });
-    for (const htlc of [...this.htlcs.values()]) this.stepHtlc(htlc, { type: 'tick' });
+    for (const htlc of this.htlcs.list()) this.stepHtlc(htlc, { type: 'tick' });
   }
 
   /**
@@ -320,8 +313,7 @@ export class LiveChannel implements Guarded {
         registerPreimage(this.world, this.spec.nodes[receiver], this.world.preimages.known(this.spec.nodes[receiver], htlc.hashLock)!, htlc.hashLock, this.txFeeMsat);
         return;
       case 'resolved':
-        this.htlcs.delete(`${offerer}|${htlc.hashLock}`);
-        if (this.htlcs.size === 0) this.world.guarded.delete(this);
+        if (this.htlcs.remove(offerer, htlc.hashLock)) this.world.guarded.delete(this);
         if (action.outcome === 'claimed') this.world.hooks(this.spec.nodes[receiver]).claimed(this.world.chain);
         this.world.htlcResolved(this.id, this.spec.nodes[offerer], htlc.hashLock, action.outcome);
         return;
@@ -367,9 +359,10 @@ export class LiveChannel implements Guarded {
 
   /** Called by the chain's watch after a call into the contract confirmed. */
   private react(tx: Tx, _block: Block): void {
-    const t = this.transitions.get(tx.id);
+    const t = this.transitions?.get(tx.id);
     if (!t) return;
-    this.transitions.delete(tx.id);
+    this.transitions!.delete(tx.id);
+    if (this.transitions!.size === 0) this.transitions = undefined;
     const { before, after } = t;
     if (after.phase === 'Closed') this.lifeStep({ type: 'closed' });
     if (before.phase === 'Running' && after.phase === 'Auditing') {
@@ -377,20 +370,20 @@ export class LiveChannel implements Guarded {
       const { attacker, terms } = after;
       if (this.channel.isRevoked(terms.sequence)) punish(this, other(attacker), terms.sequence);
       withdrawWhenFrozen(this, attacker);
-      for (const htlc of [...this.htlcs.values()]) this.stepHtlc(htlc, { type: 'cashed', result: cashResult(t, htlc.terms.offerer, htlc.hashLock) });
+      for (const htlc of this.htlcs.list()) this.stepHtlc(htlc, { type: 'cashed', result: cashResult(t, htlc.terms.offerer, htlc.hashLock) });
       return;
     }
     const resolved = resolvedOnChain(t, this.channel);
-    if (resolved === 'all-taken') for (const htlc of [...this.htlcs.values()]) this.stepHtlc(htlc, { type: 'taken' });
+    if (resolved === 'all-taken') for (const htlc of this.htlcs.list()) this.stepHtlc(htlc, { type: 'taken' });
     else if (resolved) {
-      const htlc = this.htlcs.get(`${resolved.offerer}|${resolved.hashLock}`);
+      const htlc = this.htlcs.get(resolved.offerer, resolved.hashLock);
       if (htlc) this.stepHtlc(htlc, { type: resolved.event });
     }
   }
 
   /** Records every contract transition as report rows (runs while the block is built). */
   private record(t: Transition): void {
-    this.transitions.set(t.txId, t);
+    (this.transitions ??= new Map()).set(t.txId, t);
     for (const [lock, preimage] of publishedPreimages(t)) this.world.preimages.publish(preimage, lock);
     for (const e of transitionEvents(t, this.channel)) this.event(e);
   }

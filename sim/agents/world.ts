@@ -34,10 +34,12 @@ export interface World {
   htlcResolved(channelId: string, offerer: string, hashLock: string, outcome: HopOutcome): void;
 }
 
-/** Records a channel event at the current time and height (or the given height). */
+/**
+ * Records a channel event at the current time and height (or the given height): one object per
+ * event, built here.
+ */
 export function recordEvent(world: World, channel: string, event: ChannelEventInput): void {
-  const { height = world.chain.height, ...fields } = event;
-  world.recorder.push({ channel, ...fields, time: world.engine.now, height } as ChannelEvent);
+  world.recorder.push({ channel, ...event, time: world.engine.now, height: event.height ?? world.chain.height } as ChannelEvent);
 }
 
 /** The first time at or after `time` when both nodes are online and signing (Infinity-like if never). */

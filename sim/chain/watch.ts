@@ -45,6 +45,11 @@ export class WatchList<K, A extends unknown[]> {
     return [...set];
   }
 
+  /** Forgets the watches of `key` (their condition can no longer hold). */
+  forget(key: K): void {
+    this.byKey.delete(key);
+  }
+
   /** The live watches of `key`, kept for later (persistent watches). */
   peek(key: K): Watch<A>[] {
     const set = this.byKey.get(key);
@@ -86,6 +91,9 @@ export class WatchRegistry {
     fire: (f: () => void, label: string) => void,
   ): void {
     for (const tx of included) {
+      // A confirmed transaction is never dropped: its drop watches are forgotten (a deposit's
+      // would otherwise be held for the whole run, 62,000 of them on a real snapshot).
+      this.dropped.forget(tx.id);
       for (const w of this.confirmed.take(tx.id)) fire(() => w.fire(tx, block), 'watch-confirmed');
       for (const input of tx.inputs ?? []) for (const w of this.spent.take(outpointKey(input))) fire(() => w.fire(tx, block), 'watch-spent');
       if (tx.call) for (const w of this.contract.peek(tx.call.contractId)) fire(() => w.fire(tx, block), 'watch-contract');

@@ -91,8 +91,8 @@ export class Channel {
   private readonly revoked: Sheet[] | undefined;
   /** full mode: each side's verified copy of the newest sequence. */
   private copies: readonly [SignedCommitment, SignedCommitment] | undefined;
-  /** full mode: the secrets each side received from the other (revealed[i] holds the other's). */
-  private readonly revealed: readonly [ShachainStore, ShachainStore];
+  /** full mode: the secrets each side received from the other (revealed[i] holds the other's); lazy mode keeps none. */
+  private readonly revealed: readonly [ShachainStore, ShachainStore] | undefined;
 
   constructor(config: ChannelConfig) {
     this.id = config.id;
@@ -104,7 +104,7 @@ export class Channel {
     this.totalMsat = sumPair(config.deposits);
     this.newest = { amounts: config.deposits };
     this.revoked = config.keepRevoked === false ? undefined : [];
-    this.revealed = [new ShachainStore(), new ShachainStore()];
+    this.revealed = this.mode === 'full' ? [new ShachainStore(), new ShachainStore()] : undefined;
     if (this.mode === 'full') this.copies = this.signBoth(toSequence(1));
   }
 
@@ -155,7 +155,7 @@ export class Channel {
     const from = this.sequence;
     const to = toSequence(from + 1);
     const copies = this.mode === 'full' ? this.signBoth(to, next) : undefined;
-    if (copies) {
+    if (copies && this.revealed) {
       // Step 4: revoke `from`. Each side checks the secret it receives against the lock it signed.
       for (const side of [0, 1] as const) {
         const secret = revocationSecret(this.secrets[side].revocationSeed, from);
@@ -195,7 +195,7 @@ export class Channel {
     if (!this.isRevoked(seq)) return undefined;
     const attacker = other(defender);
     const secret =
-      this.mode === 'full'
+      this.revealed
         ? this.revealed[defender].derive(revocationIndex(seq))
         : revocationSecret(this.secrets[attacker].revocationSeed, seq);
     invariant(secret !== undefined, 'missing-revocation-secret', `channel ${this.id}: no secret for revoked sequence ${seq}`);

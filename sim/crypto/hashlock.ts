@@ -3,7 +3,7 @@
  * payment_hash = SHA256(payment_preimage) (BOLT #2 "Removing an HTLC: update_fulfill_htlc").
  * Whoever shows R opens H; a hash lock is named by its lowercase hex, as `hashLock` returns it.
  */
-import { bytesOf, sha256, toHex, typeName, utf8 } from './bytes.js';
+import { bytesOf, sha256, sha256Hex, typeName, utf8 } from './bytes.js';
 
 /** A 32-byte secret R. */
 export type Preimage = Uint8Array;
@@ -19,13 +19,13 @@ export function preimageFromSeed(seed: string): Preimage {
 
 /** The hash lock H = SHA-256(R) of a 32-byte preimage. */
 export function hashLock(preimage: Preimage): HashLock {
-  return toHex(sha256(bytesOf(preimage, 32, 'hashLock: preimage')));
+  return sha256Hex(bytesOf(preimage, 32, 'hashLock: preimage'));
 }
 
 /** True when `preimage` is 32 bytes whose SHA-256 is `lock`. Never throws. */
 export function opens(lock: HashLock, preimage: Uint8Array): boolean {
   if (typeof lock !== 'string' || !(preimage instanceof Uint8Array) || preimage.length !== 32) return false;
-  return toHex(sha256(preimage)) === lock;
+  return sha256Hex(preimage) === lock;
 }
 
 function checkSeed(seed: string): string {

@@ -11,6 +11,7 @@ import type { ChannelEdge, Policy } from '../../router/index.js';
 import { InputLog } from '../inputs.js';
 import { MSAT_PER_SAT } from '../../units.js';
 import type { ImportedChannel, ImportedDirection, ImportedGraph } from './imported.js';
+import { plainEdge } from './lndRows.js';
 import { nodeId, parseRow, Tally, whole } from './rows.js';
 
 const policySchema = z.object({
@@ -24,7 +25,7 @@ const policySchema = z.object({
   inbound_fee_rate_milli_msat: z.union([z.number(), z.string()]).optional(),
 });
 
-const edgeSchema = z.object({
+export const edgeSchema = z.object({
   channel_id: z.union([z.string().regex(/^\d+$/, { message: 'expected a channel id (decimal digits)' }), z.number().int().nonnegative()]),
   node1_pub: nodeId,
   node2_pub: nodeId,
@@ -57,7 +58,7 @@ export function fromLndGraph(data: { edges: unknown[]; nodes?: unknown }, file: 
   const channels: ImportedChannel[] = [];
   data.edges.forEach((e, i) => {
     const path = `edges[${i}]`;
-    const edge = parseRow(edgeSchema, e, file, path);
+    const edge = plainEdge(e) ?? parseRow(edgeSchema, e, file, path);
     const id = String(edge.channel_id);
     const first = ids.get(id);
     if (first !== undefined) throw new ScenarioError('bad-import', `duplicate channel_id ${id} (also edges[${first}]); expected each channel once`, `${path}.channel_id`, file);

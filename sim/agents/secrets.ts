@@ -1,0 +1,30 @@
+/**
+ * What a party alone knows in one channel: its funding key (one per node, see network.ts) and
+ * the seed of its revocation secrets, both derived from the scenario seed: reproducible, never shared.
+ */
+import type { PartySecrets } from '../channel/protocol.js';
+import { sha256, type KeyPair } from '../crypto/index.js';
+
+/**
+ * A party's secrets in one channel. The revocation seed (a SHA-256) is derived when first read:
+ * lazy mode reads it only to cheat or punish, so an honest run of 31,000 channels derives none.
+ */
+export class DerivedSecrets implements PartySecrets {
+  private seed: Uint8Array | undefined;
+
+  constructor(
+    readonly funding: KeyPair,
+    private readonly scenarioSeed: number,
+    private readonly channelId: string,
+    private readonly node: string,
+  ) {}
+
+  get revocationSeed(): Uint8Array {
+    return (this.seed ??= revocationSeed(this.scenarioSeed, this.channelId, this.node));
+  }
+}
+
+/** A party's revocation seed for one channel, derived from the scenario seed: reproducible, never shared. */
+export function revocationSeed(seed: number, channelId: string, node: string): Uint8Array {
+  return sha256(new TextEncoder().encode(`pcnsim/${seed}/${channelId}/${node}/revocation`));
+}
