@@ -10,7 +10,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../sim/errors.js';
 import { summarize } from '../sim/report/index.js';
-import type { CryptoMode } from '../sim/channel/protocol.js';
+import type { CryptoMode } from '../sim/channel/index.js';
 import { searchStats } from '../sim/router/index.js';
 import { parseScenario, runScenario } from '../sim/scenario/index.js';
 import { cpuSeconds, replayRoutes, type RoutingReplay } from './benchRouting.js';

@@ -5,9 +5,9 @@
  * time, routes and costs. The payers' graph does not change during a bench run (no policy
  * updates, no channels opened later), so the replay sees the graph every search saw.
  */
-import type { CryptoMode } from '../sim/channel/protocol.js';
+import type { CryptoMode } from '../sim/channel/index.js';
 import { findRoute, searchStats, type PaymentGraph, type RouteQuery } from '../sim/router/index.js';
-import { referenceRoute } from '../sim/router/reference.js';
+import { referenceRoute } from '../sim/router/index.js';
 import type { BenchResult, Workload } from './bench.js';
 
 export interface RoutingReplay {

@@ -21,7 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findGame, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, type Game, type Params, type PayoffRow } from './games/index.js';
-import { runReport, type RunReport } from './scenario/provenance.js';
+import { runReport, type RunReport } from './scenario/index.js';
 import { summarize } from './report/index.js';
 import { runScenario, scenarioFromData, type RunOptions, type RunRecords, type Scenario } from './scenario/index.js';
 import { ScenarioError } from './errors.js';
@@ -78,12 +78,12 @@ export function gamePayoffs(name: string, options: { readonly set?: Params; read
 
 export { loadScenario, validateScenario, listScenarios, scenarioJsonSchema, type RunOptions, type RunRecords, type Scenario, type ScenarioInput } from './scenario/index.js';
 export { reportFiles, reportJson, summaryText, summarize, unmetExpectations, writeReports, REPORT_SCHEMA, type Report } from './report/index.js';
-export type { RunReport } from './scenario/provenance.js';
+export type { RunReport } from './scenario/index.js';
 export { GAMES, type Game, type Params, type PayoffRow } from './games/index.js';
-export { BRIEF_INPUTS, estimate as concurrencyBound, explain as explainBound, type Estimate, type EstimateInput } from './estimate/bound.js';
-export { simulate as simulateBound, type Simulation as BoundSimulation, type SimulateOptions as BoundSimulateOptions } from './estimate/simulate.js';
-export { simulateSeeds as simulateBoundSeeds, explainSeeds as explainBoundSeeds } from './estimate/seeds.js';
-export type { ChannelEvent, ChannelEventKind } from './agents/records.js';
-export type { PaymentRecord } from './agents/spec.js';
-export type { BlockRecord, TxRecord } from './chain/types.js';
+export { BRIEF_INPUTS, estimate as concurrencyBound, explain as explainBound, type Estimate, type EstimateInput } from './estimate/index.js';
+export { simulate as simulateBound, type Simulation as BoundSimulation, type SimulateOptions as BoundSimulateOptions } from './estimate/index.js';
+export { simulateSeeds as simulateBoundSeeds, explainSeeds as explainBoundSeeds } from './estimate/index.js';
+export type { ChannelEvent, ChannelEventKind } from './agents/index.js';
+export type { PaymentRecord } from './agents/index.js';
+export type { BlockRecord, TxRecord } from './chain/index.js';
 export { InvariantError, ProtocolError, ScenarioError } from './errors.js';

@@ -11,7 +11,7 @@
  * stops signing channel updates, so its peers must go on chain, yet it still watches the chain
  * and acts there (times out HTLCs, withdraws, punishes).
  */
-import type { Rng } from '../engine/rng.js';
+import type { Rng } from '../engine/index.js';
 
 export interface OnlineChance {
   readonly probability: number;

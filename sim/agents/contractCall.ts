@@ -5,7 +5,7 @@
  */
 import type { Wallet } from './wallet.js';
 import type { Msat, UnixSeconds } from '../units.js';
-import type { Chain } from '../chain/chain.js';
+import type { Chain } from '../chain/index.js';
 
 export interface CallOutcome {
   /** Set when the call could not even be broadcast (wallet short, refused by the mempool). */

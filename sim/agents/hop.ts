@@ -25,11 +25,12 @@
  * manager; once R is registered below the expiry, the receiver's claim stays valid after it and
  * the offerer does not time out.
  */
-import type { Side } from '../channel/commitment.js';
+import type { Side } from '../channel/index.js';
+import type { HtlcOutcome } from '../report/index.js';
 
 export type Resolution = 'fulfil' | 'fail';
-/** How an HTLC ended: off-chain (fulfilled, failed) or on chain (claimed, timedOut, taken by a penalty). */
-export type HopOutcome = 'fulfilled' | 'failed' | 'claimed' | 'timedOut' | 'taken';
+/** How an HTLC ended: off-chain (fulfilled, failed) or on chain (claimed, timedOut, taken by a penalty); the report's HtlcOutcome. */
+export type HopOutcome = HtlcOutcome;
 
 export type HopState =
   | { readonly phase: 'locked' }

@@ -3,7 +3,7 @@
  * offered. The table exists only while it holds one: most of the 31,000 channels of a real
  * snapshot are idle at any moment, and even an empty Map keeps a hash table of about 400 bytes.
  */
-import type { Side } from '../channel/commitment.js';
+import type { Side } from '../channel/index.js';
 import type { HopState, HopTerms } from './hop.js';
 
 /** One HTLC of a channel and its machine (hop.ts). */

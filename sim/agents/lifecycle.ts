@@ -16,7 +16,7 @@
  *   Offline(s), s ∈ {open, shuttingDown}: the link is down (a peer stopped answering mid-update);
  *   updates wait. Reconnect ──► s, and what waited is resent (BOLT #2 channel_reestablish).
  */
-import type { Side } from '../channel/commitment.js';
+import type { Side } from '../channel/index.js';
 
 type Live = { readonly phase: 'open' } | { readonly phase: 'shuttingDown'; readonly by: Side };
 

@@ -11,13 +11,13 @@
  * attacker that cashed hands the chain its withdrawal time-locked to the freeze end. Only a party
  * that is online and answering signs anything off-chain.
  */
-import type { Block, OutPoint, Tx } from '../chain/types.js';
-import { construct, type ContractInput, type ContractRules, type Parties } from '../channel/contract.js';
-import { isHtlc, other, type Pair, type Side } from '../channel/commitment.js';
-import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, reserveMsat, type HtlcLimits } from '../channel/htlc.js';
-import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/host.js';
-import { Channel, type ChannelConfig } from '../channel/protocol.js';
-import { weightOf, type ChannelTxKind } from '../channel/weights.js';
+import type { Block, OutPoint, Tx } from '../chain/index.js';
+import { construct, type ContractInput, type ContractRules, type Parties } from '../channel/index.js';
+import { isHtlc, other, type Pair, type Side } from '../channel/index.js';
+import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, reserveMsat, type HtlcLimits } from '../channel/index.js';
+import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/index.js';
+import { Channel, type ChannelConfig } from '../channel/index.js';
+import { weightOf, type ChannelTxKind } from '../channel/index.js';
 import { publicKeysOf } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';

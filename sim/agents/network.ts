@@ -5,9 +5,9 @@
  * live channel, any other to the multi-hop machinery; every action to the channel or party concerned.
  */
 import type { Chain } from '../chain/index.js';
-import type { OutPoint } from '../chain/types.js';
-import { DEFAULT_LIMITS, type HtlcLimits } from '../channel/htlc.js';
-import type { PartySecrets } from '../channel/protocol.js';
+import type { OutPoint } from '../chain/index.js';
+import { DEFAULT_LIMITS, type HtlcLimits } from '../channel/index.js';
+import type { PartySecrets } from '../channel/index.js';
 import { lazyKeyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { Priority, rngStream } from '../engine/index.js';

@@ -3,9 +3,9 @@
  * `report/records.ts`). Reports compute every summary from these rows (STYLE §15); nothing is
  * tallied on the side.
  */
-import type { ChannelEvent } from '../report/records.js';
+import type { ChannelEvent } from '../report/index.js';
 
-export type { ChannelEvent, ChannelEventInput, ChannelEventKind } from '../report/records.js';
+export type { ChannelEvent, ChannelEventInput, ChannelEventKind } from '../report/index.js';
 
 /**
  * Rows as they are produced, in order: kept in memory (games, tests, small runs) and/or handed

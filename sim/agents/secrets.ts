@@ -2,7 +2,7 @@
  * What a party alone knows in one channel: its funding key (one per node, see network.ts) and
  * the seed of its revocation secrets, both derived from the scenario seed: reproducible, never shared.
  */
-import type { PartySecrets } from '../channel/protocol.js';
+import type { PartySecrets } from '../channel/index.js';
 import { sha256, type KeyPair } from '../crypto/index.js';
 
 /**

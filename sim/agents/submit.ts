@@ -3,9 +3,9 @@
  * kinds. A structurally impossible transaction is a bug in pcnsim (the runtime builds them),
  * so `submit` refusing one throws; a call the contract rejects at inclusion is an outcome.
  */
-import type { AbsoluteLock, DropReason, OutPoint, Tx } from '../chain/types.js';
+import type { AbsoluteLock, DropReason, OutPoint, Tx } from '../chain/index.js';
 import { PREIMAGE_MANAGER, registerPreimageCall } from '../chain/index.js';
-import { weightOf } from '../channel/weights.js';
+import { weightOf } from '../channel/index.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
 import type { World } from './world.js';

@@ -4,7 +4,7 @@
  * released if its transaction is dropped. Coins are taken in the chain's (deterministic) order.
  */
 import type { Chain } from '../chain/index.js';
-import type { OutPoint, OutputSpec } from '../chain/types.js';
+import type { OutPoint, OutputSpec } from '../chain/index.js';
 import type { Msat } from '../units.js';
 
 const key = (o: OutPoint): string => `${o.txId}:${o.index}`;

@@ -12,7 +12,7 @@
  * The justice transaction was signed in advance, so its fee is fixed (`feeMsat`; lnd fixes
  * 10 sat/vB): under congestion, higher bids can keep it out of blocks until the freeze ends.
  */
-import type { TowerReward } from '../channel/contract.js';
+import type { TowerReward } from '../channel/index.js';
 import type { Msat } from '../units.js';
 
 export interface WatchtowerSpec {

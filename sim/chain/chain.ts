@@ -21,7 +21,7 @@
  */
 import type { Engine } from '../engine/index.js';
 import { Priority } from '../engine/index.js';
-import type { Rng } from '../engine/rng.js';
+import type { Rng } from '../engine/index.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, TxId, UnixSeconds } from '../units.js';
 import { applyTx } from './apply.js';

@@ -13,7 +13,7 @@
  * left alone (nothing to re-sign before they wait). With segwit (the default) ids never change,
  * and BIP 146's low-s rule stays as it is.
  */
-import type { Rng } from '../engine/rng.js';
+import type { Rng } from '../engine/index.js';
 import type { TxId } from '../units.js';
 import type { ChainConfig, Tx } from './types.js';
 

@@ -6,7 +6,7 @@
  * money never moves between chains, only between owners on one chain.
  */
 import type { Engine } from '../engine/index.js';
-import type { RngStreams } from '../engine/rng.js';
+import type { RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
 import { Chain } from './chain.js';

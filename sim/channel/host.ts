@@ -9,7 +9,7 @@
  * contract to pay (a step that does not pay exactly that is a rejected call, 'unexpected-fee')
  * and the preimage manager's `registeredAt` lookup.
  */
-import type { ContractCall, ContractContext, ContractHost, ContractResult } from '../chain/types.js';
+import type { ContractCall, ContractContext, ContractHost, ContractResult } from '../chain/index.js';
 import { invariant, type Outcome } from '../errors.js';
 import type { Height, Msat, UnixSeconds } from '../units.js';
 import type { Side } from './commitment.js';

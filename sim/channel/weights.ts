@@ -37,7 +37,7 @@
  *   P2WPKH payment with a change output and a 32-byte OP_RETURN output
  *   (8 + 1 + 34 = 43 bytes): 4·(10 + 41 + 31 + 43) + 2 + 107 = 609 WU.
  */
-import { DEFAULT_TX_WEIGHT } from '../chain/types.js';
+import { DEFAULT_TX_WEIGHT } from '../chain/index.js';
 
 /** BOLT #3 Appendix A: a commitment transaction without HTLC outputs. */
 export const COMMITMENT_WU = 724;

@@ -12,3 +12,4 @@ export {
   revocationSecret,
   shachainSecret,
 } from './revocation.js';
+export { concat, equalBytes, utf8 } from './bytes.js';

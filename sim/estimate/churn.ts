@@ -17,9 +17,9 @@
  * (preferential attachment, so hubs emerge as in the real graph) and otherwise uniform.
  */
 import { Chain, DEFAULT_TX_WEIGHT } from '../chain/index.js';
-import type { OutPoint } from '../chain/types.js';
+import type { OutPoint } from '../chain/index.js';
 import { Engine, RngStreams } from '../engine/index.js';
-import type { Rng } from '../engine/rng.js';
+import type { Rng } from '../engine/index.js';
 import type { Msat } from '../units.js';
 import { WindowedMean } from './steady.js';
 

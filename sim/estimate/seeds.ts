@@ -7,7 +7,7 @@
  * single seed can land above a long-run upper bound; only the interval over seeds says whether
  * a figure really exceeds it.
  */
-import { summarizeMetric, type MetricSummary } from '../sweep/stats.js';
+import { summarizeMetric, type MetricSummary } from '../sweep/index.js';
 import type { EstimateInput } from './bound.js';
 import { peakStage, simulate, type SimulateOptions, type Simulation } from './simulate.js';
 

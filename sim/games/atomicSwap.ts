@@ -11,9 +11,9 @@
  * deadlines give the initiator a bigger free option. Deadlines the wrong way round (T_A ≤ T_B):
  * Alice takes TX1 back at T_A and still claims TX3 before T_B, so she keeps both (+v·p).
  */
-import type { RunRecords } from '../scenario/run.js';
-import { freeOptionValue } from '../swap/price.js';
-import { swapStory } from '../swap/story.js';
+import type { RunRecords } from '../scenario/index.js';
+import { freeOptionValue } from '../swap/index.js';
+import { swapStory } from '../swap/index.js';
 import { formatSat, getIn, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const W_SAT = 100_000;

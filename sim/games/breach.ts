@@ -12,8 +12,8 @@
  * Bob must be online at the set-up payment for there to be a revoked sequence at all: runs where
  * he was not are left out (his later blocks are drawn independently, so this biases nothing).
  */
-import { breakEvenBelief, expectedGain } from '../agents/cheater.js';
-import type { RunRecords } from '../scenario/run.js';
+import { breakEvenBelief, expectedGain } from '../agents/index.js';
+import type { RunRecords } from '../scenario/index.js';
 import { formatSat, gainSat, numberIn, setFreeze, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const DEPOSIT = 100;

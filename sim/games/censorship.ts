@@ -5,7 +5,7 @@
  * probability q, so the cheat succeeds with probability q^W. Alice's cheat pays when
  * q^W > (b_new + f) / (Δ − f + b_new), the complement of the closing game's break-even p*.
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from '../scenario/index.js';
 import { expectedCheatGain } from './breach.js';
 import { formatShare, numberIn, setFreeze, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 

@@ -5,7 +5,7 @@
  * Every figure a game prints is computed by running the scenario; only the predictions are
  * formulas, and they are labelled as such.
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from '../scenario/index.js';
 
 /** Parameter values by name. */
 export type Params = Readonly<Record<string, number>>;

@@ -5,7 +5,7 @@
  * payments to Bob need the same hop: they fail once the slots are full (slot jamming) or the
  * hub's balance left is short (liquidity jamming).
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from '../scenario/index.js';
 import { formatShare, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 import { MAX_HTLCS } from '../defaults.js';
 

@@ -11,9 +11,9 @@
  * earlier than Alice going on chain at h1: (h2 − 2) × 150 s ≥ h1 × 600 s. Every other profile
  * completes or unwinds: 0 for X.
  */
-import type { RunRecords } from '../scenario/run.js';
-import { formatDuration } from '../report/format.js';
-import { lightningSwapStory } from '../swap/lightningStory.js';
+import type { RunRecords } from '../scenario/index.js';
+import { formatDuration } from '../report/index.js';
+import { lightningSwapStory } from '../swap/index.js';
 import { formatSat, gainSat, getIn, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const W_SAT = 100_000;

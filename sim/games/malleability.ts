@@ -9,8 +9,8 @@
  * Alice's coins are held with probability m, so E[loss] = m × (50,000 + 100,001) sat; with
  * segwit ids do not change and both losses are 0.
  */
-import type { RunRecords } from '../scenario/run.js';
-import { malleabilityStory } from '../malleability/story.js';
+import type { RunRecords } from '../scenario/index.js';
+import { malleabilityStory } from '../malleability/index.js';
 import { formatSat, gainSat, getIn, numberIn, setIn, type Game, type ScenarioDoc } from './game.js';
 
 const WITHDRAWAL_SAT = 50_000;

@@ -7,7 +7,7 @@
  * in time; the others confirm after expiry, when the HTLC refunds the hub. Predicted share paid:
  * min(1, perBlock × deadline / channels).
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from '../scenario/index.js';
 import { formatShare, gainSat, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const AMOUNT = 100;

@@ -4,10 +4,10 @@
  * players' balances after. `verbose` adds the off-chain steps (signatures, HTLCs) and the
  * background transactions; without it the story keeps to the chain.
  */
-import { amountOf, type ChannelEvent } from '../report/records.js';
-import type { TxRecord } from '../chain/types.js';
-import type { RunRecords } from '../scenario/run.js';
-import { stampsOf } from '../chain/records.js';
+import { amountOf, type ChannelEvent } from '../report/index.js';
+import type { TxRecord } from '../chain/index.js';
+import type { RunRecords } from '../scenario/index.js';
+import { stampsOf } from '../chain/index.js';
 
 interface Line {
   readonly time: number;

@@ -11,9 +11,9 @@
  *   payee candidates = 1 (spy at h3: the budget is spent, the next node is the payee), else ℓ + 1
  *   payer candidates = 1 + (i − 1)·(ℓ + 1)   (alice, the forwarders before the spy and their leaves)
  */
-import type { RunRecords } from '../scenario/run.js';
-import { cltvBudget, payeeCandidates, payerCandidates } from '../privacy/estimate.js';
-import type { HopView } from '../privacy/records.js';
+import type { RunRecords } from '../scenario/index.js';
+import { cltvBudget, payeeCandidates, payerCandidates } from '../privacy/index.js';
+import type { HopView } from '../privacy/index.js';
 import { getIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const FORWARDERS = 3;

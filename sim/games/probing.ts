@@ -11,8 +11,8 @@
  * capacity). With a capacity of 1,000,000 sat the count is exactly k for every whole-sat
  * precision (prober.ts says when it could be one less).
  */
-import { probesNeeded } from '../agents/prober.js';
-import type { RunRecords } from '../scenario/run.js';
+import { probesNeeded } from '../agents/index.js';
+import type { RunRecords } from '../scenario/index.js';
 import { numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const CAPACITY = 1_000_000;

@@ -3,7 +3,7 @@
  * mean with its 95% confidence band over the seeds, the closed form, the break-even level and where
  * each curve crosses it, every line in the legend; axes from the data; the table as HTML.
  */
-import { escapeHtml, figure, htmlPage, htmlTable, type ChartSpec } from '../report/page/page.js';
+import { escapeHtml, figure, htmlPage, htmlTable, type ChartSpec } from '../report/index.js';
 import type { Game } from './game.js';
 import type { Crossing, Sweep } from './play.js';
 import { crossingText, sweepRows } from './tables.js';

@@ -23,7 +23,7 @@
  * steal a channel's capacity, and 500 Sybil nodes eclipse 47% of newly deployed light clients.
  * Eclipsing costs the attackers nothing on chain here.
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from '../scenario/index.js';
 import { formatSat, gainSat, numberIn, setFreeze, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 import { narrate } from './narrate.js';
 

@@ -11,7 +11,7 @@
  * With point locks (PTLCs) each hop's lock differs: what m2 hands over opens nothing for m1, who
  * must fail Alice's HTLC; Bob was paid by m2 all the same, so the pair loses x.
  */
-import type { RunRecords } from '../scenario/run.js';
+import type { RunRecords } from '../scenario/index.js';
 import { formatSat, gainSat, getIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const FEE = 10;

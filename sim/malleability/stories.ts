@@ -12,11 +12,11 @@
  * With segwit both fail: ids cannot change, the exchange pays once and R refunds Alice.
  */
 import type { Chain } from '../chain/index.js';
-import { Wallet } from '../agents/wallet.js';
+import { Wallet } from '../agents/index.js';
 import type { Engine } from '../engine/index.js';
 import type { Height, Msat } from '../units.js';
-import type { MalleabilityEvent } from '../report/crossChainRecords.js';
-export type { MalleabilityEvent } from '../report/crossChainRecords.js';
+import type { MalleabilityEvent } from '../report/index.js';
+export type { MalleabilityEvent } from '../report/index.js';
 
 export interface ExchangeSpec {
   readonly node: string;

@@ -1,6 +1,6 @@
 /** The malleability stories block by block, from the recorded rows: what confirmed under which id, what was dropped, what the parties concluded. */
-import type { CrossChainRecords } from '../report/records.js';
-import { clock } from '../swap/story.js';
+import type { CrossChainRecords } from '../report/index.js';
+import { clock } from '../swap/index.js';
 import { formatMsat } from '../units.js';
 
 export function malleabilityStory(x: CrossChainRecords): string[] {

@@ -6,7 +6,7 @@
  * the failing hop's position and message. Both give the same views, so reports are identical.
  */
 import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
-import { fromHex, sha256, toHex, utf8 } from '../crypto/bytes.js';
+import { fromHex, sha256, toHex, utf8 } from '../crypto/index.js';
 import { buildFailure, decodeFailure, obfuscateFailure } from './failure.js';
 import { decodeFailureMessage, decodePayload, encodeFailure, encodePayload, shortChannelId, type HopPayload, type ReadPayload } from './payload.js';
 import { buildOnion, peelOnion, sharedSecrets, type OnionFormat, type OnionPacket } from './sphinx.js';

@@ -9,7 +9,7 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { concat, equalBytes } from '../crypto/bytes.js';
+import { concat, equalBytes } from '../crypto/index.js';
 import { deriveKey, HMAC_BYTES, stream, xorInto } from './sphinx.js';
 
 const PADDED_BYTES = 256;

@@ -7,7 +7,7 @@
  * Failure messages carry the BOLT #4 code, the HTLC's amount and pcnsim's reason name (in place of
  * a channel_update: policy changes reach payers by gossip, as before).
  */
-import { concat, fromHex, sha256, toHex, utf8 } from '../crypto/bytes.js';
+import { concat, fromHex, sha256, toHex, utf8 } from '../crypto/index.js';
 
 export interface HopPayload {
   readonly amountMsat: number;

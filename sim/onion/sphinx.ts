@@ -13,7 +13,7 @@ import { chacha20 } from '@noble/ciphers/chacha.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import * as secp from '@noble/secp256k1';
-import { concat, equalBytes, fromHex, toHex } from '../crypto/bytes.js';
+import { concat, equalBytes, fromHex, toHex } from '../crypto/index.js';
 
 export const ROUTING_INFO_BYTES = 1300;
 export const HMAC_BYTES = 32;

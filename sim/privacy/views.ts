@@ -5,7 +5,7 @@
  * (by channel), the amount and lock of its incoming HTLC, what it must forward and the lock it must
  * offer, the chain height and the time; the payee sees a payload without a next channel.
  */
-import { toHex } from '../crypto/bytes.js';
+import { toHex } from '../crypto/index.js';
 import { shortChannelId, type ReadPayload } from '../onion/index.js';
 import type { Hop } from '../router/index.js';
 import type { HopView } from './records.js';

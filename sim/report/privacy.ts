@@ -7,9 +7,9 @@
 import { toCsv } from './csv.js';
 import { displayName, groupDigits } from './format.js';
 import { percentile, round6, sum } from './stats.js';
-import type { PaymentInference } from '../privacy/coalition.js';
-import { cltvBudget } from '../privacy/estimate.js';
-import type { PrivacyRecords } from '../privacy/records.js';
+import type { PaymentInference } from '../privacy/index.js';
+import { cltvBudget } from '../privacy/index.js';
+import type { PrivacyRecords } from '../privacy/index.js';
 
 /** What a coalition learned of one side (payee or payer) of the payments it saw. */
 function sideBlock(seen: readonly PaymentInference[], others: number, pick: (r: PaymentInference) => [readonly string[] | undefined, string]) {

@@ -3,9 +3,9 @@
  * (`scenario/run.ts`), and the rows the agents record (`agents/records.ts`). The report reads
  * only these, so `report/` imports neither `scenario/` nor `agents/`.
  */
-import type { BlockRecord, DropReason, TxRecord } from '../chain/types.js';
+import type { BlockRecord, DropReason, TxRecord } from '../chain/index.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
-import type { PrivacyRecords } from '../privacy/records.js';
+import type { PrivacyRecords } from '../privacy/index.js';
 import type { LightningSwapEvent, LightningSwapRecord } from './crossChainRecords.js';
 import type { MalleabilityEvent } from './crossChainRecords.js';
 import type { PaymentResult } from '../reasons.js';

@@ -3,3 +3,4 @@ export { computeHops, totalFees, type Hop, type HopOptions, type HtlcStyle, type
 export { feeAndLockRisk, findRoute, withSuccessProbability, type Route, type RouteQuery, type Weight } from './findRoute.js';
 export { searchStats, type SearchStats } from './searchStats.js';
 export { DEFAULT_MISSION_CONTROL, MissionControl, type MissionControlOptions } from './missionControl.js';
+export { referenceRoute } from './reference.js';

@@ -5,7 +5,7 @@
  * action takes is the schema's (one shape per `do`). What only the run can tell (a sequence
  * that never existed) is reported by the run as a refused action.
  */
-import type { ActionSpec, ChannelSpec } from '../agents/spec.js';
+import type { ActionSpec, ChannelSpec } from '../agents/index.js';
 import { ScenarioError } from '../errors.js';
 import { sequence } from '../units.js';
 import type { ScenarioInput } from './schema.js';

@@ -11,8 +11,8 @@
  * Both become the scenario's listed payments, so the run sends the same pairs, amounts and times.
  */
 import { z } from 'zod';
-import type { PaymentSpec } from '../agents/spec.js';
-import { rngStream } from '../engine/rng.js';
+import type { PaymentSpec } from '../agents/index.js';
+import { rngStream } from '../engine/index.js';
 import { ScenarioError } from '../errors.js';
 import { MAX_MSAT, type Msat } from '../units.js';
 import type { InputLog } from './inputs.js';

@@ -3,8 +3,8 @@
  * defaults) → the ChannelSpec fields: kind, freeze, fees, forwarding policy and the HTLC limits of
  * each direction. Listed channels have the same limits both ways; imported ones their file's.
  */
-import type { ChannelSpec, DirectionLimits } from '../agents/spec.js';
-import type { Freeze, Pair } from '../channel/commitment.js';
+import type { ChannelSpec, DirectionLimits } from '../agents/index.js';
+import type { Freeze, Pair } from '../channel/index.js';
 import { ScenarioError } from '../errors.js';
 import type { Policy } from '../router/index.js';
 import type { Duration, Msat } from '../units.js';

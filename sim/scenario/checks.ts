@@ -3,11 +3,11 @@
  * real fields, and warnings for payments that cannot work yet (channels still waiting for their
  * deposits to confirm), so a run that fails them says why before it starts.
  */
-import type { ChannelSpec } from '../agents/spec.js';
+import type { ChannelSpec } from '../agents/index.js';
 import { ScenarioError } from '../errors.js';
-import { RunStats } from '../report/accumulate.js';
-import { crossChainExpectType } from '../report/crossChain.js';
-import { summarize } from '../report/summary.js';
+import { RunStats } from '../report/index.js';
+import { crossChainExpectType } from '../report/index.js';
+import { summarize } from '../report/index.js';
 import { seconds } from './actions.js';
 
 let leaves: Map<string, string> | undefined;

@@ -12,11 +12,11 @@
  * `resolveSwaps` check the cross-references (known chains, funded wallets, two different chains).
  */
 import { z } from 'zod';
-import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/registry.js';
-import type { ChainConfig } from '../chain/types.js';
+import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/index.js';
+import type { ChainConfig } from '../chain/index.js';
 import { ScenarioError } from '../errors.js';
-import type { MalleabilitySpec } from '../malleability/stories.js';
-import type { SwapSide, SwapSpec } from '../swap/spec.js';
+import type { MalleabilitySpec } from '../malleability/index.js';
+import type { SwapSide, SwapSpec } from '../swap/index.js';
 import type { Msat } from '../units.js';
 import { amount, nodeName, nonNegativeInt, positiveAmount, positiveInt, time } from './fields.js';
 

@@ -6,21 +6,21 @@
  * never reach here, so their reports stay as they were.
  */
 import type { Chain } from '../chain/index.js';
-import { Chains, DEFAULT_CHAIN } from '../chain/registry.js';
+import { Chains, DEFAULT_CHAIN } from '../chain/index.js';
 import type { Engine } from '../engine/index.js';
-import type { RngStreams } from '../engine/rng.js';
+import type { RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
-import type { SwapEvent } from '../swap/spec.js';
-import { AtomicSwap } from '../swap/swap.js';
-import { multisigOwner, startMalleabilityStories, type MalleabilityEvent } from '../malleability/stories.js';
-import type { ChainRun, CrossChainRecords } from '../report/records.js';
+import type { SwapEvent } from '../swap/index.js';
+import { AtomicSwap } from '../swap/index.js';
+import { multisigOwner, startMalleabilityStories, type MalleabilityEvent } from '../malleability/index.js';
+import type { ChainRun, CrossChainRecords } from '../report/index.js';
 import type { Scenario } from './resolve.js';
-import { PerunVirtualChannel } from '../virtual/perun.js';
-import type { PerunEvent } from '../virtual/spec.js';
-import { StateChannelStory, type StateChannelEvent } from '../statechannel/story.js';
-import type { Network } from '../agents/network.js';
-import type { CryptoMode } from '../channel/protocol.js';
-import type { LightningSwapEvent } from '../swap/lightningSpec.js';
+import { PerunVirtualChannel } from '../virtual/index.js';
+import type { PerunEvent } from '../virtual/index.js';
+import { StateChannelStory, type StateChannelEvent } from '../statechannel/index.js';
+import type { Network } from '../agents/index.js';
+import type { CryptoMode } from '../channel/index.js';
+import type { LightningSwapEvent } from '../swap/index.js';
 import { startChainNetwork, startLightningSwaps } from './lightningRun.js';
 
 export type { ChainRun, CrossChainRecords };

@@ -18,10 +18,10 @@
  * (a close, a broadcast of an old sequence) act in its chain's network.
  */
 import { z } from 'zod';
-import type { ActionSpec, ChannelSpec } from '../agents/spec.js';
-import { DEFAULT_CHAIN, type NamedChain } from '../chain/registry.js';
+import type { ActionSpec, ChannelSpec } from '../agents/index.js';
+import { DEFAULT_CHAIN, type NamedChain } from '../chain/index.js';
 import { ScenarioError } from '../errors.js';
-import type { LightningSwapSpec } from '../swap/lightningSpec.js';
+import type { LightningSwapSpec } from '../swap/index.js';
 import { distinctSwapId } from './crossChain.js';
 import { nodeName, positiveAmount, time } from './fields.js';
 

@@ -1,6 +1,6 @@
 /** The scenario's `privacy:` section, resolved: which coalitions to report on (members of top-hubs are picked at run time, from the graph). */
 import { ScenarioError } from '../errors.js';
-import type { CoalitionSpec, PrivacySpec } from '../privacy/records.js';
+import type { CoalitionSpec, PrivacySpec } from '../privacy/index.js';
 import type { ScenarioInput } from './schema.js';
 
 export type { PrivacySpec };

@@ -4,16 +4,16 @@
  * channel, actions naming real channels of their own node), and the work it asks for bounded.
  * Errors name the field path; what is legal but probably unintended becomes a warning.
  */
-import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agents/network.js';
-import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/registry.js';
-import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/types.js';
-import type { MalleabilitySpec } from '../malleability/stories.js';
-import type { StateChannelSpec } from '../statechannel/story.js';
+import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agents/index.js';
+import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/index.js';
+import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/index.js';
+import type { MalleabilitySpec } from '../malleability/index.js';
+import type { StateChannelSpec } from '../statechannel/index.js';
 import { resolveStateChannels } from './stateChannels.js';
-import type { PerunSpec } from '../virtual/spec.js';
+import type { PerunSpec } from '../virtual/index.js';
 import { resolveVirtualChannels } from './virtualChannels.js';
-import type { SwapSpec } from '../swap/spec.js';
-import type { LightningSwapSpec } from '../swap/lightningSpec.js';
+import type { SwapSpec } from '../swap/index.js';
+import type { LightningSwapSpec } from '../swap/index.js';
 import { resolveLightningSwaps, splitActionsByChain, splitChannelsByChain } from './lightningSwaps.js';
 import { ScenarioError } from '../errors.js';
 import type { Weight } from '../router/index.js';
@@ -32,8 +32,8 @@ import type { ScenarioInput } from './schema.js';
 import { resolveTopology } from './topology/index.js';
 import { resolveAmount, type Workload } from './workload.js';
 import { BLOCK_INTERVAL_MS, MPP_MAX_PARTS, MPP_MIN_SHARD_MSAT, MPP_TIMEOUT_MS } from '../defaults.js';
-import { DEFAULT_MULTIHOP, type MppOptions } from '../agents/multihop.js';
-import type { ExpectSpec } from '../report/records.js';
+import { DEFAULT_MULTIHOP, type MppOptions } from '../agents/index.js';
+import type { ExpectSpec } from '../report/index.js';
 import { resolvePrivacy, type PrivacySpec } from './privacy.js';
 
 export type { ExpectSpec };

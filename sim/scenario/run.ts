@@ -3,19 +3,19 @@
  * runs to the end time, and returns the recorded rows. Reports are computed from these rows
  * alone (`sim/report`).
  */
-import type { ChannelEvent } from '../agents/records.js';
-import { Network, routableEdges, type PaymentRecord } from '../agents/network.js';
+import type { ChannelEvent } from '../agents/index.js';
+import { Network, routableEdges, type PaymentRecord } from '../agents/index.js';
 import { Chain } from '../chain/index.js';
-import type { CryptoMode } from '../channel/protocol.js';
+import type { CryptoMode } from '../channel/index.js';
 import { Engine, RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
-import { DEFAULT_MULTIHOP } from '../agents/multihop.js';
-import { RunStats } from '../report/accumulate.js';
-import type { RunRecords } from '../report/records.js';
+import { DEFAULT_MULTIHOP } from '../agents/index.js';
+import { RunStats } from '../report/index.js';
+import type { RunRecords } from '../report/index.js';
 import type { Scenario } from './resolve.js';
 import { startCrossChain } from './crossChainRun.js';
-import { PrivacyWatch } from '../privacy/watch.js';
+import { PrivacyWatch } from '../privacy/index.js';
 
 export type { RunRecords };
 import { startTraffic } from './traffic.js';

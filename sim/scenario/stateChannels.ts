@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { MESSAGE_LATENCY_MS } from '../defaults.js';
 import { ScenarioError } from '../errors.js';
-import type { StateChannelSpec } from '../statechannel/story.js';
+import type { StateChannelSpec } from '../statechannel/index.js';
 import { amount, nodeName, positiveAmount, time } from './fields.js';
 
 const bit = z

@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { MESSAGE_LATENCY_MS } from '../defaults.js';
 import { ScenarioError } from '../errors.js';
-import type { PerunSpec } from '../virtual/spec.js';
+import type { PerunSpec } from '../virtual/index.js';
 import { amount, nodeName, positiveAmount, positiveInt, time } from './fields.js';
 
 const pair = z.tuple([amount(), amount()]);

@@ -18,9 +18,9 @@
  * channel, so the money held is always the sum of the deposits until Closed.
  */
 import { fail, invariant, ok, type Outcome } from '../errors.js';
-import type { HostContext, HostPayout } from '../channel/host.js';
-import type { Side } from '../channel/commitment.js';
-import { fundSide, payoutsOf, unfunded } from '../channel/twoPartyFunding.js';
+import type { HostContext, HostPayout } from '../channel/index.js';
+import type { Side } from '../channel/index.js';
+import { fundSide, payoutsOf, unfunded } from '../channel/index.js';
 import type { UnixSeconds } from '../units.js';
 import { applyMove, betTotal, forfeit, type BetMove, type BetState } from './bet.js';
 import { bothSigned, type SignedVersion } from './signed.js';

@@ -11,9 +11,9 @@
  * (a unilateral move), so the same rules decide everywhere. `forfeit` says who takes the pot
  * when the party to move never moves: the other one (a chooser who will not reveal loses).
  */
-import { concat, sha256, toHex } from '../crypto/bytes.js';
+import { concat, sha256, toHex } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
-import type { Side } from '../channel/commitment.js';
+import type { Side } from '../channel/index.js';
 
 export type BetStage = 'Commit' | 'Guess' | 'Reveal' | 'Done';
 

@@ -6,7 +6,7 @@
  * beside this file pins its numbers.
  */
 import { loadScenario, runScenario, type RunRecords } from '../scenario/index.js';
-import { summarize } from '../report/summary.js';
+import { summarize } from '../report/index.js';
 
 export interface StudyColumn {
   readonly succeeded: number;

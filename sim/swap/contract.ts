@@ -16,7 +16,7 @@
  */
 import { opens, toHex } from '../crypto/index.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
-import type { HostContext, HostPayout } from '../channel/host.js';
+import type { HostContext, HostPayout } from '../channel/index.js';
 import type { Msat, UnixSeconds } from '../units.js';
 
 export interface LockTerms {

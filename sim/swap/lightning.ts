@@ -16,15 +16,15 @@
  * Each leg lives in its chain's network (channels never leave their chain); only R crosses, in
  * the exchange's head.
  */
-import type { HopOutcome } from '../agents/hop.js';
-import { LiveChannel } from '../agents/liveChannel.js';
-import type { Network } from '../agents/network.js';
+import type { HopOutcome } from '../agents/index.js';
+import { LiveChannel } from '../agents/index.js';
+import type { Network } from '../agents/index.js';
 import type { Chain } from '../chain/index.js';
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
 import { invariant } from '../errors.js';
 import type { Height, Msat } from '../units.js';
-import { formatDuration, money } from '../report/format.js';
+import { formatDuration, money } from '../report/index.js';
 import { lightningOutcome, type LightningStep, type LightningSwapEvent, type LightningSwapRecord, type LightningSwapSpec } from './lightningSpec.js';
 
 /** A chain's network and what the swap needs of its chain. */

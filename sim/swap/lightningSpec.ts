@@ -9,8 +9,8 @@
  * coins while the payer takes its own back.
  */
 import type { Msat } from '../units.js';
-import type { LightningSwapOutcome, LightningSwapRecord } from '../report/crossChainRecords.js';
-export type { LightningSwapOutcome, LightningStep, LightningSwapEvent, LightningSwapRecord } from '../report/crossChainRecords.js';
+import type { LightningSwapOutcome, LightningSwapRecord } from '../report/index.js';
+export type { LightningSwapOutcome, LightningStep, LightningSwapEvent, LightningSwapRecord } from '../report/index.js';
 
 export interface LightningLeg {
   readonly chain: string;

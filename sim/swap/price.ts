@@ -5,7 +5,7 @@
  * so E[p(h)] = p0 (a martingale: waiting is worth nothing on average, only as an option).
  * `p0` is the agreed rate, so the swap starts at the money.
  */
-import type { Rng } from '../engine/rng.js';
+import type { Rng } from '../engine/index.js';
 
 const HOUR_MS = 3_600_000;
 

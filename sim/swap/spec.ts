@@ -6,8 +6,8 @@
  * in TX3 (refund TX4); A claims TX3 with x; B claims TX1 with the x it read from the other chain.
  */
 import type { Msat } from '../units.js';
-import type { SwapOutcome } from '../report/crossChainRecords.js';
-export type { SwapStep, SwapEvent, SwapOutcome, SwapRecord } from '../report/crossChainRecords.js';
+import type { SwapOutcome } from '../report/index.js';
+export type { SwapStep, SwapEvent, SwapOutcome, SwapRecord } from '../report/index.js';
 
 /** The step before which a party halts the exchange (it still takes its own refund when due), or 'never'. */
 export type StopBefore = 'never' | 'lock' | 'claim';

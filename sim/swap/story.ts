@@ -3,8 +3,8 @@
  * transaction (TX1 … TX4 or a claim), what the parties did in between (from the swap's own
  * rows), and quiet stretches folded into one line per chain. Told from recorded rows alone.
  */
-import type { CrossChainRecords } from '../report/records.js';
-import type { TxRecord } from '../chain/types.js';
+import type { CrossChainRecords } from '../report/index.js';
+import type { TxRecord } from '../chain/index.js';
 import { formatMsat } from '../units.js';
 
 const SWAP_KINDS = new Set(['swap-lock', 'swap-claim', 'swap-refund']);

@@ -7,12 +7,12 @@
  * nothing from that step on. The contracts are contract.ts on `PureContractHost`.
  */
 import type { Chain } from '../chain/index.js';
-import type { Chains } from '../chain/registry.js';
-import { PureContractHost } from '../channel/host.js';
+import type { Chains } from '../chain/index.js';
+import { PureContractHost } from '../channel/index.js';
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
-import type { Rng } from '../engine/rng.js';
-import { Wallet } from '../agents/wallet.js';
+import type { Rng } from '../engine/index.js';
+import { Wallet } from '../agents/index.js';
 import type { Msat, UnixSeconds } from '../units.js';
 import { lockHeldMsat, newLock, stepLock, type LockInput, type SwapLock } from './contract.js';
 import { PriceWalk } from './price.js';

@@ -4,7 +4,7 @@
  * min–max band over the seeds; one line per combination of the other varied paths. Built on the
  * report's ECharts page helpers (self-contained, no network); the table under it is summary.csv.
  */
-import { escapeHtml, figure, htmlPage, htmlTable, type ChartSpec } from '../report/page/page.js';
+import { escapeHtml, figure, htmlPage, htmlTable, type ChartSpec } from '../report/index.js';
 import type { GridValue } from './grid.js';
 import type { PointSummary } from './stats.js';
 import type { Manifest } from './tables.js';

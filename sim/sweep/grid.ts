@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { fsReason, printable, ScenarioError } from '../errors.js';
-import { parsePath, type Override } from '../scenario/overrides.js';
+import { parsePath, type Override } from '../scenario/index.js';
 
 /** One value of a varied path. */
 export type GridValue = string | number | boolean;

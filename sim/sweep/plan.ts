@@ -4,7 +4,7 @@
  * each run gets its id: a short hash of the resolved scenario, the seed and the settings that
  * shape the result. Runs are ordered by grid point, then seed: the order of every runs table.
  */
-import type { Params } from '../games/game.js';
+import type { Params } from '../games/index.js';
 import { canonical, scenarioSha256, sha256, type Scenario, type ScenarioDoc } from '../scenario/index.js';
 import type { Grid, GridValue } from './grid.js';
 import type { RunSettings, RunTask } from './task.js';

@@ -6,7 +6,7 @@
  * bytes, whatever the executor, the number of threads or the shards.
  */
 import { join } from 'node:path';
-import type { CryptoMode } from '../channel/protocol.js';
+import type { CryptoMode } from '../channel/index.js';
 import { applyOverrides, overriddenScenario, readScenarioDoc, type Override, type ScenarioDoc } from '../scenario/index.js';
 import { overridesOf, type Grid, type GridValue } from './grid.js';
 import { metricNames, type MeasureSpec } from './metrics.js';

@@ -4,7 +4,7 @@
  * the aggregate as `summary.csv` and `summary.json`. Nothing here depends on the wall clock or on
  * how the runs were spread over threads, machines or shards.
  */
-import { toCsv } from '../report/csv.js';
+import { toCsv } from '../report/index.js';
 import type { Grid, GridValue } from './grid.js';
 import type { PointSummary } from './stats.js';
 import type { RunRow } from './task.js';

@@ -7,12 +7,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CryptoMode } from '../channel/protocol.js';
+import type { CryptoMode } from '../channel/index.js';
 import { InvariantError, printable, ScenarioError } from '../errors.js';
-import type { Params } from '../games/game.js';
+import type { Params } from '../games/index.js';
 import { reportFiles, reportJson, summarize } from '../report/index.js';
 import { runScenario, scenarioFromData, type ScenarioDoc } from '../scenario/index.js';
-import { runReport } from '../scenario/provenance.js';
+import { runReport } from '../scenario/index.js';
 import type { GridValue } from './grid.js';
 import { measureRun, type MeasureSpec } from './metrics.js';
 

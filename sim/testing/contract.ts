@@ -5,9 +5,9 @@
  */
 import { keyPairFromSeed, revocationLock, sign, toHex } from '../crypto/index.js';
 import type { Outcome } from '../errors.js';
-import { freezeTerms, revocationPayload, signTerms, type HtlcTerm, type Pair, type SignedCommitment, type Side, type Terms } from '../channel/commitment.js';
-import { construct, step, type CallContext, type ContractRules, type Step, type VirtualBank } from '../channel/contract.js';
-import type { RegisteredAt } from '../channel/htlcRules.js';
+import { freezeTerms, revocationPayload, signTerms, type HtlcTerm, type Pair, type SignedCommitment, type Side, type Terms } from '../channel/index.js';
+import { construct, step, type CallContext, type ContractRules, type Step, type VirtualBank } from '../channel/index.js';
+import type { RegisteredAt } from '../channel/index.js';
 import { height, msat, sequence, type Msat, type UnixSeconds } from '../units.js';
 
 export const alice = keyPairFromSeed('alice');

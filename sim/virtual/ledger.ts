@@ -20,9 +20,9 @@
  * back the deposits (γ's opening state). The money held is always the ledger's deposits.
  */
 import { fail, invariant, ok, type Outcome } from '../errors.js';
-import type { HostContext, HostPayout } from '../channel/host.js';
-import type { Side } from '../channel/commitment.js';
-import { fundSide, payoutsOf, unfunded } from '../channel/twoPartyFunding.js';
+import type { HostContext, HostPayout } from '../channel/index.js';
+import type { Side } from '../channel/index.js';
+import { fundSide, payoutsOf, unfunded } from '../channel/index.js';
 import { ledgerPayouts, ledgerSigned, ledgerTotal, lockTotal, virtualSigned, type LedgerVersion, type VirtualVersion } from './states.js';
 
 export interface LedgerTerms {

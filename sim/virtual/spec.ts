@@ -1,5 +1,5 @@
 /** What a Perun virtual channel is given (scenario `virtualChannels:`) and what it records. */
-export type { PerunPayment, PerunEvent, PerunRecord } from '../report/crossChainRecords.js';
+export type { PerunPayment, PerunEvent, PerunRecord } from '../report/index.js';
 export interface PerunSpec {
   readonly id: string;
   /** Alice, Bob (the intermediary), Carol. */

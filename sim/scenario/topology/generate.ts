@@ -7,7 +7,7 @@
  * - star: one hub (n0) with a channel to every other node;
  * - line / ring: n0 – n1 – … (– n0).
  */
-import type { Rng } from '../../engine/rng.js';
+import type { Rng } from '../../engine/index.js';
 
 export type TopologyKind = 'scale-free' | 'random' | 'star' | 'line' | 'ring';
 

@@ -4,7 +4,7 @@
  * limits are between[0]'s (the node that offers the HTLC and charges the fee), as in lnd's
  * node1_policy, sim-ln's node_1 and CLoTH's edge from node1.
  */
-import type { DirectionLimits } from '../../agents/spec.js';
+import type { DirectionLimits } from '../../agents/index.js';
 import type { Policy } from '../../router/index.js';
 
 export interface ImportedDirection extends DirectionLimits {

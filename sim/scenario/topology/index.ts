@@ -7,8 +7,8 @@
  * payments at t = 0 to work).
  */
 import { statSync } from 'node:fs';
-import type { ChannelSpec, DirectionLimits } from '../../agents/spec.js';
-import { rngStream, type Rng } from '../../engine/rng.js';
+import type { ChannelSpec, DirectionLimits } from '../../agents/index.js';
+import { rngStream, type Rng } from '../../engine/index.js';
 import { ScenarioError } from '../../errors.js';
 import type { Policy } from '../../router/index.js';
 import type { Msat } from '../../units.js';

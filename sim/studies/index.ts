@@ -1,0 +1,2 @@
+/** Studies: analyses that run several scenarios and compare them. */
+export { studyTable, virtualStudy, type StudyColumn } from './virtualVsHtlc.js';
