@@ -49,6 +49,10 @@ describe('privacy report', () => {
         'spy,p0,alice,bob,0,h2,3,0,1,bob;h3-leaf1;h3-leaf2,4,0,1,alice;h1;h1-leaf1;h1-leaf2\n',
     );
     expect(file(game, 'report.md')).toContain('| spy | h2 | 1 of 1 (100.0%) | 0 (0.0%) | 0 (0.0%) | 3.0 / 3 | 4.0 / 4 |');
+    const html = file(game, 'report.html')!;
+    expect(html).toContain('<h2>Privacy</h2>');
+    expect(html).toMatch(/<td>spy<\/td><td>h2<\/td><td class="n">1 of 1 \(100\.0%\)<\/td>/);
+    expect(html).toContain('<a href="hop-views.csv">hop-views.csv</a>');
   });
 
   it('the bundled study: the top 5 hubs hold the top hub, so every set of theirs is inside its set; no set misses the truth', () => {
@@ -79,5 +83,6 @@ describe('privacy report', () => {
     expect(plain.privacy).toBeUndefined();
     expect('privacy' in summarize(plain)).toBe(false);
     expect(reportFiles(plain, summarize(plain)).map(([n]) => n).filter((n) => n.includes('privacy') || n.includes('hop-views'))).toEqual([]);
+    expect(file(plain, 'report.html')).not.toContain('Privacy');
   });
 });

@@ -8,6 +8,7 @@
 import type { RunRecords } from './records.js';
 import { reportContext } from './context.js';
 import { crossChainHtml } from './crossChainHtml.js';
+import { privacyHtml } from './privacy.js';
 import { distributionCharts } from './charts/distCharts.js';
 import { networkChart } from './charts/networkChart.js';
 import { chainChart, holdingsChart, liquidityChart, lockedChart, throughputChart } from './charts/timeCharts.js';
@@ -28,6 +29,12 @@ export const REPORT_FILES: readonly [string, string][] = [
   ['distributions.csv', 'histograms of amounts, fees and hops; latency CDF'],
   ['timeline.csv', 'one row per block'],
   ['payments.csv', 'one row per payment'],
+];
+
+/** Written with `privacy:` only. */
+const PRIVACY_FILES: readonly [string, string][] = [
+  ['hop-views.csv', 'what each hop read from its onion, one row per hop of each payment'],
+  ['privacy.csv', 'per coalition and payment: the payee and payer candidates it was left with'],
 ];
 
 /** At most this many blocks go into the page for the block-height axis (then one per time bin). */
@@ -58,6 +65,7 @@ ${run.crossChain ? `${crossChainHtml(report, run.crossChain, run.simulatedMs)}\n
 ${charts.time.map(figure).join('\n')}
 ${hasChannels ? `<h2>The network</h2>\n${figure(charts.network)}\n` : ''}${charts.dist.length ? `<h2>Distributions</h2><div class="grid2">${charts.dist.map(figure).join('\n')}</div>` : ''}
 ${p.failed ? `<h2>Payment failures</h2>${tableHtml(failuresTable(report))}` : ''}
+${report.privacy ? privacyHtml(report.privacy, run.aliases) : ''}
 ${hasChannels ? `<h2>Channels</h2>
 <p class="note">${channels.total > channels.rows.length ? `The ${channels.rows.length} channels that carried the most payments, of ${count(channels.total, 'channel')}; every one is in` : 'Every channel; also in'} <a href="channels.csv">channels.csv</a>. End balances are each side’s share of the newest sheet (at the close for a closed channel).</p>
 ${tableHtml(channels)}
@@ -66,7 +74,7 @@ ${tableHtml(channels)}
 <p class="note">${balances.total > balances.shown ? `The ${balances.shown} nodes whose holdings changed most, of ${count(balances.total, 'node')}; every one is in` : 'What each node held at the start and at the end (on-chain coins + channel sides + frozen bonds); also in'} <a href="nodes.csv">nodes.csv</a> with fees and penalties.</p>
 <div class="scroll">${tableHtml(balances)}</div>
 <h2>Files</h2>
-${htmlTable(['file', 'holds'], REPORT_FILES.map(([f, d]) => [f, d])).replace(/<td>([a-z.]+\.(?:json|md|csv))<\/td>/g, '<td><a href="$1">$1</a></td>')}
+${htmlTable(['file', 'holds'], [...REPORT_FILES, ...(report.privacy ? PRIVACY_FILES : [])].map(([f, d]) => [f, d])).replace(/<td>([a-z.-]+\.(?:json|md|csv))<\/td>/g, '<td><a href="$1">$1</a></td>')}
 `;
   return htmlPage({ title: `pcnsim · ${report.scenario}`, body, blocks: blockAxis(run) });
 }

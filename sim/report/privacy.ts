@@ -6,6 +6,7 @@
  */
 import { toCsv } from './csv.js';
 import { displayName, groupDigits } from './format.js';
+import { escapeHtml, htmlTable } from './page/page.js';
 import { percentile, round6, sum } from './stats.js';
 import type { PaymentInference } from '../privacy/index.js';
 import { cltvBudget } from '../privacy/index.js';
@@ -56,22 +57,34 @@ export type PrivacyBlock = ReturnType<typeof privacyBlock>;
 const share = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const sizes = (s: { mean: number; median: number }): string => `${s.mean.toFixed(1)} / ${s.median}`;
 
-/** report.md's section (members by alias, or short ids). */
+const HEADER = ['coalition', 'members', 'payments seen', 'payee identified', 'payer identified', 'payee set mean / median', 'payer set mean / median'];
+
+/** One row per coalition, as report.md and report.html show it (members by alias, or short ids). */
+function privacyRows(block: PrivacyBlock, aliases?: Readonly<Record<string, string>>): string[][] {
+  return block.coalitions.map((c) => [
+    c.name,
+    c.members.map((m) => displayName(m, aliases)).join(', '),
+    `${c.seen} of ${c.payments - c.own} (${share(c.seenShare)})`,
+    `${c.payee.identified} (${share(c.payee.identifiedShare)})`,
+    `${c.payer.identified} (${share(c.payer.identifiedShare)})`,
+    sizes(c.payee.anonymitySet),
+    sizes(c.payer.anonymitySet),
+  ]);
+}
+
+function privacyText(block: PrivacyBlock): string {
+  return `What coalitions of nodes infer from the ${groupDigits(block.hopViews)} hop views (what each hop read from its onion: hop-views.csv): payee candidates from the remaining CLTV budget (final delta ${block.finalCltvDelta} blocks) and the amount, payer candidates from the paths that can carry the amount. Payments made or received by a member are left out. Per payment: privacy.csv.`;
+}
+
+/** report.md's section. */
 export function privacyMarkdown(block: PrivacyBlock, aliases?: Readonly<Record<string, string>>): string[] {
-  const rows = block.coalitions.map((c) =>
-    [c.name, c.members.map((m) => displayName(m, aliases)).join(', '), `${c.seen} of ${c.payments - c.own} (${share(c.seenShare)})`, `${c.payee.identified} (${share(c.payee.identifiedShare)})`, `${c.payer.identified} (${share(c.payer.identifiedShare)})`, sizes(c.payee.anonymitySet), sizes(c.payer.anonymitySet)]
-      .join(' | '),
-  );
-  return [
-    '## Privacy',
-    '',
-    `What coalitions of nodes infer from the ${groupDigits(block.hopViews)} hop views (what each hop read from its onion: hop-views.csv): payee candidates from the remaining CLTV budget (final delta ${block.finalCltvDelta} blocks) and the amount, payer candidates from the paths that can carry the amount. Payments made or received by a member are left out. Per payment: privacy.csv.`,
-    '',
-    '| coalition | members | payments seen | payee identified | payer identified | payee set mean / median | payer set mean / median |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r} |`),
-    '',
-  ];
+  return ['## Privacy', '', privacyText(block), '', `| ${HEADER.join(' | ')} |`, '| --- | --- | ---: | ---: | ---: | ---: | ---: |', ...privacyRows(block, aliases).map((r) => `| ${r.join(' | ')} |`), ''];
+}
+
+/** report.html's section, with the two row files linked. */
+export function privacyHtml(block: PrivacyBlock, aliases?: Readonly<Record<string, string>>): string {
+  const text = escapeHtml(privacyText(block)).replace(/(hop-views|privacy)\.csv/g, '<a href="$1.csv">$1.csv</a>');
+  return `<h2>Privacy</h2>\n<p class="note">${text}</p>\n${htmlTable(HEADER, privacyRows(block, aliases), new Set([2, 3, 4, 5, 6]))}`;
 }
 
 /** hop-views.csv: one row per onion a hop read, in order; payer, payee and position are the truth, not what the hop knew. */
