@@ -87,3 +87,5 @@ export type { ChannelEvent, ChannelEventKind } from './agents/index.js';
 export type { PaymentRecord } from './agents/index.js';
 export type { BlockRecord, TxRecord } from './chain/index.js';
 export { InvariantError, ProtocolError, ScenarioError } from './errors.js';
+export { INPUT_ERRORS, PROTOCOL_ERRORS, type InputErrorCode, type ProtocolErrorCode } from './errorCodes.js';
+export { FAILURE_REASONS, type FailureReason, type PaymentResult } from './reasons.js';
