@@ -4,7 +4,7 @@
  * one per block.
  */
 import type { Msat } from '../units.js';
-import { invariant } from '../errors.js';
+import { InvariantError } from '../errors.js';
 import type { Block, BlockRecord, DropReason, Tx, TxRecord, TxSubmitted } from './types.js';
 
 export class ChainRecords {
@@ -37,7 +37,7 @@ export class ChainRecords {
     this.blocks.push({ height, time, timestamp, txCount: included.length, weight, mempoolAfter, censoring });
     for (const tx of included) {
       this.step(tx, (row) => {
-        invariant(row.status === 'pending', 'confirmed-not-pending', `${tx.id}: confirmed from status ${row.status}`);
+        if (row.status !== 'pending') throw new InvariantError('confirmed-not-pending', `${tx.id}: confirmed from status ${row.status}`);
         return { ...row, status: 'confirmed', confirmedHeight: height, confirmedAt: time };
       });
     }
