@@ -21,6 +21,7 @@ import { startCheater } from './cheater.js';
 import { startMiners } from './miner.js';
 import { LiveChannel } from './liveChannel.js';
 import { LiveOneWay } from './liveOneWay.js';
+import { PairIndex } from './pairIndex.js';
 import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
 import { probe } from './prober.js';
@@ -46,8 +47,8 @@ export class Network {
   readonly channels = new Map<string, Live>();
   /** Each node's channels, in opening order. */
   private readonly byNode = new Map<string, Live[]>();
-  /** Channels by `a|b` (both orders): a direct payment must not scan a hub's thousands of channels. */
-  private readonly byPair = new Map<string, Live[]>();
+  /** Channels by their two nodes (both orders). */
+  private readonly byPair = new PairIndex<Live>();
   /** Channel specs in opening order (the payers' graph is built from these). */
   private readonly opened: ChannelSpec[] = [];
   private readonly availabilities = new Map<string, Availability>();
@@ -235,11 +236,7 @@ export class Network {
       if (!list) this.byNode.set(node, (list = []));
       list.push(live);
     }
-    for (const key of [pairKey(spec.between[0], spec.between[1]), pairKey(spec.between[1], spec.between[0])]) {
-      let list = this.byPair.get(key);
-      if (!list) this.byPair.set(key, (list = []));
-      list.push(live);
-    }
+    this.byPair.add(spec.between, live);
     live.open();
   }
 
@@ -259,7 +256,7 @@ export class Network {
    * sequence), otherwise HTLCs over a route (BRIEF §4: two sequences per hop).
    */
   pay(from: string, to: string, amountMsat: Msat): void {
-    const candidates = this.byPair.get(pairKey(from, to)) ?? [];
+    const candidates = this.byPair.get(from, to);
     if (candidates.length === 0) return this.routed().send(`p${this.paymentCount++}`, from, to, amountMsat);
     let outcome: Outcome<unknown> | undefined;
     let used = '';
@@ -396,5 +393,3 @@ function limitsOf(spec: ChannelSpec): HtlcLimits {
 function closeOf(live: Live, node: string): Outcome<unknown> {
   return live instanceof LiveChannel ? live.close(node) : live.broadcast(node);
 }
-
-const pairKey = (a: string, b: string): string => `${a}|${b}`;
