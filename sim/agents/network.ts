@@ -377,17 +377,13 @@ function edgeOf(c: ChannelSpec): ChannelEdge {
 
 /** The limits on the HTLCs one side offers: the channel's (`base`), overridden by that direction's own (an imported file's). */
 function sideLimits(d: DirectionLimits, base: HtlcLimits): HtlcLimits {
-  return {
-    maxHtlcs: d.maxHtlcs ?? base.maxHtlcs,
-    maxInFlightMsat: d.maxInFlightMsat ?? base.maxInFlightMsat,
-    minHtlcMsat: d.minHtlcMsat ?? base.minHtlcMsat,
-    reservePpm: base.reservePpm,
-    ...(d.reserveMsat !== undefined ? { reserveMsat: d.reserveMsat } : {}),
-  };
+  // Object.assign, not spreads (in V8 each spread literal gets a hidden class of its own): 62,000 of these live on a real snapshot.
+  const limits = { maxHtlcs: d.maxHtlcs ?? base.maxHtlcs, maxInFlightMsat: d.maxInFlightMsat ?? base.maxInFlightMsat, minHtlcMsat: d.minHtlcMsat ?? base.minHtlcMsat, reservePpm: base.reservePpm };
+  return d.reserveMsat !== undefined ? Object.assign(limits, { reserveMsat: d.reserveMsat }) : limits;
 }
 
 function limitsOf(spec: ChannelSpec): HtlcLimits {
-  return { ...DEFAULT_LIMITS, maxHtlcs: spec.maxHtlcs ?? DEFAULT_LIMITS.maxHtlcs, reservePpm: spec.reservePpm ?? DEFAULT_LIMITS.reservePpm };
+  return Object.assign({}, DEFAULT_LIMITS, { maxHtlcs: spec.maxHtlcs ?? DEFAULT_LIMITS.maxHtlcs, reservePpm: spec.reservePpm ?? DEFAULT_LIMITS.reservePpm });
 }
 
 function closeOf(live: Live, node: string): Outcome<unknown> {
