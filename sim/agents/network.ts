@@ -293,12 +293,8 @@ export class Network {
     if (this.multiHop) return this.multiHop;
     const edges = (): ChannelEdge[] => routableEdges(this.opened);
     const record = (o: PaymentOutcome): void =>
-      void this.paymentLog.push({
-        time: o.startedAt,
-        from: o.from,
-        to: o.to,
-        amountMsat: o.amountMsat,
-        ...paymentResult(o.status, o.reason),
+      // Object.assign, not a spread: in V8 each spread literal gets a hidden class of its own.
+      void this.paymentLog.push(Object.assign({ time: o.startedAt, from: o.from, to: o.to, amountMsat: o.amountMsat }, paymentResult(o.status, o.reason), {
         payerKnowsR: o.payerKnowsR,
         channel: o.firstChannel,
         hops: o.hops,
@@ -307,7 +303,7 @@ export class Network {
         attempts: o.attempts,
         route: o.route,
         parts: o.parts,
-      });
+      }));
     const rsmc = (id: string): LiveChannel | undefined => {
       const live = this.channels.get(id);
       return live instanceof LiveChannel ? live : undefined;
@@ -372,7 +368,7 @@ export const routableEdges = (channels: readonly ChannelSpec[]): ChannelEdge[] =
 /** The router's view of a channel: its capacity and each direction's policy. */
 function edgeOf(c: ChannelSpec): ChannelEdge {
   const maxHtlc = c.directions && [c.directions[0].maxHtlcMsat, c.directions[1].maxHtlcMsat] as const;
-  return { channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: c.policies ?? [c.policy, c.policy], ...(maxHtlc ? { maxHtlcMsat: maxHtlc } : {}) };
+  return Object.assign({ channelId: c.id, between: c.between, capacityMsat: c.deposit[0] + c.deposit[1], policies: c.policies ?? [c.policy, c.policy] }, maxHtlc ? { maxHtlcMsat: maxHtlc } : undefined);
 }
 
 /** The limits on the HTLCs one side offers: the channel's (`base`), overridden by that direction's own (an imported file's). */
