@@ -153,10 +153,16 @@ export function resolveTopology(input: ScenarioInput, base: Base, inputs: InputL
   };
 }
 
-/** A file's limits for one direction over the scenario's defaults (a file's own value wins). */
+const OPTIONAL_LIMITS = ['maxHtlcMsat', 'minHtlcMsat', 'maxInFlightMsat', 'reserveMsat'] as const;
+
+/** A file's limits for one direction over the scenario's defaults (a file's own value wins; the minimum is the file's alone). */
 function limitsOf(d: DirectionLimits, base: Base): DirectionLimits {
   const fallback = base.directions?.[0] ?? {};
-  const pick = <K extends keyof DirectionLimits>(k: K): DirectionLimits[K] => d[k] ?? fallback[k];
-  const out: Record<string, number | undefined> = { maxHtlcs: pick('maxHtlcs') ?? base.maxHtlcs, maxHtlcMsat: pick('maxHtlcMsat'), minHtlcMsat: d.minHtlcMsat, maxInFlightMsat: pick('maxInFlightMsat'), reserveMsat: pick('reserveMsat') };
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+  // Only the limits that are set, added one by one: no entry arrays for the 62,000 directions of a real snapshot.
+  const out: { -readonly [K in keyof DirectionLimits]: DirectionLimits[K] } = { maxHtlcs: d.maxHtlcs ?? fallback.maxHtlcs ?? base.maxHtlcs };
+  for (const key of OPTIONAL_LIMITS) {
+    const value = key === 'minHtlcMsat' ? d[key] : d[key] ?? fallback[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
