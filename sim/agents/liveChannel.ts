@@ -338,8 +338,9 @@ export class LiveChannel implements Guarded {
   /** A call into this channel's contract by `side`, weighing what its content weighs (channel/weights.ts). */
   private submit(side: Side, kind: ChannelTxKind, args: ContractInput, options: SubmitOptions = {}): Tx {
     const sender = this.nodes[side];
-    const { htlcs = 0, onDropped, ...rest } = options;
-    const call = { ...rest, contractId: this.id, sender, kind, args, feeMsat: options.feeMsat ?? this.txFeeMsat, weight: weightOf(kind, { htlcs }) };
+    // Field by field, not rest and spread (slow in V8): every deposit of a real snapshot comes here.
+    const { inputs, lockTime, feePayer, contractFeeMsat, htlcs = 0, onDropped } = options;
+    const call = { inputs, lockTime, feePayer, contractFeeMsat, contractId: this.id, sender, kind, args, feeMsat: options.feeMsat ?? this.txFeeMsat, weight: weightOf(kind, { htlcs }) };
     return submitCall(this.world, call, (reason) => {
       this.event({ kind: 'rejected', node: sender, txKind: kind, code: reason });
       onDropped?.();

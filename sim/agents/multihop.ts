@@ -267,7 +267,7 @@ export class MultiHop {
     const told = this.peel(p, t, k);
     if (!told) return 'bad-onion';
     if (told.nextChannelId !== toHex(shortChannelId(hops[k]!.channelId))) return 'no-route'; // unknown_next_peer
-    const hop = { ...hops[k]!, amountMsat: told.amountMsat, expiryHeight: told.outgoingCltv };
+    const hop = Object.assign({}, hops[k]!, { amountMsat: told.amountMsat, expiryHeight: told.outgoingCltv }); // not a spread: see world.ts recordEvent
     const incoming = hops[k - 1]!;
     const key = edgeKey(hop.channelId, hop.from);
     const policy = this.current.get(key) ?? (this.graph!.hasEdge(key) ? this.graph!.getEdgeAttributes(key).policy : undefined);

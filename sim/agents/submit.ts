@@ -6,7 +6,7 @@
 import type { AbsoluteLock, DropReason, OutPoint, Tx } from '../chain/index.js';
 import { PREIMAGE_MANAGER, registerPreimageCall } from '../chain/index.js';
 import { weightOf } from '../channel/index.js';
-import { invariant } from '../errors.js';
+import { InvariantError } from '../errors.js';
 import type { Msat } from '../units.js';
 import type { World } from './world.js';
 
@@ -43,12 +43,14 @@ export function submitCall(world: World, spec: CallSpec, onDropped: (reason: Dro
     outputs: paid?.change ? [paid.change] : [],
     feeMsat: (paid ? spec.feeMsat : 0) as Msat,
     call: { contractId: spec.contractId, method: spec.args.method, args: spec.args },
-    ...(spec.lockTime ? { lockTime: spec.lockTime } : {}),
-    ...(spec.data !== undefined ? { data: spec.data } : {}),
-    ...(spec.contractFeeMsat ? { contractFeeMsat: spec.contractFeeMsat as Msat } : {}),
-    ...(spec.weight !== undefined ? { weight: spec.weight } : {}),
+    // The chain reads an undefined field as an absent one.
+    lockTime: spec.lockTime || undefined,
+    data: spec.data,
+    contractFeeMsat: (spec.contractFeeMsat || undefined) as Msat | undefined,
+    weight: spec.weight,
   });
-  invariant(result.ok, 'submit-refused', `${spec.contractId}: the chain refused a ${spec.kind} transaction: ${result.ok ? '' : result.error.message}`);
+  // The message is built only on failure (this runs for every transaction).
+  if (!result.ok) throw new InvariantError('submit-refused', `${spec.contractId}: the chain refused a ${spec.kind} transaction: ${result.error.message}`);
   world.chain.watchDropped(result.value.id, (_, reason) => {
     wallet.release(paid?.inputs ?? []);
     onDropped(reason);

@@ -387,7 +387,6 @@ export class Chain {
 
   /** Runs `f` as a trigger event at the current time: for watches whose condition already holds. */
   private fireNow(f: () => void, label: string): WatchHandle {
-    const handle = this.engine.schedule(0, f, { priority: Priority.trigger, label });
-    return { cancel: () => handle.cancel() };
+    return this.engine.schedule(0, f, { priority: Priority.trigger, label });
   }
 }

@@ -4,7 +4,7 @@
  * contract balances + fees collected. Running totals make the check O(1) after every block;
  * `recount()` verifies the totals against the items themselves.
  */
-import { invariant } from '../errors.js';
+import { InvariantError, invariant } from '../errors.js';
 import type { Height, Msat, TxId } from '../units.js';
 import type { OutPoint, OutputSpec } from './types.js';
 
@@ -33,8 +33,9 @@ export class Ledger {
 
   /** Adds an output (money moved, or entering through `fund` when `mint` is true). */
   create(outpoint: OutPoint, spec: OutputSpec, createdHeight: Height, mint = false): void {
-    invariant(Number.isSafeInteger(spec.amountMsat) && spec.amountMsat >= 0, 'bad-output', `output ${outpointKey(outpoint)} amount must be whole msat ≥ 0`, '≥ 0', spec.amountMsat);
     const key = outpointKey(outpoint);
+    // Messages built only on failure: these run for every output, spend and contract call.
+    if (!(Number.isSafeInteger(spec.amountMsat) && spec.amountMsat >= 0)) throw new InvariantError('bad-output', `output ${key} amount must be whole msat ≥ 0`, '≥ 0', spec.amountMsat);
     this.outputs.set(key, { outpoint, spec, createdHeight });
     let owned = this.unspentByOwner.get(spec.owner);
     if (!owned) this.unspentByOwner.set(spec.owner, (owned = new Set()));
@@ -46,7 +47,7 @@ export class Ledger {
   spend(outpoint: OutPoint, by: TxId): void {
     const key = outpointKey(outpoint);
     const out = this.outputs.get(key);
-    invariant(out !== undefined && out.spentBy === undefined, 'double-spend', `output ${key} is missing or already spent`);
+    if (out === undefined || out.spentBy !== undefined) throw new InvariantError('double-spend', `output ${key} is missing or already spent`);
     out.spentBy = by;
     this.unspentByOwner.get(out.spec.owner)?.delete(key);
     this.unspentMsat -= out.spec.amountMsat;
@@ -57,7 +58,7 @@ export class Ledger {
   }
 
   setContractBalance(id: string, balanceMsat: number): void {
-    invariant(Number.isSafeInteger(balanceMsat) && balanceMsat >= 0, 'contract-overdrawn', `contract ${id} would hold ${balanceMsat} msat`, '≥ 0', balanceMsat);
+    if (!(Number.isSafeInteger(balanceMsat) && balanceMsat >= 0)) throw new InvariantError('contract-overdrawn', `contract ${id} would hold ${balanceMsat} msat`, '≥ 0', balanceMsat);
     this.contractMsat += balanceMsat - this.contractBalance(id);
     this.contracts.set(id, balanceMsat);
   }

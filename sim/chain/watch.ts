@@ -10,39 +10,48 @@ export interface WatchHandle {
   cancel(): void;
 }
 
-export interface Watch<A extends unknown[]> {
-  readonly fire: (...args: A) => void;
-  cancelled: boolean;
+/** One watch: its callback, and its own handle (no closure per watch: a real snapshot opens with 124,000). */
+class Watch<K, A extends unknown[]> implements WatchHandle {
+  constructor(
+    readonly fire: (...args: A) => void,
+    private readonly list: WatchList<K, A>,
+    private readonly key: K,
+  ) {}
+
+  cancel(): void {
+    this.list.remove(this.key, this);
+  }
 }
 
 /**
  * Callbacks keyed by some id (a tx id, an outpoint, a height…), each fired at most once. A
  * cancelled watch is forgotten at once (sets keep insertion order, so firing order stays fixed):
- * a long run cancels millions of HTLC guards and must not keep them until their height.
+ * a long run cancels millions of HTLC guards and must not keep them until their height. A key
+ * with one watch (most: each transaction's confirmation and drop) holds it without a set.
  */
 export class WatchList<K, A extends unknown[]> {
-  private readonly byKey = new Map<K, Set<Watch<A>>>();
+  private readonly byKey = new Map<K, Watch<K, A> | Set<Watch<K, A>>>();
 
   add(key: K, fire: (...args: A) => void): WatchHandle {
-    const watch: Watch<A> = { fire, cancelled: false };
-    let set = this.byKey.get(key);
-    if (!set) this.byKey.set(key, (set = new Set()));
-    set.add(watch);
-    return {
-      cancel: () => {
-        watch.cancelled = true;
-        const current = this.byKey.get(key);
-        if (current?.delete(watch) && current.size === 0) this.byKey.delete(key);
-      },
-    };
+    const watch = new Watch(fire, this, key);
+    const held = this.byKey.get(key);
+    if (held === undefined) this.byKey.set(key, watch);
+    else if (held instanceof Set) held.add(watch);
+    else this.byKey.set(key, new Set([held, watch]));
+    return watch;
+  }
+
+  /** Forgets a cancelled watch (if still held: a fired one was taken already). */
+  remove(key: K, watch: Watch<K, A>): void {
+    const held = this.byKey.get(key);
+    if (held === watch || (held instanceof Set && held.delete(watch) && held.size === 0)) this.byKey.delete(key);
   }
 
   /** Removes and returns the live watches of `key`. */
-  take(key: K): Watch<A>[] {
-    const set = this.byKey.get(key);
-    if (!set) return [];
-    this.byKey.delete(key);
-    return [...set];
+  take(key: K): Watch<K, A>[] {
+    const watches = this.peek(key);
+    if (watches.length > 0) this.byKey.delete(key);
+    return watches;
   }
 
   /** Forgets the watches of `key` (their condition can no longer hold). */
@@ -51,14 +60,15 @@ export class WatchList<K, A extends unknown[]> {
   }
 
   /** The live watches of `key`, kept for later (persistent watches). */
-  peek(key: K): Watch<A>[] {
-    const set = this.byKey.get(key);
-    return set ? [...set] : [];
+  peek(key: K): Watch<K, A>[] {
+    const held = this.byKey.get(key);
+    if (held === undefined) return [];
+    return held instanceof Set ? [...held] : [held];
   }
 
   /** Removes and returns the live watches of every key for which `due` is true. */
-  takeWhere(due: (key: K) => boolean): Watch<A>[] {
-    const out: Watch<A>[] = [];
+  takeWhere(due: (key: K) => boolean): Watch<K, A>[] {
+    const out: Watch<K, A>[] = [];
     // One at a time: a block may confirm 100,000 deposits, too many for a spread call.
     for (const key of [...this.byKey.keys()]) if (due(key)) for (const watch of this.take(key)) out.push(watch);
     return out;

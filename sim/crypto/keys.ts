@@ -66,8 +66,34 @@ export function lazyKeyPairFromSeed(seed: string): KeyPair {
 
 /** Both parties' public keys as a pair read only when a signature is checked (see lazyKeyPairFromSeed). */
 export function publicKeysOf(a: KeyPair, b: KeyPair): readonly [Uint8Array, Uint8Array] {
-  const keys = [] as unknown as [Uint8Array, Uint8Array];
-  Object.defineProperty(keys, 0, { get: () => a.publicKey, enumerable: true });
-  Object.defineProperty(keys, 1, { get: () => b.publicKey, enumerable: true });
-  return Object.freeze(keys);
+  return new LazyPublicKeys(a, b) as unknown as readonly [Uint8Array, Uint8Array];
+}
+
+/**
+ * A read-only pair whose sides are getters on the prototype: one small object of a shared shape
+ * per channel (an array given accessor elements got its own hidden class, two closures and two
+ * accessor pairs: 30 MB for a real snapshot's 31,000 channels).
+ */
+class LazyPublicKeys implements Iterable<Uint8Array> {
+  readonly length = 2;
+
+  constructor(
+    private readonly a: KeyPair,
+    private readonly b: KeyPair,
+  ) {
+    Object.freeze(this);
+  }
+
+  get 0(): Uint8Array {
+    return this.a.publicKey;
+  }
+
+  get 1(): Uint8Array {
+    return this.b.publicKey;
+  }
+
+  *[Symbol.iterator](): Iterator<Uint8Array> {
+    yield this.a.publicKey;
+    yield this.b.publicKey;
+  }
 }

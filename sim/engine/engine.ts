@@ -22,10 +22,21 @@ export const Priority = {
   record: 90,
 } as const;
 
-interface ScheduledEvent extends QueueEntry {
-  readonly handler: Handler;
-  readonly label: string;
-  cancelled: boolean;
+/** A queued event, and its own handle (no handle object and closure per event: a run schedules millions). */
+class ScheduledEvent implements QueueEntry, EventHandle {
+  cancelled = false;
+
+  constructor(
+    readonly time: number,
+    readonly priority: number,
+    readonly seq: number,
+    readonly handler: Handler,
+    readonly label: string,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 /** Returned by `schedule`; lets the scheduler cancel an event that has not fired yet. */
@@ -69,22 +80,9 @@ export class Engine {
     if (!Number.isFinite(time) || time < this.clock) {
       throw new RangeError(`Engine.scheduleAt: time ${time} is before now (${this.clock}); schedule at now or later`);
     }
-    const event: ScheduledEvent = {
-      time,
-      priority: options.priority ?? Priority.normal,
-      seq: this.seq++,
-      handler,
-      label: options.label ?? '',
-      cancelled: false,
-    };
+    const event = new ScheduledEvent(time, options.priority ?? Priority.normal, this.seq++, handler, options.label ?? '');
     this.queue.push(event);
-    return {
-      time,
-      label: event.label,
-      cancel: () => {
-        event.cancelled = true;
-      },
-    };
+    return event;
   }
 
   /** Runs `handler` after `delay` ms. */
