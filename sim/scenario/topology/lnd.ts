@@ -44,14 +44,15 @@ export function isLndGraph(data: unknown): data is { edges: unknown[] } {
 
 export function fromLndGraph(data: { edges: unknown[]; nodes?: unknown }, file: string): ImportedGraph {
   const tally = new Tally();
+  const node = internedIds();
   const aliases = new Map<string, string>();
   const listed: string[] = [];
   if (data.nodes !== undefined) {
     if (!Array.isArray(data.nodes)) throw new ScenarioError('bad-import', 'expected a list of nodes', 'nodes', file);
     data.nodes.forEach((n, i) => {
-      const node = parseRow(nodeSchema, n, file, `nodes[${i}]`);
-      listed.push(node.pub_key);
-      if (node.alias) aliases.set(node.pub_key, node.alias);
+      const row = parseRow(nodeSchema, n, file, `nodes[${i}]`);
+      listed.push(node(row.pub_key));
+      if (row.alias) aliases.set(row.pub_key, row.alias);
     });
   }
   const ids = new Map<string, number>();
@@ -68,10 +69,25 @@ export function fromLndGraph(data: { edges: unknown[]; nodes?: unknown }, file: 
     const capacityMsat = edge.capacity * MSAT_PER_SAT;
     if (!Number.isSafeInteger(capacityMsat)) throw new ScenarioError('bad-import', `capacity ${edge.capacity} sat is beyond the safe limit`, `${path}.capacity`, file);
     const directions = [edge.node1_policy, edge.node2_policy].map((p) => direction(p ?? undefined, capacityMsat, tally)) as [ImportedDirection, ImportedDirection];
-    channels.push({ channelId: id, between: [edge.node1_pub, edge.node2_pub], capacityMsat, directions });
+    channels.push({ channelId: id, between: [node(edge.node1_pub), node(edge.node2_pub)], capacityMsat, directions });
   });
   const nodes = [...new Set([...listed, ...channels.flatMap((c) => c.between)])];
   return { nodes, channels, aliases, excluded: [], warnings: tally.lines(file) };
+}
+
+/**
+ * One string per node id. JSON.parse makes a new 66-character string for every occurrence of a
+ * node id (the 2019 snapshot has 66,000 of them for 3,664 nodes, 5.5 MB); every channel, key
+ * map and report row then holds the same copy.
+ */
+function internedIds(): (id: string) => string {
+  const seen = new Map<string, string>();
+  return (id) => {
+    const known = seen.get(id);
+    if (known !== undefined) return known;
+    seen.set(id, id);
+    return id;
+  };
 }
 
 function direction(p: LndPolicy | undefined, capacityMsat: number, tally: Tally): ImportedDirection {
