@@ -64,7 +64,10 @@ interface EventAt {
 export type ChannelEventKind = ChannelEvent['kind'];
 
 /** An event as its channel records it: the recorder stamps the time and, unless given, the height. */
-export type ChannelEventInput = ChannelEvent extends infer E ? (E extends ChannelEvent ? Omit<E, 'time' | 'height' | 'channel'> & { readonly height?: number } : never) : never;
+export type ChannelEventInput = EachKind<ChannelEvent, 'time' | 'height' | 'channel'> & { readonly height?: number };
+
+/** Omit applied to each member of a union (plain Omit would merge the kinds into one). */
+type EachKind<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The sum an event moved or froze, when it carries one. */
 export function amountOf(e: ChannelEvent): number | undefined {
