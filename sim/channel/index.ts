@@ -6,5 +6,5 @@ export { DEFAULT_LIMITS, addHtlc, failHtlc, fulfillHtlc, htlcsOf, reserveMsat, t
 export type { RegisteredAt } from './htlcRules.js';
 export { constructOneWay, oneWayPayload, validFrom, type OneWay, type OneWayInput, type OneWayTerms } from './oneWay.js';
 export { Channel, type ChannelConfig, type CryptoMode, type PartySecrets } from './protocol.js';
-export { fundSide, payoutsOf, unfunded } from './twoPartyFunding.js';
+export { fundSide, heldMsat, payoutsOf, unfunded } from './twoPartyFunding.js';
 export { weightOf, type ChannelTxKind } from './weights.js';

@@ -13,6 +13,13 @@ export function fundSide(id: string, deposits: readonly [number, number], funded
   return ok(side === 0 ? [true, funded[1]] : [funded[0], true]);
 }
 
+/** What a two-deposit contract holds by its own books: the funded deposits while funding, both once open, nothing once closed. */
+export function heldMsat(s: { readonly phase: string; readonly deposits: readonly [number, number]; readonly funded?: readonly [boolean, boolean] }): number {
+  if (s.phase === 'Closed') return 0;
+  const funded = s.phase === 'Funding' ? s.funded! : ([true, true] as const);
+  return (funded[0] ? s.deposits[0] : 0) + (funded[1] ? s.deposits[1] : 0);
+}
+
 /** Nothing funded yet, except a side whose deposit is 0. */
 export const unfunded = (deposits: readonly [number, number]): readonly [boolean, boolean] => [deposits[0] === 0, deposits[1] === 0];
 

@@ -18,9 +18,7 @@
  * channel, so the money held is always the sum of the deposits until Closed.
  */
 import { fail, invariant, ok, type Outcome } from '../errors.js';
-import type { HostContext, HostPayout } from '../channel/index.js';
-import type { Side } from '../channel/index.js';
-import { fundSide, payoutsOf, unfunded } from '../channel/index.js';
+import { fundSide, heldMsat, type HostContext, type HostPayout, payoutsOf, type Side, unfunded } from '../channel/index.js';
 import type { UnixSeconds } from '../units.js';
 import { applyMove, betTotal, forfeit, type BetMove, type BetState } from './bet.js';
 import { bothSigned, type SignedVersion } from './signed.js';
@@ -70,8 +68,7 @@ export function newAppChannel(terms: AppTerms): AppChannel {
 
 /** Money the adjudicator holds by its own books. */
 export function appHeldMsat(s: AppChannel): number {
-  if (s.phase === 'Funding') return (s.funded[0] ? s.deposits[0] : 0) + (s.funded[1] ? s.deposits[1] : 0);
-  return s.phase === 'Closed' ? 0 : totalDeposits(s);
+  return heldMsat(s);
 }
 
 export function checkAppChannel(s: AppChannel): void {

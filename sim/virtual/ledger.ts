@@ -20,9 +20,7 @@
  * back the deposits (γ's opening state). The money held is always the ledger's deposits.
  */
 import { fail, invariant, ok, type Outcome } from '../errors.js';
-import type { HostContext, HostPayout } from '../channel/index.js';
-import type { Side } from '../channel/index.js';
-import { fundSide, payoutsOf, unfunded } from '../channel/index.js';
+import { fundSide, heldMsat, type HostContext, type HostPayout, payoutsOf, type Side, unfunded } from '../channel/index.js';
 import { ledgerPayouts, ledgerSigned, ledgerTotal, lockTotal, virtualSigned, type LedgerVersion, type VirtualVersion } from './states.js';
 
 export interface LedgerTerms {
@@ -63,8 +61,7 @@ export function newLedger(t: LedgerTerms): LedgerChannel {
 }
 
 export function ledgerHeldMsat(s: LedgerChannel): number {
-  if (s.phase === 'Funding') return (s.funded[0] ? s.deposits[0] : 0) + (s.funded[1] ? s.deposits[1] : 0);
-  return s.phase === 'Closed' ? 0 : total(s);
+  return heldMsat(s);
 }
 
 export function checkLedger(s: LedgerChannel): void {
