@@ -6,8 +6,7 @@
  * updates, no channels opened later), so the replay sees the graph every search saw.
  */
 import type { CryptoMode } from '../sim/channel/index.js';
-import { findRoute, searchStats, type PaymentGraph, type RouteQuery } from '../sim/router/index.js';
-import { referenceRoute } from '../sim/router/index.js';
+import { findRoute, type PaymentGraph, referenceRoute, type RouteQuery, searchStats } from '../sim/router/index.js';
 import type { BenchResult, Workload } from './bench.js';
 
 export interface RoutingReplay {

@@ -5,14 +5,10 @@
 import { printable, ScenarioError } from '../sim/errors.js';
 import { join } from 'node:path';
 import { reportFiles, StreamedRows, unmetExpectations, reportJson, summaryText } from '../sim/report/index.js';
-import { validateScenario, listScenarios, loadScenario, parseOverride, type Scenario } from '../sim/scenario/index.js';
+import { checkBlocks, listScenarios, loadScenario, parseOverride, type Scenario, validateScenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
-import { checkBlocks } from '../sim/scenario/index.js';
 import type { CryptoMode } from '../sim/channel/index.js';
-import { estimate, explain } from '../sim/estimate/index.js';
-import { explainSimulation } from '../sim/estimate/index.js';
-import { DEFAULT_SCALE } from '../sim/estimate/index.js';
-import { DEFAULT_SEEDS, explainSeeds, simulateSeeds } from '../sim/estimate/index.js';
+import { DEFAULT_SCALE, DEFAULT_SEEDS, estimate, explain, explainSeeds, explainSimulation, simulateSeeds } from '../sim/estimate/index.js';
 import { GAMES } from '../sim/games/index.js';
 import { whole as wholeNumber } from './sweep.js';
 import { prepareOutDir } from './outputs.js';

@@ -21,9 +21,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findGame, gameParams, narrate, payoffTable, play, readGameDoc, seedsOf, type Game, type Params, type PayoffRow } from './games/index.js';
-import { runReport, type RunReport } from './scenario/index.js';
+import { type RunOptions, type RunRecords, runReport, type RunReport, runScenario, type Scenario, scenarioFromData } from './scenario/index.js';
 import { summarize } from './report/index.js';
-import { runScenario, scenarioFromData, type RunOptions, type RunRecords, type Scenario } from './scenario/index.js';
 import { ScenarioError } from './errors.js';
 
 /** The package's root (scenarios/, package.json): two levels above dist/sim/index.js, one above sim/index.ts. */

@@ -3,10 +3,7 @@
  * sheet while the channel runs, its frozen bond while the contract audits; an HTLC not yet
  * resolved still counts as its offerer's. Pure accounting over the protocol and contract states.
  */
-import type { HtlcTerm, Side } from '../channel/index.js';
-import type { VirtualBank } from '../channel/index.js';
-import { htlcsOf } from '../channel/index.js';
-import type { Channel } from '../channel/index.js';
+import { type Channel, htlcsOf, type HtlcTerm, type Side, type VirtualBank } from '../channel/index.js';
 
 export function holdingsOf(channel: Channel, state: VirtualBank, side: Side): number {
   const offered = (htlcs: readonly HtlcTerm[]): number => htlcs.reduce((sum, h) => sum + (h.offerer === side ? h.amountMsat : 0), 0);

@@ -12,12 +12,7 @@
  * that is online and answering signs anything off-chain.
  */
 import type { Block, OutPoint, Tx } from '../chain/index.js';
-import { construct, type ContractInput, type ContractRules, type Parties } from '../channel/index.js';
-import { isHtlc, other, type Pair, type Side } from '../channel/index.js';
-import { addHtlc, DEFAULT_LIMITS, failHtlc, fulfillHtlc, htlcsOf, reserveMsat, type HtlcLimits } from '../channel/index.js';
-import { virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition } from '../channel/index.js';
-import { Channel, type ChannelConfig } from '../channel/index.js';
-import { weightOf, type ChannelTxKind } from '../channel/index.js';
+import { addHtlc, Channel, type ChannelConfig, type ChannelTxKind, construct, type ContractInput, type ContractRules, DEFAULT_LIMITS, failHtlc, fulfillHtlc, type HtlcLimits, htlcsOf, isHtlc, other, type Pair, type Parties, reserveMsat, type Side, virtualBankHost, type VirtualBankHost, type VirtualBankTransition as Transition, weightOf } from '../channel/index.js';
 import { publicKeysOf } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';

@@ -6,12 +6,9 @@
  * earlier). The payer reclaims everything with the refund if nothing settled before its lock.
  */
 import type { OutPoint, Tx } from '../chain/index.js';
-import type { Pair } from '../channel/index.js';
-import { oneWayHost, type OneWayHost, type Transition } from '../channel/index.js';
-import { constructOneWay, oneWayPayload, validFrom, type OneWay, type OneWayInput, type OneWayTerms } from '../channel/index.js';
+import { constructOneWay, type CryptoMode, type OneWay, oneWayHost, type OneWayHost, type OneWayInput, oneWayPayload, type OneWayTerms, type Pair, type PartySecrets, type Transition, validFrom } from '../channel/index.js';
 
 type OneWayTransition = Transition<OneWay, OneWayInput>;
-import type { CryptoMode, PartySecrets } from '../channel/index.js';
 import { sign, verify, type Signature } from '../crypto/index.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat } from '../units.js';

@@ -14,8 +14,7 @@
  *
  * Each hop's update (add, fulfil or fail) costs a round trip of two messages.
  */
-import { hashLock, preimageFromSeed } from '../crypto/index.js';
-import { sha256, toHex, utf8 } from '../crypto/index.js';
+import { hashLock, preimageFromSeed, sha256, toHex, utf8 } from '../crypto/index.js';
 import { OnionCarrier, shortChannelId, type HopPayload, type ReadPayload, type Sealed } from '../onion/index.js';
 import { buildGraph, directionCapacity, edgeKey, feeAndLockRisk, findRoute, forwardingFee, MissionControl, type ChannelEdge, type Hop, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';

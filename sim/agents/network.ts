@@ -4,13 +4,10 @@
  * their times. It holds no protocol logic of its own: a payment between neighbours goes to their
  * live channel, any other to the multi-hop machinery; every action to the channel or party concerned.
  */
-import type { Chain } from '../chain/index.js';
-import type { OutPoint } from '../chain/index.js';
-import { DEFAULT_LIMITS, type HtlcLimits } from '../channel/index.js';
-import type { PartySecrets } from '../channel/index.js';
+import type { Chain, OutPoint } from '../chain/index.js';
+import { DEFAULT_LIMITS, type HtlcLimits, type PartySecrets } from '../channel/index.js';
 import { lazyKeyPairFromSeed, type KeyPair } from '../crypto/index.js';
-import type { Engine } from '../engine/index.js';
-import { Priority, rngStream } from '../engine/index.js';
+import { type Engine, Priority, rngStream } from '../engine/index.js';
 import type { Outcome } from '../errors.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
 import type { ChannelEdge } from '../router/index.js';

@@ -4,8 +4,7 @@
  * the party cashing an HTLC sheet shows the preimages it knows. HTLCs left pending by the cash are
  * their machines' business (hop.ts).
  */
-import { freezeEnd, type ContractInput } from '../channel/index.js';
-import type { HtlcTerm, Side } from '../channel/index.js';
+import { type ContractInput, freezeEnd, type HtlcTerm, type Side } from '../channel/index.js';
 import { invariant } from '../errors.js';
 import type { Height, Sequence, UnixSeconds } from '../units.js';
 import type { LiveChannel } from './liveChannel.js';

@@ -2,9 +2,7 @@
  * What a network is made of, as the scenario resolves it: channels, payments, actions, agents;
  * and the row a payment leaves for reports. Plain data; `Network` brings it to life.
  */
-import type { Freeze, Pair } from '../channel/index.js';
-import type { ContractRules } from '../channel/index.js';
-import type { CryptoMode } from '../channel/index.js';
+import type { ContractRules, CryptoMode, Freeze, Pair } from '../channel/index.js';
 import type { Policy } from '../router/index.js';
 import type { PaymentRecord } from '../report/index.js';
 import type { Msat, Sequence } from '../units.js';

@@ -3,8 +3,7 @@
  * kinds. A structurally impossible transaction is a bug in pcnsim (the runtime builds them),
  * so `submit` refusing one throws; a call the contract rejects at inclusion is an outcome.
  */
-import type { AbsoluteLock, DropReason, OutPoint, Tx } from '../chain/index.js';
-import { PREIMAGE_MANAGER, registerPreimageCall } from '../chain/index.js';
+import { type AbsoluteLock, type DropReason, type OutPoint, PREIMAGE_MANAGER, registerPreimageCall, type Tx } from '../chain/index.js';
 import { weightOf } from '../channel/index.js';
 import { InvariantError } from '../errors.js';
 import type { Msat } from '../units.js';

@@ -3,10 +3,8 @@
  * was revoked), a penalty (what it took: the bond and the pending HTLCs), a withdrawal (and
  * whether a cheat got away), an HTLC claimed or timed out on chain, a cooperative close.
  */
-import type { VirtualBankTransition as Transition } from '../channel/index.js';
-import { isHtlc, other, type Pair, type Side } from '../channel/index.js';
+import { type Channel, isHtlc, other, type Pair, type Side, type VirtualBankTransition as Transition } from '../channel/index.js';
 import { opens } from '../crypto/index.js';
-import type { Channel } from '../channel/index.js';
 import type { ChannelEventInput } from './records.js';
 
 /** The report rows a confirmed transition makes, at the height of the block that confirmed it. */

@@ -3,8 +3,7 @@
  * mempool are reserved so two pending transactions never spend the same coin; a reservation is
  * released if its transaction is dropped. Coins are taken in the chain's (deterministic) order.
  */
-import type { Chain } from '../chain/index.js';
-import type { OutPoint, OutputSpec } from '../chain/index.js';
+import type { Chain, OutPoint, OutputSpec } from '../chain/index.js';
 import type { Msat } from '../units.js';
 
 const key = (o: OutPoint): string => `${o.txId}:${o.index}`;

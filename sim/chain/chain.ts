@@ -19,9 +19,7 @@
  * output spent, transaction dropped) fires at once, at the current time, rather than waiting
  * for the next block: a late watcher learns what the chain already shows.
  */
-import type { Engine } from '../engine/index.js';
-import { Priority } from '../engine/index.js';
-import type { Rng } from '../engine/index.js';
+import { type Engine, Priority, type Rng } from '../engine/index.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, TxId, UnixSeconds } from '../units.js';
 import { applyTx } from './apply.js';

@@ -5,8 +5,7 @@
  * crosses chains (atomic swaps). Each chain keeps its own ledger and is conserved on its own:
  * money never moves between chains, only between owners on one chain.
  */
-import type { Engine } from '../engine/index.js';
-import type { RngStreams } from '../engine/index.js';
+import type { Engine, RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
 import { Chain } from './chain.js';

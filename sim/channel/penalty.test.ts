@@ -9,8 +9,7 @@ import { hashLock, preimageFromSeed } from '../crypto/index.js';
 import { Engine, rngStream } from '../engine/index.js';
 import { ctx, expectCode, expectOk, funding, htlc, pair, revocationProof, running, signedCopy } from '../testing/contract.js';
 import { msat, type Msat } from '../units.js';
-import type { ContractRules, VirtualBank } from './contract.js';
-import { step } from './contract.js';
+import { type ContractRules, step, type VirtualBank } from './contract.js';
 import { virtualBankHost } from './host.js';
 import { stampsOf } from '../chain/records.js';
 

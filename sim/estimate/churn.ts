@@ -16,10 +16,8 @@
  * Endpoints: one uniform node, the other half the time an end of a random open channel
  * (preferential attachment, so hubs emerge as in the real graph) and otherwise uniform.
  */
-import { Chain, DEFAULT_TX_WEIGHT } from '../chain/index.js';
-import type { OutPoint } from '../chain/index.js';
-import { Engine, RngStreams } from '../engine/index.js';
-import type { Rng } from '../engine/index.js';
+import { Chain, DEFAULT_TX_WEIGHT, type OutPoint } from '../chain/index.js';
+import { Engine, type Rng, RngStreams } from '../engine/index.js';
 import type { Msat } from '../units.js';
 import { WindowedMean } from './steady.js';
 

@@ -12,8 +12,7 @@
  * Alice takes TX1 back at T_A and still claims TX3 before T_B, so she keeps both (+v·p).
  */
 import type { RunRecords } from '../scenario/index.js';
-import { freeOptionValue } from '../swap/index.js';
-import { swapStory } from '../swap/index.js';
+import { freeOptionValue, swapStory } from '../swap/index.js';
 import { formatSat, getIn, numberIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const W_SAT = 100_000;

@@ -5,9 +5,8 @@
  * background transactions; without it the story keeps to the chain.
  */
 import { amountOf, type ChannelEvent } from '../report/index.js';
-import type { TxRecord } from '../chain/index.js';
+import { stampsOf, type TxRecord } from '../chain/index.js';
 import type { RunRecords } from '../scenario/index.js';
-import { stampsOf } from '../chain/index.js';
 
 interface Line {
   readonly time: number;

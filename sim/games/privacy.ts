@@ -12,8 +12,7 @@
  *   payer candidates = 1 + (i − 1)·(ℓ + 1)   (alice, the forwarders before the spy and their leaves)
  */
 import type { RunRecords } from '../scenario/index.js';
-import { cltvBudget, payeeCandidates, payerCandidates } from '../privacy/index.js';
-import type { HopView } from '../privacy/index.js';
+import { cltvBudget, type HopView, payeeCandidates, payerCandidates } from '../privacy/index.js';
 import { getIn, setIn, type Game, type Params, type ScenarioDoc } from './game.js';
 
 const FORWARDERS = 3;

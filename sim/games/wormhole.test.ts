@@ -5,8 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Params } from './game.js';
-import { gainSat } from './game.js';
+import { gainSat, type Params } from './game.js';
 import { gameParams, play, readGameDoc } from './play.js';
 import { colludersGain, routeNodes, wormhole, wormholeStory } from './wormhole.js';
 

@@ -5,8 +5,7 @@
  * flows without the bytes: a hop gets exactly its payload and the next packet, the payer exactly
  * the failing hop's position and message. Both give the same views, so reports are identical.
  */
-import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
-import { fromHex, sha256, toHex, utf8 } from '../crypto/index.js';
+import { fromHex, type KeyPair, keyPairFromSeed, sha256, toHex, utf8 } from '../crypto/index.js';
 import { buildFailure, decodeFailure, obfuscateFailure } from './failure.js';
 import { decodeFailureMessage, decodePayload, encodeFailure, encodePayload, shortChannelId, type HopPayload, type ReadPayload } from './payload.js';
 import { buildOnion, peelOnion, sharedSecrets, type OnionFormat, type OnionPacket } from './sphinx.js';

@@ -8,8 +8,7 @@
  *   lightningSwaps: { started, completed, unwound, refused, exchangeLost, payerLost, pending, rows: [...] }
  */
 import type { CrossChainRecords } from './records.js';
-import type { SwapOutcome } from './crossChainRecords.js';
-import type { LightningSwapOutcome } from './crossChainRecords.js';
+import type { LightningSwapOutcome, SwapOutcome } from './crossChainRecords.js';
 import { round6 } from './stats.js';
 
 export function crossChainBlocks(x: CrossChainRecords) {

@@ -8,9 +8,7 @@ import { toCsv } from './csv.js';
 import { displayName, groupDigits } from './format.js';
 import { escapeHtml, htmlTable } from './page/page.js';
 import { percentile, round6, sum } from './stats.js';
-import type { PaymentInference } from '../privacy/index.js';
-import { cltvBudget } from '../privacy/index.js';
-import type { PrivacyRecords } from '../privacy/index.js';
+import { cltvBudget, type PaymentInference, type PrivacyRecords } from '../privacy/index.js';
 
 /** What a coalition learned of one side (payee or payer) of the payments it saw. */
 function sideBlock(seen: readonly PaymentInference[], others: number, pick: (r: PaymentInference) => [readonly string[] | undefined, string]) {

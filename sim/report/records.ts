@@ -6,12 +6,8 @@
 import type { BlockRecord, DropReason, TxRecord } from '../chain/index.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
 import type { PrivacyRecords } from '../privacy/index.js';
-import type { LightningSwapEvent, LightningSwapRecord } from './crossChainRecords.js';
-import type { MalleabilityEvent } from './crossChainRecords.js';
+import type { LightningSwapEvent, LightningSwapRecord, MalleabilityEvent, PerunEvent, PerunRecord, StateChannelEvent, StateChannelRecord, SwapEvent, SwapRecord } from './crossChainRecords.js';
 import type { PaymentResult } from '../reasons.js';
-import type { SwapEvent, SwapRecord } from './crossChainRecords.js';
-import type { StateChannelEvent, StateChannelRecord } from './crossChainRecords.js';
-import type { PerunEvent, PerunRecord } from './crossChainRecords.js';
 import type { RunStats } from './accumulate.js';
 
 /**

@@ -3,10 +3,7 @@
  * own fields (a field of another strategy is refused there), so this only fills in defaults and
  * checks what needs the whole scenario: the nodes named, the miners' shares adding up.
  */
-import type { CheaterSpec } from '../agents/index.js';
-import type { MinerSpec } from '../agents/index.js';
-import type { ReceivePolicy } from '../agents/index.js';
-import type { WatchtowerSpec } from '../agents/index.js';
+import type { CheaterSpec, MinerSpec, ReceivePolicy, WatchtowerSpec } from '../agents/index.js';
 import { ScenarioError } from '../errors.js';
 import type { ScenarioInput } from './schema.js';
 import { JAMMER_HOLD_MS } from '../defaults.js';

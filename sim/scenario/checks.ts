@@ -5,9 +5,7 @@
  */
 import type { ChannelSpec } from '../agents/index.js';
 import { ScenarioError } from '../errors.js';
-import { RunStats } from '../report/index.js';
-import { crossChainExpectType } from '../report/index.js';
-import { summarize } from '../report/index.js';
+import { crossChainExpectType, RunStats, summarize } from '../report/index.js';
 import { seconds } from './actions.js';
 
 let leaves: Map<string, string> | undefined;

@@ -12,8 +12,7 @@
  * `resolveSwaps` check the cross-references (known chains, funded wallets, two different chains).
  */
 import { z } from 'zod';
-import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/index.js';
-import type { ChainConfig } from '../chain/index.js';
+import { type ChainConfig, DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/index.js';
 import { ScenarioError } from '../errors.js';
 import type { MalleabilitySpec } from '../malleability/index.js';
 import type { SwapSide, SwapSpec } from '../swap/index.js';

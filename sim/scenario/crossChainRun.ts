@@ -5,22 +5,17 @@
  * started with), and the rows for the report are returned. One-chain scenarios without swaps
  * never reach here, so their reports stay as they were.
  */
-import type { Chain } from '../chain/index.js';
-import { Chains, DEFAULT_CHAIN } from '../chain/index.js';
-import type { Engine } from '../engine/index.js';
-import type { RngStreams } from '../engine/index.js';
+import { type Chain, Chains, DEFAULT_CHAIN } from '../chain/index.js';
+import type { Engine, RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
-import type { SwapEvent } from '../swap/index.js';
-import { AtomicSwap } from '../swap/index.js';
+import { AtomicSwap, type LightningSwapEvent, type SwapEvent } from '../swap/index.js';
 import { multisigOwner, startMalleabilityStories, type MalleabilityEvent } from '../malleability/index.js';
 import type { ChainRun, CrossChainRecords } from '../report/index.js';
 import type { Scenario } from './resolve.js';
-import { PerunVirtualChannel } from '../virtual/index.js';
-import type { PerunEvent } from '../virtual/index.js';
+import { type PerunEvent, PerunVirtualChannel } from '../virtual/index.js';
 import { StateChannelStory, type StateChannelEvent } from '../statechannel/index.js';
 import type { Network } from '../agents/index.js';
 import type { CryptoMode } from '../channel/index.js';
-import type { LightningSwapEvent } from '../swap/index.js';
 import { startChainNetwork, startLightningSwaps } from './lightningRun.js';
 
 export type { ChainRun, CrossChainRecords };

@@ -4,16 +4,12 @@
  * own on that chain — its deposits, commitments and penalties go to that chain's ledger, its
  * HTLC deadlines count that chain's blocks — so no route ever mixes chains.
  */
-import { Network } from '../agents/index.js';
-import type { ChannelSpec } from '../agents/index.js';
-import type { Chain } from '../chain/index.js';
-import type { Chains, NamedChain } from '../chain/index.js';
+import { type ChannelSpec, DEFAULT_MULTIHOP, Network } from '../agents/index.js';
+import type { Chain, Chains, NamedChain } from '../chain/index.js';
 import { invariant } from '../errors.js';
 import type { CryptoMode } from '../channel/index.js';
 import type { Engine } from '../engine/index.js';
-import { DEFAULT_MULTIHOP } from '../agents/index.js';
-import { LightningSwap, type ChainSide } from '../swap/index.js';
-import type { LightningSwapEvent } from '../swap/index.js';
+import { type ChainSide, LightningSwap, type LightningSwapEvent } from '../swap/index.js';
 import type { Scenario } from './resolve.js';
 
 /** The network of `spec`'s chain: its channels, their ends, the default chain's payment settings. Started (deposits submitted). */

@@ -4,20 +4,17 @@
  * channel, actions naming real channels of their own node), and the work it asks for bounded.
  * Errors name the field path; what is legal but probably unintended becomes a warning.
  */
-import type { ActionSpec, ChannelSpec, NetworkSpec, PaymentSpec } from '../agents/index.js';
-import { DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, type NamedChain } from '../chain/index.js';
-import { DEFAULT_TX_WEIGHT, type ChainConfig } from '../chain/index.js';
+import { type ActionSpec, type ChannelSpec, DEFAULT_MULTIHOP, type MppOptions, type NetworkSpec, type PaymentSpec } from '../agents/index.js';
+import { type ChainConfig, DEFAULT_CHAIN, DEFAULT_INTERVAL_MS, DEFAULT_TX_WEIGHT, type NamedChain } from '../chain/index.js';
 import type { MalleabilitySpec } from '../malleability/index.js';
 import type { StateChannelSpec } from '../statechannel/index.js';
 import { resolveStateChannels } from './stateChannels.js';
 import type { PerunSpec } from '../virtual/index.js';
 import { resolveVirtualChannels } from './virtualChannels.js';
-import type { SwapSpec } from '../swap/index.js';
-import type { LightningSwapSpec } from '../swap/index.js';
+import type { LightningSwapSpec, SwapSpec } from '../swap/index.js';
 import { resolveLightningSwaps, splitActionsByChain, splitChannelsByChain } from './lightningSwaps.js';
 import { ScenarioError } from '../errors.js';
-import type { Weight } from '../router/index.js';
-import { DEFAULT_MISSION_CONTROL, feeAndLockRisk, withSuccessProbability, type MissionControlOptions } from '../router/index.js';
+import { DEFAULT_MISSION_CONTROL, feeAndLockRisk, type MissionControlOptions, type Weight, withSuccessProbability } from '../router/index.js';
 import { MAX_MSAT, type Msat } from '../units.js';
 import { resolveActions, type KnownChannel } from './actions.js';
 import { readActivity } from './activity.js';
@@ -32,7 +29,6 @@ import type { ScenarioInput } from './schema.js';
 import { resolveTopology } from './topology/index.js';
 import { resolveAmount, type Workload } from './workload.js';
 import { BLOCK_INTERVAL_MS, MPP_MAX_PARTS, MPP_MIN_SHARD_MSAT, MPP_TIMEOUT_MS } from '../defaults.js';
-import { DEFAULT_MULTIHOP, type MppOptions } from '../agents/index.js';
 import type { ExpectSpec } from '../report/index.js';
 import { resolvePrivacy, type PrivacySpec } from './privacy.js';
 

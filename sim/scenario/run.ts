@@ -3,16 +3,13 @@
  * runs to the end time, and returns the recorded rows. Reports are computed from these rows
  * alone (`sim/report`).
  */
-import type { ChannelEvent } from '../agents/index.js';
-import { Network, routableEdges, type PaymentRecord } from '../agents/index.js';
+import { type ChannelEvent, DEFAULT_MULTIHOP, Network, type PaymentRecord, routableEdges } from '../agents/index.js';
 import { Chain } from '../chain/index.js';
 import type { CryptoMode } from '../channel/index.js';
 import { Engine, RngStreams } from '../engine/index.js';
 import { invariant } from '../errors.js';
 import type { Msat } from '../units.js';
-import { DEFAULT_MULTIHOP } from '../agents/index.js';
-import { RunStats } from '../report/index.js';
-import type { RunRecords } from '../report/index.js';
+import { type RunRecords, RunStats } from '../report/index.js';
 import type { Scenario } from './resolve.js';
 import { startCrossChain } from './crossChainRun.js';
 import { PrivacyWatch } from '../privacy/index.js';

@@ -14,13 +14,11 @@
  *   other answers with the newest version, which wins the dispute.
  */
 import type { Chain } from '../chain/index.js';
-import { PureContractHost } from '../channel/index.js';
-import type { Side } from '../channel/index.js';
+import { PureContractHost, type Side } from '../channel/index.js';
 import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
-import { Wallet } from '../agents/index.js';
+import { callContract, Wallet } from '../agents/index.js';
 import { formatMsat, type Msat } from '../units.js';
-import { callContract } from '../agents/index.js';
 import { appHeldMsat, checkAppChannel, newAppChannel, stepApp, type AppChannel, type AppInput } from './adjudicator.js';
 import { applyMove, commitmentOf, initialBet, toMove, type BetMove, type BetState } from './bet.js';
 import { coSign, type SignedVersion } from './signed.js';

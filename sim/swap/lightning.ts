@@ -16,9 +16,7 @@
  * Each leg lives in its chain's network (channels never leave their chain); only R crosses, in
  * the exchange's head.
  */
-import type { HopOutcome } from '../agents/index.js';
-import { LiveChannel } from '../agents/index.js';
-import type { Network } from '../agents/index.js';
+import { type HopOutcome, LiveChannel, type Network } from '../agents/index.js';
 import type { Chain } from '../chain/index.js';
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';

@@ -3,8 +3,7 @@
  * included a transaction (a deposit, a commitment that shows R or refunds an HTLC, a withdrawal),
  * the swap's steps in between, quiet stretches folded into one line per chain. From recorded rows.
  */
-import type { CrossChainRecords } from '../report/index.js';
-import { groupDigits } from '../report/index.js';
+import { type CrossChainRecords, groupDigits } from '../report/index.js';
 import { blockLines, clock, inTimeOrder } from './story.js';
 
 const WHAT: Readonly<Record<string, string>> = {

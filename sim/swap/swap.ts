@@ -6,12 +6,10 @@
  * block include it, if its lock is still unclaimed. A party that stops (`stopBefore`) does
  * nothing from that step on. The contracts are contract.ts on `PureContractHost`.
  */
-import type { Chain } from '../chain/index.js';
-import type { Chains } from '../chain/index.js';
+import type { Chain, Chains } from '../chain/index.js';
 import { PureContractHost } from '../channel/index.js';
 import { hashLock, preimageFromSeed } from '../crypto/index.js';
-import type { Engine } from '../engine/index.js';
-import type { Rng } from '../engine/index.js';
+import type { Engine, Rng } from '../engine/index.js';
 import { Wallet } from '../agents/index.js';
 import type { Msat, UnixSeconds } from '../units.js';
 import { lockHeldMsat, newLock, stepLock, type LockInput, type SwapLock } from './contract.js';

@@ -5,8 +5,7 @@
  * same columns from the same name.
  */
 import { ScenarioError } from '../errors.js';
-import { findGame } from '../games/index.js';
-import { gainSat, type Params } from '../games/index.js';
+import { findGame, gainSat, type Params } from '../games/index.js';
 import type { Report } from '../report/index.js';
 import type { RunRecords } from '../scenario/index.js';
 

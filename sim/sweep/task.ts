@@ -11,8 +11,7 @@ import type { CryptoMode } from '../channel/index.js';
 import { InvariantError, printable, ScenarioError } from '../errors.js';
 import type { Params } from '../games/index.js';
 import { reportFiles, reportJson, summarize } from '../report/index.js';
-import { runScenario, scenarioFromData, type ScenarioDoc } from '../scenario/index.js';
-import { runReport } from '../scenario/index.js';
+import { runReport, runScenario, type ScenarioDoc, scenarioFromData } from '../scenario/index.js';
 import type { GridValue } from './grid.js';
 import { measureRun, type MeasureSpec } from './metrics.js';
 

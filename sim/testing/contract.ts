@@ -5,9 +5,7 @@
  */
 import { keyPairFromSeed, revocationLock, sign, toHex } from '../crypto/index.js';
 import type { Outcome } from '../errors.js';
-import { freezeTerms, revocationPayload, signTerms, type HtlcTerm, type Pair, type SignedCommitment, type Side, type Terms } from '../channel/index.js';
-import { construct, step, type CallContext, type ContractRules, type Step, type VirtualBank } from '../channel/index.js';
-import type { RegisteredAt } from '../channel/index.js';
+import { type CallContext, construct, type ContractRules, freezeTerms, type HtlcTerm, type Pair, type RegisteredAt, revocationPayload, type Side, type SignedCommitment, signTerms, step, type Step, type Terms, type VirtualBank } from '../channel/index.js';
 import { height, msat, sequence, type Msat, type UnixSeconds } from '../units.js';
 
 export const alice = keyPairFromSeed('alice');

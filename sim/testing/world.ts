@@ -10,18 +10,12 @@
  *
  * Amounts are in sat here (as in the BRIEF); the simulation itself works in msat.
  */
-import { DEFAULT_MULTIHOP, type MultiHopOptions } from '../agents/index.js';
-import { Network, type ActionSpec, type ChannelKind, type NetworkSpec } from '../agents/index.js';
+import { type ActionSpec, type ChannelEvent, type ChannelEventKind, type ChannelKind, DEFAULT_MULTIHOP, LiveChannel, type LiveOneWay, type MultiHopOptions, Network, type NetworkSpec, type WatchtowerSpec } from '../agents/index.js';
 import type { Policy } from '../router/index.js';
-import { LiveChannel } from '../agents/index.js';
-import type { LiveOneWay } from '../agents/index.js';
 import { Chain } from '../chain/index.js';
-import type { Freeze } from '../channel/index.js';
-import type { CryptoMode } from '../channel/index.js';
+import type { CryptoMode, Freeze } from '../channel/index.js';
 import { Engine, rngStream } from '../engine/index.js';
 import { sat, sequence, type Msat } from '../units.js';
-import type { WatchtowerSpec } from '../agents/index.js';
-import type { ChannelEvent, ChannelEventKind } from '../agents/index.js';
 
 export const BLOCK_MS = 600_000;
 

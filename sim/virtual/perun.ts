@@ -17,11 +17,10 @@
  *    answers with it. The final version wins either way.
  */
 import type { Chain } from '../chain/index.js';
-import { callContract } from '../agents/index.js';
+import { callContract, Wallet } from '../agents/index.js';
 import { PureContractHost } from '../channel/index.js';
 import { keyPairFromSeed, type KeyPair } from '../crypto/index.js';
 import type { Engine } from '../engine/index.js';
-import { Wallet } from '../agents/index.js';
 import { invariant } from '../errors.js';
 import { formatMsat, type Msat } from '../units.js';
 import { checkLedger, ledgerHeldMsat, newLedger, stepLedger, type LedgerChannel, type LedgerInput } from './ledger.js';
