@@ -43,8 +43,9 @@ export function blockLines(x: CrossChainRecords, describe: (tx: TxRecord, chain:
   for (const [name, c] of Object.entries(x.chains)) {
     const busy = new Map<number, string[]>();
     for (const tx of c.txs) {
-      const text = tx.status === 'confirmed' ? describe(tx, name) : undefined;
-      if (text !== undefined && tx.status === 'confirmed') busy.set(tx.confirmedHeight, [...(busy.get(tx.confirmedHeight) ?? []), text]);
+      if (tx.status !== 'confirmed') continue;
+      const text = describe(tx, name);
+      if (text !== undefined) busy.set(tx.confirmedHeight, [...(busy.get(tx.confirmedHeight) ?? []), text]);
     }
     let quiet: { from: number; to: number; time: number } | undefined;
     const flush = (): void => {
