@@ -41,6 +41,8 @@ export interface LiveChannelSpec extends ChannelConfig {
   readonly limitsBySide?: readonly [HtlcLimits, HtlcLimits];
 }
 
+const DEPOSIT: ContractInput = Object.freeze({ method: 'deposit' });
+
 export class LiveChannel implements Guarded {
   readonly id: string;
   readonly nodes: readonly [string, string];
@@ -48,8 +50,8 @@ export class LiveChannel implements Guarded {
   readonly host: VirtualBankHost;
   private life: ChannelLife = { phase: 'opening' };
   private readonly htlcs = new HtlcTable();
-  /** Contract transitions awaiting their block's watch (no table while none waits: most channels are idle). */
-  private transitions: Map<string, Transition> | undefined;
+  /** Contract transitions awaiting their block's watch (a short list, none while none waits: most channels are idle). */
+  private transitions: Transition[] | undefined;
   private depositsConfirmed = 0;
   private reconnectScheduled = false;
 
@@ -87,11 +89,13 @@ export class LiveChannel implements Guarded {
     const { chain } = this.world;
     chain.registerContract(this.id, this.host);
     chain.watchContract(this.id, (tx, block) => this.react(tx, block));
+    // One callback for both deposits, and the same arguments for every deposit call.
+    const deep = (): void => {
+      if (++this.depositsConfirmed === 2) this.lifeStep({ type: 'deposits-deep' });
+    };
     for (const side of [0, 1] as const) {
-      const tx = this.submit(side, 'deposit', { method: 'deposit' }, { inputs: [this.spec.coins[side]] });
-      chain.watchConfirmed(tx.id, Math.max(1, this.spec.confirmations), () => {
-        if (++this.depositsConfirmed === 2) this.lifeStep({ type: 'deposits-deep' });
-      });
+      const tx = this.submit(side, 'deposit', DEPOSIT, { inputs: [this.spec.coins[side]] });
+      chain.watchConfirmed(tx.id, Math.max(1, this.spec.confirmations), deep);
     }
   }
 
@@ -355,10 +359,12 @@ export class LiveChannel implements Guarded {
 
   /** Called by the chain's watch after a call into the contract confirmed. */
   private react(tx: Tx, _block: Block): void {
-    const t = this.transitions?.get(tx.id);
-    if (!t) return;
-    this.transitions!.delete(tx.id);
-    if (this.transitions!.size === 0) this.transitions = undefined;
+    const waiting = this.transitions;
+    const at = waiting === undefined ? -1 : waiting.findIndex((w) => w.txId === tx.id);
+    if (at < 0) return;
+    const t = waiting![at]!;
+    waiting!.splice(at, 1);
+    if (waiting!.length === 0) this.transitions = undefined;
     const { before, after } = t;
     if (after.phase === 'Closed') this.lifeStep({ type: 'closed' });
     if (before.phase === 'Running' && after.phase === 'Auditing') {
@@ -379,7 +385,8 @@ export class LiveChannel implements Guarded {
 
   /** Records every contract transition as report rows (runs while the block is built). */
   private record(t: Transition): void {
-    (this.transitions ??= new Map()).set(t.txId, t);
+    // A list, not a Map (about 400 bytes even for one entry): a genesis block makes one per channel.
+    (this.transitions ??= []).push(t);
     for (const [lock, preimage] of publishedPreimages(t)) this.world.preimages.publish(preimage, lock);
     for (const e of transitionEvents(t, this.channel)) this.event(e);
   }

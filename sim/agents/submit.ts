@@ -32,14 +32,17 @@ export interface CallSpec {
   readonly weight?: number;
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 export function submitCall(world: World, spec: CallSpec, onDropped: (reason: DropReason) => void): Tx {
   const wallet = world.wallet(spec.feePayer ?? spec.sender);
   const paid = spec.feeMsat ? wallet.take(spec.feeMsat) : undefined;
   const result = world.chain.submit({
     kind: spec.kind,
     sender: spec.sender,
-    inputs: [...(spec.inputs ?? []), ...(paid?.inputs ?? [])],
-    outputs: paid?.change ? [paid.change] : [],
+    // No new lists when the wallet pays nothing (every deposit): transactions are never changed.
+    inputs: paid ? [...(spec.inputs ?? []), ...paid.inputs] : spec.inputs ?? NONE,
+    outputs: paid?.change ? [paid.change] : NONE,
     feeMsat: (paid ? spec.feeMsat : 0) as Msat,
     call: { contractId: spec.contractId, method: spec.args.method, args: spec.args },
     // The chain reads an undefined field as an absent one.

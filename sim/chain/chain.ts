@@ -67,6 +67,7 @@ export class Chain {
   invariantChecks = 0;
 
   private readonly watches = new WatchRegistry();
+  private readonly registeredAt = (lock: string): Height | undefined => this.preimages.registration(lock)?.height;
   /** Set by mineGenesis: the genesis block's watches fire in batches (watch.ts). */
   private genesisTriggers: GenesisTriggers | undefined;
 
@@ -347,8 +348,9 @@ export class Chain {
       {
         ledger: this.ledger,
         dropped: this.dropped,
+        timeLocked: this.timeLocked.size,
         apply: (tx) => {
-          const verdict = applyTx(tx, height, timestamp, this.ledger, this.hosts, this.preimages);
+          const verdict = applyTx(tx, height, timestamp, this.ledger, this.hosts, this.registeredAt);
           if (verdict === 'include') this.confirmedAt.set(tx.id, height);
           return verdict;
         },
