@@ -23,7 +23,7 @@ import { canOffer, canUpdate, stepLife, type ChannelLife, type LifeAction, type 
 import { preimagesToShow, punish, whenOnline, withdrawWhenFrozen } from './onChain.js';
 import type { ChannelEventInput } from './records.js';
 import { registerPreimage, submitCall, type SubmitOptions } from './submit.js';
-import { cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
+import { actsOn, cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
 import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
 
@@ -385,8 +385,8 @@ export class LiveChannel implements Guarded {
 
   /** Records every contract transition as report rows (runs while the block is built). */
   private record(t: Transition): void {
-    // A list, not a Map (about 400 bytes even for one entry): a genesis block makes one per channel.
-    (this.transitions ??= []).push(t);
+    // Kept only if react() acts on it (no deposit: 62,000 would wait for their trigger), in a list, not a Map (400 bytes for one entry).
+    if (actsOn(t, this.channel)) (this.transitions ??= []).push(t);
     for (const [lock, preimage] of publishedPreimages(t)) this.world.preimages.publish(preimage, lock);
     for (const e of transitionEvents(t, this.channel)) this.event(e);
   }
