@@ -91,7 +91,10 @@ export class LiveChannel implements Guarded {
     chain.watchContract(this.id, (tx, block) => this.react(tx, block));
     // One callback for both deposits, and the same arguments for every deposit call.
     const deep = (): void => {
-      if (++this.depositsConfirmed === 2) this.lifeStep({ type: 'deposits-deep' });
+      if (++this.depositsConfirmed < 2) return;
+      // Both coins are spent: their reservations mean nothing any more (62,000 held keys otherwise).
+      for (const side of [0, 1] as const) this.world.wallet(this.nodes[side]).release([this.spec.coins[side]]);
+      this.lifeStep({ type: 'deposits-deep' });
     };
     for (const side of [0, 1] as const) {
       const tx = this.submit(side, 'deposit', DEPOSIT, { inputs: [this.spec.coins[side]] });
