@@ -52,7 +52,7 @@ export class Network {
   private readonly wallets = new Map<string, Wallet>();
   private readonly fundingKeys = new Map<string, KeyPair>();
   private readonly startMsat = new Map<string, number>();
-  private readonly limits = new Map<string, HtlcLimits>();
+  private readonly limits = new Map<number, HtlcLimits[]>();
   private readonly world: World;
   private multiHop: MultiHop | undefined;
   /** Who may cheat (cheater strategies) and where (scripted broadcasts of an old sequence). */
@@ -238,12 +238,16 @@ export class Network {
     live.open();
   }
 
-  /** Equal limits as one object (never changed): a real snapshot's 93,000 are a few hundred distinct ones, about 5 MB. */
+  /** Equal limits as one object (never changed): a real snapshot's 93,000 are a handful of distinct ones, about 5 MB. */
   private shared(limits: HtlcLimits): HtlcLimits {
-    const key = `${limits.maxHtlcs}/${limits.maxInFlightMsat}/${limits.minHtlcMsat}/${limits.reservePpm}/${limits.reserveMsat}`;
-    const known = this.limits.get(key);
-    if (known !== undefined) return known;
-    this.limits.set(key, limits);
+    // By the in-flight limit, then compared field by field (no key strings); at most a few kept per
+    // value, so that files where every channel differs cost no more than a few comparisons each.
+    let same = this.limits.get(limits.maxInFlightMsat);
+    if (!same) this.limits.set(limits.maxInFlightMsat, (same = []));
+    for (const known of same) {
+      if (known.maxHtlcs === limits.maxHtlcs && known.minHtlcMsat === limits.minHtlcMsat && known.reservePpm === limits.reservePpm && known.reserveMsat === limits.reserveMsat) return known;
+    }
+    if (same.length < 8) same.push(limits);
     return limits;
   }
 
