@@ -22,7 +22,7 @@ import { HtlcTable, type Htlc } from './htlcTable.js';
 import { canOffer, canUpdate, stepLife, type ChannelLife, type LifeAction, type LifeEvent } from './lifecycle.js';
 import { preimagesToShow, punish, whenOnline, withdrawWhenFrozen } from './onChain.js';
 import type { ChannelEventInput } from './records.js';
-import { registerPreimage, submitCall, type SubmitOptions } from './submit.js';
+import { registerPreimage, rejectedIn, submitCall, type SubmitOptions } from './submit.js';
 import { actsOn, cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
 import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
@@ -343,10 +343,8 @@ export class LiveChannel implements Guarded {
     // Field by field, not rest and spread (slow in V8): every deposit of a real snapshot comes here.
     const { inputs, lockTime, feePayer, contractFeeMsat, htlcs = 0, onDropped } = options;
     const call = { inputs, lockTime, feePayer, contractFeeMsat, contractId: this.id, sender, kind, args, feeMsat: options.feeMsat ?? this.txFeeMsat, weight: weightOf(kind, { htlcs }) };
-    return submitCall(this.world, call, (reason) => {
-      this.event({ kind: 'rejected', node: sender, txKind: kind, code: reason });
-      onDropped?.();
-    });
+    const rejected = rejectedIn(this.world);
+    return submitCall(this.world, call, onDropped ? (tx, reason) => (rejected(tx, reason), onDropped()) : rejected);
   }
 
   /** A penalty or a withdrawal for this channel (onChain.ts). */
