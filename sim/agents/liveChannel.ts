@@ -22,8 +22,8 @@ import { HtlcTable, type Htlc } from './htlcTable.js';
 import { canOffer, canUpdate, stepLife, type ChannelLife, type LifeAction, type LifeEvent } from './lifecycle.js';
 import { preimagesToShow, punish, whenOnline, withdrawWhenFrozen } from './onChain.js';
 import type { ChannelEventInput } from './records.js';
-import { registerPreimage, submitCall, type SubmitOptions } from './submit.js';
-import { cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
+import { registerPreimage, rejectedIn, submitCall, type SubmitOptions } from './submit.js';
+import { actsOn, cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
 import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
 
@@ -41,6 +41,8 @@ export interface LiveChannelSpec extends ChannelConfig {
   readonly limitsBySide?: readonly [HtlcLimits, HtlcLimits];
 }
 
+const DEPOSIT: ContractInput = Object.freeze({ method: 'deposit' });
+
 export class LiveChannel implements Guarded {
   readonly id: string;
   readonly nodes: readonly [string, string];
@@ -48,8 +50,8 @@ export class LiveChannel implements Guarded {
   readonly host: VirtualBankHost;
   private life: ChannelLife = { phase: 'opening' };
   private readonly htlcs = new HtlcTable();
-  /** Contract transitions awaiting their block's watch (no table while none waits: most channels are idle). */
-  private transitions: Map<string, Transition> | undefined;
+  /** Contract transitions awaiting their block's watch (a short list, none while none waits: most channels are idle). */
+  private transitions: Transition[] | undefined;
   private depositsConfirmed = 0;
   private reconnectScheduled = false;
 
@@ -87,11 +89,16 @@ export class LiveChannel implements Guarded {
     const { chain } = this.world;
     chain.registerContract(this.id, this.host);
     chain.watchContract(this.id, (tx, block) => this.react(tx, block));
+    // One callback for both deposits, and the same arguments for every deposit call.
+    const deep = (): void => {
+      if (++this.depositsConfirmed < 2) return;
+      // Both coins are spent: their reservations mean nothing any more (62,000 held keys otherwise).
+      for (const side of [0, 1] as const) this.world.wallet(this.nodes[side]).release([this.spec.coins[side]]);
+      this.lifeStep({ type: 'deposits-deep' });
+    };
     for (const side of [0, 1] as const) {
-      const tx = this.submit(side, 'deposit', { method: 'deposit' }, { inputs: [this.spec.coins[side]] });
-      chain.watchConfirmed(tx.id, Math.max(1, this.spec.confirmations), () => {
-        if (++this.depositsConfirmed === 2) this.lifeStep({ type: 'deposits-deep' });
-      });
+      const tx = this.submit(side, 'deposit', DEPOSIT, { inputs: [this.spec.coins[side]] });
+      chain.watchConfirmed(tx.id, Math.max(1, this.spec.confirmations), deep);
     }
   }
 
@@ -336,10 +343,8 @@ export class LiveChannel implements Guarded {
     // Field by field, not rest and spread (slow in V8): every deposit of a real snapshot comes here.
     const { inputs, lockTime, feePayer, contractFeeMsat, htlcs = 0, onDropped } = options;
     const call = { inputs, lockTime, feePayer, contractFeeMsat, contractId: this.id, sender, kind, args, feeMsat: options.feeMsat ?? this.txFeeMsat, weight: weightOf(kind, { htlcs }) };
-    return submitCall(this.world, call, (reason) => {
-      this.event({ kind: 'rejected', node: sender, txKind: kind, code: reason });
-      onDropped?.();
-    });
+    const rejected = rejectedIn(this.world);
+    return submitCall(this.world, call, onDropped ? (tx, reason) => (rejected(tx, reason), onDropped()) : rejected);
   }
 
   /** A penalty or a withdrawal for this channel (onChain.ts). */
@@ -355,10 +360,12 @@ export class LiveChannel implements Guarded {
 
   /** Called by the chain's watch after a call into the contract confirmed. */
   private react(tx: Tx, _block: Block): void {
-    const t = this.transitions?.get(tx.id);
-    if (!t) return;
-    this.transitions!.delete(tx.id);
-    if (this.transitions!.size === 0) this.transitions = undefined;
+    const waiting = this.transitions;
+    const at = waiting === undefined ? -1 : waiting.findIndex((w) => w.txId === tx.id);
+    if (at < 0) return;
+    const t = waiting![at]!;
+    waiting!.splice(at, 1);
+    if (waiting!.length === 0) this.transitions = undefined;
     const { before, after } = t;
     if (after.phase === 'Closed') this.lifeStep({ type: 'closed' });
     if (before.phase === 'Running' && after.phase === 'Auditing') {
@@ -379,7 +386,8 @@ export class LiveChannel implements Guarded {
 
   /** Records every contract transition as report rows (runs while the block is built). */
   private record(t: Transition): void {
-    (this.transitions ??= new Map()).set(t.txId, t);
+    // Kept only if react() acts on it (no deposit: 62,000 would wait for their trigger), in a list, not a Map (400 bytes for one entry).
+    if (actsOn(t, this.channel)) (this.transitions ??= []).push(t);
     for (const [lock, preimage] of publishedPreimages(t)) this.world.preimages.publish(preimage, lock);
     for (const e of transitionEvents(t, this.channel)) this.event(e);
   }

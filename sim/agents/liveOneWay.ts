@@ -13,7 +13,7 @@ import { sign, verify, type Signature } from '../crypto/index.js';
 import { fail, invariant, ok, type Outcome } from '../errors.js';
 import type { Height, Msat } from '../units.js';
 import type { ChannelEventInput } from './records.js';
-import { submitCall } from './submit.js';
+import { rejectedIn, submitCall } from './submit.js';
 import { recordEvent, type World } from './world.js';
 
 export interface LiveOneWaySpec {
@@ -165,9 +165,7 @@ export class LiveOneWay {
   private submit(side: 0 | 1, kind: string, args: OneWayInput, inputs: readonly OutPoint[] = [], lockTime?: { height: Height }): Tx {
     const sender = this.spec.nodes[side];
     const feeMsat = this.spec.txFeeMsat ?? 0;
-    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}) }, (reason) =>
-      this.event({ kind: 'rejected', node: sender, txKind: kind, code: reason }),
-    );
+    return submitCall(this.world, { contractId: this.id, sender, kind, args, inputs, feeMsat, ...(lockTime ? { lockTime } : {}) }, rejectedIn(this.world));
   }
 
   private record(t: OneWayTransition): void {

@@ -7,7 +7,7 @@ import { type AbsoluteLock, type DropReason, type OutPoint, PREIMAGE_MANAGER, re
 import { weightOf } from '../channel/index.js';
 import { InvariantError } from '../errors.js';
 import type { Msat } from '../units.js';
-import type { World } from './world.js';
+import { recordEvent, type World } from './world.js';
 
 export interface CallSpec {
   readonly contractId: string;
@@ -32,14 +32,17 @@ export interface CallSpec {
   readonly weight?: number;
 }
 
-export function submitCall(world: World, spec: CallSpec, onDropped: (reason: DropReason) => void): Tx {
+const NONE: readonly never[] = Object.freeze([]);
+
+export function submitCall(world: World, spec: CallSpec, onDropped: (tx: Tx, reason: DropReason) => void): Tx {
   const wallet = world.wallet(spec.feePayer ?? spec.sender);
   const paid = spec.feeMsat ? wallet.take(spec.feeMsat) : undefined;
   const result = world.chain.submit({
     kind: spec.kind,
     sender: spec.sender,
-    inputs: [...(spec.inputs ?? []), ...(paid?.inputs ?? [])],
-    outputs: paid?.change ? [paid.change] : [],
+    // No new lists when the wallet pays nothing (every deposit): transactions are never changed.
+    inputs: paid ? [...(spec.inputs ?? []), ...paid.inputs] : spec.inputs ?? NONE,
+    outputs: paid?.change ? [paid.change] : NONE,
     feeMsat: (paid ? spec.feeMsat : 0) as Msat,
     call: { contractId: spec.contractId, method: spec.args.method, args: spec.args },
     // The chain reads an undefined field as an absent one.
@@ -50,11 +53,29 @@ export function submitCall(world: World, spec: CallSpec, onDropped: (reason: Dro
   });
   // The message is built only on failure (this runs for every transaction).
   if (!result.ok) throw new InvariantError('submit-refused', `${spec.contractId}: the chain refused a ${spec.kind} transaction: ${result.error.message}`);
-  world.chain.watchDropped(result.value.id, (_, reason) => {
-    wallet.release(paid?.inputs ?? []);
-    onDropped(reason);
-  });
+  // Without coins to release, the caller's callback is the watch itself (no closure per deposit).
+  world.chain.watchDropped(
+    result.value.id,
+    paid
+      ? (tx, reason) => {
+          wallet.release(paid.inputs);
+          onDropped(tx, reason);
+        }
+      : onDropped,
+  );
   return result.value;
+}
+
+const rejections = new WeakMap<World, (tx: Tx, reason: DropReason) => void>();
+
+/**
+ * Records a dropped call into a channel's contract as that channel's 'rejected' event: one
+ * callback per world, not a closure per submission (a real snapshot's opening submits 62,000).
+ */
+export function rejectedIn(world: World): (tx: Tx, reason: DropReason) => void {
+  let rejected = rejections.get(world);
+  if (!rejected) rejections.set(world, (rejected = (tx, reason) => recordEvent(world, tx.call!.contractId, { kind: 'rejected', node: tx.sender!, txKind: tx.kind, code: reason })));
+  return rejected;
 }
 
 /**

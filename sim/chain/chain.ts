@@ -45,7 +45,7 @@ import {
   type TxRecord,
   type TxSpec,
 } from './types.js';
-import { WatchRegistry, type WatchHandle } from './watch.js';
+import { GenesisTriggers, WatchRegistry, type Fire, type WatchHandle } from './watch.js';
 
 export class Chain {
   private readonly blockList: Block[] = [];
@@ -67,6 +67,9 @@ export class Chain {
   invariantChecks = 0;
 
   private readonly watches = new WatchRegistry();
+  private readonly registeredAt = (lock: string): Height | undefined => this.preimages.registration(lock)?.height;
+  /** Set by mineGenesis: the genesis block's watches fire in batches (watch.ts). */
+  private genesisTriggers: GenesisTriggers | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -327,6 +330,7 @@ export class Chain {
    */
   mineGenesis(include: (tx: Tx) => boolean): void {
     invariant(!this.started, 'chain-started', 'Chain.mineGenesis: the chain has started');
+    this.genesisTriggers ??= new GenesisTriggers((run) => this.engine.schedule(0, run, { priority: Priority.trigger, label: 'genesis-watches' }));
     this.mine(include);
   }
 
@@ -344,8 +348,9 @@ export class Chain {
       {
         ledger: this.ledger,
         dropped: this.dropped,
+        timeLocked: this.timeLocked.size,
         apply: (tx) => {
-          const verdict = applyTx(tx, height, timestamp, this.ledger, this.hosts, this.preimages);
+          const verdict = applyTx(tx, height, timestamp, this.ledger, this.hosts, this.registeredAt);
           if (verdict === 'include') this.confirmedAt.set(tx.id, height);
           return verdict;
         },
@@ -360,7 +365,8 @@ export class Chain {
     this.admitOpened();
     this.rows.mined(block, included, drops, this.mempool.size);
     this.checkConservation();
-    this.watches.answer(block, included, drops, this.preimages.takeFresh(), (f, label) => this.fireNow(f, label));
+    const fire: Fire = genesis ? this.genesisTriggers!.add : (f, a, b, label) => void this.fireNow(() => f(a, b), label);
+    this.watches.answer(block, included, drops, this.preimages.takeFresh(), fire);
     if (!genesis) this.scheduleNextBlock();
   }
 
@@ -385,6 +391,7 @@ export class Chain {
 
   /** Runs `f` as a trigger event at the current time: for watches whose condition already holds. */
   private fireNow(f: () => void, label: string): WatchHandle {
+    if (this.genesisTriggers?.running) return this.genesisTriggers.later(f);
     return this.engine.schedule(0, f, { priority: Priority.trigger, label });
   }
 }

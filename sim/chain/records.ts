@@ -28,25 +28,27 @@ export class ChainRecords {
   }
 
   valid(tx: Tx, at: number): void {
-    this.step(tx, (row) => Object.assign({}, row, { status: 'pending' as const, validAt: at }));
+    this.step(tx, { status: 'pending', validAt: at });
   }
 
   mined(block: Block, included: readonly Tx[], drops: readonly (readonly [Tx, DropReason])[], mempoolAfter: number): void {
     const { height, time, timestamp, weight, censoring } = block;
     this.blocks.push({ height, time, timestamp, txCount: included.length, weight, mempoolAfter, censoring });
     for (const tx of included) {
-      this.step(tx, (row) => {
-        if (row.status !== 'pending') throw new InvariantError('confirmed-not-pending', `${tx.id}: confirmed from status ${row.status}`);
-        return Object.assign({}, row, { status: 'confirmed' as const, confirmedHeight: height, confirmedAt: time });
-      });
+      const status = this.txs[this.at.get(tx.id)!]!.status;
+      if (status !== 'pending') throw new InvariantError('confirmed-not-pending', `${tx.id}: confirmed from status ${status}`);
+      this.step(tx, { status: 'confirmed', confirmedHeight: height, confirmedAt: time });
     }
-    for (const [tx, reason] of drops) this.step(tx, (row) => Object.assign({}, row, { status: 'dropped' as const, dropped: reason, droppedAt: time }));
+    for (const [tx, reason] of drops) this.step(tx, { status: 'dropped', dropped: reason, droppedAt: time });
   }
 
-  /** Rows are copied with Object.assign, not spread: in V8 each spread literal gets a hidden class of its own (62,000 rows on a real snapshot). */
-  private step(tx: Tx, next: (row: TxRecord) => TxRecord): void {
-    const i = this.at.get(tx.id)!;
-    this.txs[i] = next(this.txs[i]!);
+  /**
+   * A row is changed in place, its new fields after the old (as a copy with Object.assign would
+   * have them): a copy per step left 62,000 pending rows of a real snapshot's deposits as garbage
+   * old enough to be promoted, about 7 MB. Rows are only read once the run is over.
+   */
+  private step(tx: Tx, changes: object): void {
+    Object.assign(this.txs[this.at.get(tx.id)!]!, changes);
   }
 }
 

@@ -69,9 +69,16 @@ export class InputLog {
   }
 
   /** The text of bytes readBytes returned. */
-  textOf({ full, bytes }: { readonly full: string; readonly bytes: Buffer }, form: string): string {
-    const text = decode(unpack(bytes, full, form), full, form);
+  textOf(file: { readonly full: string; readonly bytes: Buffer }, form: string): string {
+    const text = decode(this.unpacked(file, form), file.full, form);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark
+  }
+
+  /** The bytes readBytes returned, decompressed when gzip or zip, within bounds (not decoded). */
+  unpacked({ full, bytes }: { readonly full: string; readonly bytes: Buffer }, form: string): Uint8Array {
+    const unpacked = unpack(bytes, full, form);
+    if (unpacked.length > MAX_TEXT_BYTES) throw new ScenarioError('file-too-large', `is more than ${MAX_TEXT_BYTES} bytes; expected ${form}`, '', full);
+    return unpacked;
   }
 }
 
@@ -109,7 +116,6 @@ function unpack(bytes: Buffer, file: string, form: string): Uint8Array {
 }
 
 function decode(bytes: Uint8Array, file: string, form: string): string {
-  if (bytes.length > MAX_TEXT_BYTES) throw new ScenarioError('file-too-large', `is more than ${MAX_TEXT_BYTES} bytes; expected ${form}`, '', file);
   const text = new TextDecoder('utf-8').decode(bytes);
   if (text.includes('\u0000')) throw new ScenarioError('bad-import', `is binary, not text; expected ${form}`, '', file);
   return text;

@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import type { ChannelSpec, DirectionLimits } from '../../agents/index.js';
 import { rngStream, type Rng } from '../../engine/index.js';
-import { ScenarioError } from '../../errors.js';
+import { InvariantError, ScenarioError } from '../../errors.js';
 import type { Policy } from '../../router/index.js';
 import type { Msat } from '../../units.js';
 import type { InputLog } from '../inputs.js';
@@ -19,6 +19,7 @@ import { readCloth } from './cloth.js';
 import { fromClnChannels, isClnChannels } from './cln.js';
 import { generateTopology } from './generate.js';
 import type { ImportedGraph } from './imported.js';
+import { JsonRows, readMembers } from './jsonRows.js';
 import { fromLndGraph, isLndGraph } from './lnd.js';
 import { fromSimLn, isSimLn } from './simln.js';
 
@@ -49,7 +50,7 @@ export function importGraph(path: string, inputs: InputLog): ImportedGraph {
   const file = inputs.readBytes(path, FORM);
   const known = parsed.get(full);
   if (known?.sha256 === file.sha256) return known.graph;
-  const graph = parseGraph(inputs.textOf(file, FORM), full);
+  const graph = parseGraph(inputs, file, full);
   parsed.delete(full);
   parsed.set(full, { sha256: file.sha256, graph });
   if (parsed.size > PARSED_MAX) parsed.delete(parsed.keys().next().value!);
@@ -63,14 +64,29 @@ export function parsedGraphCount(): number {
   return graphsParsed;
 }
 
-function parseGraph(text: string, full: string): ImportedGraph {
+function parseGraph(inputs: InputLog, file: { readonly full: string; readonly bytes: Buffer }, full: string): ImportedGraph {
   graphsParsed++;
-  let data: unknown;
+  // Whole-text parsing reports what is wrong with a file the row reader does not take.
+  const whole = (): ImportedGraph => graphOf(parseJson(inputs.textOf(file, FORM), full), full);
+  const invalid = (): never => {
+    whole();
+    throw new InvariantError('json-rows', `${full}: a row was refused but the whole text parses`);
+  };
+  // An lnd describegraph is read row by row (jsonRows.ts); every other file whole.
+  const members = readMembers(inputs.unpacked(file, FORM), ['edges', 'nodes'], invalid);
+  if (members && !isSimLn(members) && members.edges instanceof JsonRows) return fromLndGraph(members as { edges: JsonRows }, full);
+  return whole();
+}
+
+function parseJson(text: string, full: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new ScenarioError('bad-import', `is not valid JSON (${(error as Error).message}); expected ${FORM}`, '', full);
   }
+}
+
+function graphOf(data: unknown, full: string): ImportedGraph {
   if (isSimLn(data)) return fromSimLn(data, full);
   if (isLndGraph(data)) return fromLndGraph(data, full);
   if (isClnChannels(data)) return fromClnChannels(data, full);

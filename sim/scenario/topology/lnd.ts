@@ -11,6 +11,7 @@ import type { ChannelEdge, Policy } from '../../router/index.js';
 import { InputLog } from '../inputs.js';
 import { MSAT_PER_SAT } from '../../units.js';
 import type { ImportedChannel, ImportedDirection, ImportedGraph } from './imported.js';
+import { JsonRows } from './jsonRows.js';
 import { plainEdge } from './lndRows.js';
 import { nodeId, parseRow, Tally, whole } from './rows.js';
 
@@ -42,13 +43,18 @@ export function isLndGraph(data: unknown): data is { edges: unknown[] } {
   return typeof data === 'object' && data !== null && Array.isArray((data as { edges?: unknown }).edges);
 }
 
-export function fromLndGraph(data: { edges: unknown[]; nodes?: unknown }, file: string): ImportedGraph {
+/** A list of rows: parsed already, or parsed one at a time as they are visited (jsonRows.ts). */
+type Rows = readonly unknown[] | JsonRows;
+
+const isRows = (v: unknown): v is Rows => Array.isArray(v) || v instanceof JsonRows;
+
+export function fromLndGraph(data: { edges: Rows; nodes?: unknown }, file: string): ImportedGraph {
   const tally = new Tally();
   const node = internedIds();
   const aliases = new Map<string, string>();
   const listed: string[] = [];
   if (data.nodes !== undefined) {
-    if (!Array.isArray(data.nodes)) throw new ScenarioError('bad-import', 'expected a list of nodes', 'nodes', file);
+    if (!isRows(data.nodes)) throw new ScenarioError('bad-import', 'expected a list of nodes', 'nodes', file);
     data.nodes.forEach((n, i) => {
       const row = parseRow(nodeSchema, n, file, `nodes[${i}]`);
       const id = node(row.pub_key);
