@@ -193,7 +193,11 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   landmarks?.bindPayer(src);
   const { bound, bounded } = labels;
   const risk = weight.lockRiskPpb;
-  const { inStart, inFrom, inChannel, inAttributes, capacityMsat, feeBaseMsat, feePpm, cltvDelta, minHtlcMsat, disabled } = index;
+  const { inAttributes } = index;
+  const { start, from, direction, channel, capacityMsat, minHtlcMsat, feeBaseMsat, feePpm, cltvDelta, leastFeeMsat } = index.enabled;
+  // A weight at least the fee costs at least the base fee (leastFeeMsat): a node already reached
+  // that cheaply is passed over before the fee is worked out (a third of the directions scanned).
+  const atLeastFee = weight.atLeastFee === true;
   let seq = 0;
   reached[dst] = epoch;
   cost[dst] = 0;
@@ -211,23 +215,25 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
     if (hops[v]! >= maxHops) continue;
     const carried = amount[v]!;
     const costV = cost[v]!;
-    // Every channel direction `u → v`, in the graph's (deterministic) edge order.
-    for (let k = inStart[v]!, end = inStart[v + 1]!; k < end; k++) {
-      const u = inFrom[k]!;
-      if (settled[u] === epoch || disabled[k] || carried > capacityMsat[k]! || carried < minHtlcMsat[k]! || excluded[inChannel[k]!] === epoch) continue;
+    // Every enabled channel direction `u → v`, in the graph's (deterministic) edge order.
+    for (let j = start[v]!, end = start[v + 1]!; j < end; j++) {
+      const u = from[j]!;
+      if (settled[u] === epoch) continue;
+      if (atLeastFee && reached[u] === epoch && cost[u]! <= costV + leastFeeMsat[j]! && u !== src) continue;
+      if (carried > capacityMsat[j]! || carried < minHtlcMsat[j]! || excluded[channel[j]!] === epoch) continue;
       const d = fromPayer ? fromPayer[u]! : 0;
       if (d === UNREACHABLE) continue;
       const atSource = u === src;
       if (atSource && query.spendableMsat) {
-        const spendable = query.spendableMsat(inAttributes[k]!.channelId, source);
+        const spendable = query.spendableMsat(inAttributes[direction[j]!]!.channelId, source);
         if (spendable !== undefined && carried > spendable) continue;
       }
       // The sender pays no fee to itself on its first hop; every other node charges its policy
       // (forwardingFee's arithmetic, on the unpacked policy).
-      const feeMsat = atSource ? 0 : feeBaseMsat[k]! + Math.floor((carried * feePpm[k]!) / 1_000_000);
-      const lock = cltv[v]! + (atSource ? 0 : cltvDelta[k]!);
+      const feeMsat = atSource ? 0 : feeBaseMsat[j]! + Math.floor((carried * feePpm[j]!) / 1_000_000);
+      const lock = cltv[v]! + (atSource ? 0 : cltvDelta[j]!);
       if (lock > maxCltv || carried + feeMsat > maxCarried) continue;
-      const edgeCost = atSource ? 0 : risk !== undefined ? feeMsat + (carried * cltvDelta[k]! * risk) / 1e9 : weight(inAttributes[k]!, carried, feeMsat, index.names[u]!);
+      const edgeCost = atSource ? 0 : risk !== undefined ? feeMsat + (carried * cltvDelta[j]! * risk) / 1e9 : weight(inAttributes[direction[j]!]!, carried, feeMsat, index.names[u]!);
       if (edgeCost === Infinity) continue;
       const c = costV + edgeCost;
       if (reached[u] === epoch && cost[u]! <= c) continue;
@@ -246,7 +252,7 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
       cltv[u] = lock;
       hops[u] = hops[v]! + 1;
       nextNode[u] = v;
-      via[u] = k;
+      via[u] = direction[j]!;
       heap.set(u, c + guide, seq++);
     }
   }
