@@ -137,7 +137,7 @@ function labelsFor(index: RoutingIndex): Labels {
       via: new Int32Array(n),
       heap: new NodeHeap(n),
       hopCounts,
-      reachability: new Reachability(index, hopCounts),
+      reachability: new Reachability(index),
       searches: 0,
       landmarks: undefined,
       bound: new Float64Array(n),
@@ -170,8 +170,7 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   const dst = index.ids.get(target)!;
   const labels = labelsFor(index);
   const { epoch, reached, settled, excluded, cost, amount, cltv, hops, nextNode, via, heap, hopCounts } = labels;
-  // Hop counts stop at UNREACHABLE: past that many hops "no path" is only "no route".
-  if (maxHops < UNREACHABLE && !labels.reachability.mayReach(src, dst)) return null;
+  if (!labels.reachability.mayReach(src, dst)) return null;
   if (query.excludeChannels) {
     for (const id of query.excludeChannels) {
       const channel = index.channelNumbers.get(id);
