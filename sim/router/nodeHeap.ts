@@ -54,18 +54,33 @@ export class NodeHeap {
     position[node] = i;
   }
 
+  /** The node with the least (key, seq), without removing it. */
+  peek(): number {
+    return this.node[0]!;
+  }
+
+  /** The least key. */
+  peekKey(): number {
+    return this.key[0]!;
+  }
+
   /** Removes and returns the node with the least (key, seq). */
   pop(): number {
-    const { node: nodes, key: keys, seq: seqs } = this;
-    const top = nodes[0]!;
+    const top = this.node[0]!;
     this.position[top] = -1;
     const n = --this.count;
-    if (n === 0) return top;
-    // Sift the last entry down from the root.
-    const node = nodes[n]!;
-    const key = keys[n]!;
-    const seq = seqs[n]!;
-    let i = 0;
+    if (n > 0) this.siftDown(0, this.node[n]!, this.key[n]!, this.seq[n]!);
+    return top;
+  }
+
+  /** Raises the key of the node on top (a guided search works out its bound only there). */
+  raiseTop(key: number): void {
+    this.siftDown(0, this.node[0]!, key, this.seq[0]!);
+  }
+
+  private siftDown(i: number, node: number, key: number, seq: number): void {
+    const { node: nodes, key: keys, seq: seqs } = this;
+    const n = this.count;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
@@ -77,7 +92,6 @@ export class NodeHeap {
       i = child;
     }
     this.place(i, node, key, seq);
-    return top;
   }
 
   private place(i: number, node: number, key: number, seq: number): void {
