@@ -4,8 +4,9 @@
  * Dijkstra runs backwards from the payee, as lnd does, because what a hop must carry depends on
  * the fees of the hops after it; when the weight allows, it is guided toward the payer (A*, see
  * below). The cost of an edge comes from a swappable weight getter (default: the fee plus a
- * time-lock risk term); ties are broken by an insertion counter so the same graph always gives
- * the same route. "No route" is `null`, not an exception.
+ * time-lock risk term); ties are broken by a counter (the order in which a search would meet
+ * the offers relaxing each settled node's directions in graph order) so the same graph always
+ * gives the same route. "No route" is `null`, not an exception.
  */
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
 import { routingIndex, type RoutingIndex } from './index-cache.js';
@@ -193,7 +194,9 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   // The payer's directions, by the node they lead to.
   for (let i = outOfStart[src]!; i < outOfStart[src + 1]!; i++) {
     const v = to[outOf[i]!]!;
-    if (payerPeer[v] !== epoch) (payerPeer[v] = epoch), (payerFirst[v] = i);
+    if (payerPeer[v] === epoch) continue;
+    payerPeer[v] = epoch;
+    payerFirst[v] = i;
   }
   let counter = 1;
   reached[dst] = epoch;
