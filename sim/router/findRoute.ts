@@ -114,8 +114,11 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   const atLeastFee = weight.atLeastFee === true;
   const perHop = atLeastFee ? index.minFeeBaseMsat + Math.floor((amountMsat * index.minFeePpm) / 1_000_000) : 0;
   const fromPayer = perHop > 0 ? labels.hopCounts.from(src) : undefined;
-  if (fromPayer?.[dst] === UNREACHABLE) return null;
-  const hopGuide = (u: number): number => (fromPayer && fromPayer[u]! > 1 ? (fromPayer[u]! - 1) * perHop : 0);
+  if (fromPayer?.at(dst) === UNREACHABLE) return null;
+  const hopGuide = (u: number): number => {
+    const d = fromPayer ? fromPayer.at(u) : 0;
+    return d > 1 ? (d - 1) * perHop : 0;
+  };
   // The landmark bound (landmarks.ts) on top, for weights that are at least the fee. Building it
   // costs about as much as 16 searches of the whole graph, and a graph that changes (channels
   // opened, policies gossiped) gets a new index: it is built once an index has served that many.
@@ -136,7 +139,7 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
     const u = from[j]!;
     const carried = amount[v]!;
     if (settled[u] === epoch || carried > capacityMsat[j]! || carried < minHtlcMsat[j]! || excluded[channel[j]!] === epoch) return;
-    if (fromPayer?.[u] === UNREACHABLE) return;
+    if (fromPayer?.at(u) === UNREACHABLE) return;
     const atSource = u === src;
     if (atSource && query.spendableMsat) {
       const spendable = query.spendableMsat(inAttributes[direction[j]!]!.channelId, source);

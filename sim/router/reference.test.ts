@@ -158,8 +158,9 @@ describe('the guided findRoute against the reference run as the same A* (exact r
     const hops = perHop > 0 ? new HopCounts(index).from(src) : undefined;
     landmarks?.bindPayer(src);
     return (u) => {
-      if (hops?.[u] === UNREACHABLE) return Infinity;
-      const byHops = hops && hops[u]! > 1 ? (hops[u]! - 1) * perHop : 0;
+      const d = hops ? hops.at(u) : 0;
+      if (d === UNREACHABLE) return Infinity;
+      const byHops = d > 1 ? (d - 1) * perHop : 0;
       return Math.max(byHops, landmarks?.bound(u) ?? 0);
     };
   }
