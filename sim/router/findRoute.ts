@@ -4,16 +4,16 @@
  * Dijkstra runs backwards from the payee, as lnd does, because what a hop must carry depends on
  * the fees of the hops after it; when the weight allows, it is guided toward the payer (A*, see
  * below). The cost of an edge comes from a swappable weight getter (default: the fee plus a
- * time-lock risk term); ties are broken by an insertion counter so the same graph always gives
- * the same route. "No route" is `null`, not an exception.
+ * time-lock risk term); ties are broken by a counter (the order in which a search would meet
+ * the offers relaxing each settled node's directions in graph order) so the same graph always
+ * gives the same route. "No route" is `null`, not an exception.
  */
 import type { EdgeAttributes, PaymentGraph } from './graph.js';
 import { routingIndex, type RoutingIndex } from './index-cache.js';
 import { computeHops, type Hop, type HtlcStyle, type PathEdge } from './hops.js';
-import { HopCounts, UNREACHABLE } from './hopCounts.js';
+import { UNREACHABLE } from './hopCounts.js';
+import { labelsFor } from './labels.js';
 import { Landmarks } from './landmarks.js';
-import { Reachability } from './reach.js';
-import { NodeHeap } from './nodeHeap.js';
 import { searchStats } from './searchStats.js';
 
 /**
@@ -81,79 +81,8 @@ export interface Route {
   readonly cost: number;
 }
 
-/**
- * Per node: best cost so far, amount that must arrive there, lock blocks from there to the
- * payee, hops, and the channel direction (and next node) it leaves by toward the payee. Kept per
- * graph index and never cleared: a label counts only when its node's stamp equals the current
- * search's epoch, and a channel is excluded when its stamp does, so a search touches only what it
- * reaches and allocates nothing (searches never nest).
- */
-interface Labels {
-  epoch: number;
-  /** The epoch in which a node's labels were last set (else its cost is +∞). */
-  readonly reached: Uint32Array;
-  /** The epoch in which a node was settled. */
-  readonly settled: Uint32Array;
-  /** The epoch in which a channel (by number) was excluded. */
-  readonly excluded: Uint32Array;
-  readonly cost: Float64Array;
-  readonly amount: Float64Array;
-  readonly cltv: Int32Array;
-  readonly hops: Int32Array;
-  readonly nextNode: Int32Array;
-  /** The index of the direction (into the routing index's in-edge arrays) by which a node leaves. */
-  readonly via: Int32Array;
-  readonly heap: NodeHeap;
-  readonly hopCounts: HopCounts;
-  readonly reachability: Reachability;
-  /** Searches run on this index: landmarks are built only once it has served a few (see below). */
-  searches: number;
-  landmarks: Landmarks | undefined;
-  /** A node's landmark bound, computed once per search (valid when its stamp is the epoch). */
-  readonly bound: Float64Array;
-  readonly bounded: Uint32Array;
-}
-
-const scratch = new WeakMap<RoutingIndex, Labels>();
-
 /** Guided searches an index serves before its landmarks are built. */
 const LANDMARKS_AFTER = 16;
-
-function labelsFor(index: RoutingIndex): Labels {
-  let labels = scratch.get(index);
-  const n = index.names.length;
-  if (!labels) {
-    const hopCounts = new HopCounts(index);
-    labels = {
-      epoch: 0,
-      reached: new Uint32Array(n),
-      settled: new Uint32Array(n),
-      excluded: new Uint32Array(index.channelNumbers.size),
-      cost: new Float64Array(n),
-      amount: new Float64Array(n),
-      cltv: new Int32Array(n),
-      hops: new Int32Array(n),
-      nextNode: new Int32Array(n),
-      via: new Int32Array(n),
-      heap: new NodeHeap(n),
-      hopCounts,
-      reachability: new Reachability(index, hopCounts),
-      searches: 0,
-      landmarks: undefined,
-      bound: new Float64Array(n),
-      bounded: new Uint32Array(n),
-    };
-    scratch.set(index, labels);
-  }
-  if (labels.epoch === 0xffffffff) {
-    // After 2^32 − 1 searches the stamps would repeat: start them over.
-    labels.epoch = 0;
-    for (const stamps of [labels.reached, labels.settled, labels.excluded, labels.bounded]) stamps.fill(0);
-  }
-  labels.epoch++;
-  labels.heap.clear();
-  return labels;
-}
 
 export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null {
   const { source, target, amountMsat } = query;
@@ -169,9 +98,8 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   const src = index.ids.get(source)!;
   const dst = index.ids.get(target)!;
   const labels = labelsFor(index);
-  const { epoch, reached, settled, excluded, cost, amount, cltv, hops, nextNode, via, heap, hopCounts } = labels;
-  // Hop counts stop at UNREACHABLE: past that many hops "no path" is only "no route".
-  if (maxHops < UNREACHABLE && !labels.reachability.mayReach(src, dst)) return null;
+  const { epoch, reached, settled, excluded, cost, seq, amount, cltv, hops, nextNode, via, heap, waiting, next, seqBase, payerPeer, payerFirst } = labels;
+  if (!labels.reachability.mayReach(src, dst)) return null;
   if (query.excludeChannels) {
     for (const id of query.excludeChannels) {
       const channel = index.channelNumbers.get(id);
@@ -183,74 +111,133 @@ export function findRoute(graph: PaymentGraph, query: RouteQuery): Route | null 
   // overestimates and grows by at most one hop's fee per channel, so the first route to reach
   // the payer is still the cheapest; nodes the payer cannot reach are never queued. On real
   // snapshots the cheapest base and proportional fees are 0: the bound is 0 and this is Dijkstra.
-  const perHop = weight.atLeastFee ? index.minFeeBaseMsat + Math.floor((amountMsat * index.minFeePpm) / 1_000_000) : 0;
-  const fromPayer = perHop > 0 ? hopCounts.from(src) : undefined;
-  if (fromPayer?.[dst] === UNREACHABLE) return null;
+  const atLeastFee = weight.atLeastFee === true;
+  const perHop = atLeastFee ? index.minFeeBaseMsat + Math.floor((amountMsat * index.minFeePpm) / 1_000_000) : 0;
+  const fromPayer = perHop > 0 ? labels.hopCounts.from(src) : undefined;
+  if (fromPayer?.at(dst) === UNREACHABLE) return null;
+  const hopGuide = (u: number): number => {
+    const d = fromPayer ? fromPayer.at(u) : 0;
+    return d > 1 ? (d - 1) * perHop : 0;
+  };
   // The landmark bound (landmarks.ts) on top, for weights that are at least the fee. Building it
   // costs about as much as 16 searches of the whole graph, and a graph that changes (channels
   // opened, policies gossiped) gets a new index: it is built once an index has served that many.
-  const landmarks = weight.atLeastFee && ++labels.searches > LANDMARKS_AFTER ? (labels.landmarks ??= new Landmarks(index)) : undefined;
+  const landmarks = atLeastFee && ++labels.searches > LANDMARKS_AFTER ? (labels.landmarks ??= new Landmarks(index)) : undefined;
   landmarks?.bindPayer(src);
   const { bound, bounded } = labels;
   const risk = weight.lockRiskPpb;
-  const { inStart, inFrom, inChannel, inAttributes, capacityMsat, feeBaseMsat, feePpm, cltvDelta, minHtlcMsat, disabled } = index;
-  let seq = 0;
+  const { inAttributes } = index;
+  const { start, from, to, direction, rank, channel, capacityMsat, minHtlcMsat, feeBaseMsat, feePpm, cltvDelta, leastFeeMsat, outOfStart, outOf } = index.enabled;
+
+  /**
+   * Offers u the label "leave by direction j to settled node v". Ties are broken by a counter,
+   * seqBase[v] + the direction's rank: the order in which a search relaxing each settled node's
+   * directions at once, in graph order, would have met them. So the order in which this search
+   * relaxes them does not matter: a label stands against any later offer as cheap.
+   */
+  const relax = (j: number, v: number): void => {
+    const u = from[j]!;
+    const carried = amount[v]!;
+    if (settled[u] === epoch || carried > capacityMsat[j]! || carried < minHtlcMsat[j]! || excluded[channel[j]!] === epoch) return;
+    if (fromPayer?.at(u) === UNREACHABLE) return;
+    const atSource = u === src;
+    if (atSource && query.spendableMsat) {
+      const spendable = query.spendableMsat(inAttributes[direction[j]!]!.channelId, source);
+      if (spendable !== undefined && carried > spendable) return;
+    }
+    // The sender pays no fee to itself on its first hop; every other node charges its policy
+    // (forwardingFee's arithmetic, on the unpacked policy).
+    const feeMsat = atSource ? 0 : feeBaseMsat[j]! + Math.floor((carried * feePpm[j]!) / 1_000_000);
+    const lock = cltv[v]! + (atSource ? 0 : cltvDelta[j]!);
+    if (lock > maxCltv || carried + feeMsat > maxCarried) return;
+    const edgeCost = atSource ? 0 : risk !== undefined ? feeMsat + (carried * cltvDelta[j]! * risk) / 1e9 : weight(inAttributes[direction[j]!]!, carried, feeMsat, index.names[u]!);
+    if (edgeCost === Infinity) return;
+    const c = cost[v]! + edgeCost;
+    const s = seqBase[v]! + rank[j]!;
+    if (reached[u] === epoch && (cost[u]! < c || (cost[u] === c && seq[u]! < s))) return;
+    let guide = hopGuide(u);
+    if (bounded[u] === epoch) {
+      if (bound[u]! > guide) guide = bound[u]!;
+      if (guide === Infinity) return; // the payer cannot reach u
+    }
+    reached[u] = epoch;
+    cost[u] = c;
+    seq[u] = s;
+    amount[u] = carried + feeMsat;
+    cltv[u] = lock;
+    hops[u] = hops[v]! + 1;
+    nextNode[u] = v;
+    via[u] = direction[j]!;
+    heap.set(u, c + guide, s);
+  };
+
+  /**
+   * Relaxes v's directions in order of least fee while they could give a key up to `limit`; the
+   * rest wait. A weight at least the fee costs at least the base fee, so a direction whose
+   * cost[v] + least fee exceeds the frontier's least key cannot change what is settled next: on
+   * the 2019 snapshot three quarters of the directions scanned never had to be, and a node already
+   * reached for less is passed over before the fee is worked out.
+   */
+  const scan = (v: number, limit: number): void => {
+    const costV = cost[v]!;
+    const end = start[v + 1]!;
+    let j = next[v]!;
+    for (; j < end; j++) {
+      const floor = atLeastFee ? costV + leastFeeMsat[j]! : -Infinity;
+      if (floor > limit) break;
+      const u = from[j]!;
+      // The payer's own directions were relaxed when v was settled (at no fee, they cannot wait).
+      if (u === src || (reached[u] === epoch && cost[u]! < floor)) continue;
+      relax(j, v);
+    }
+    next[v] = j;
+    if (j < end) waiting.set(v, costV + leastFeeMsat[j]!, 0);
+  };
+
+  // The payer's directions, by the node they lead to.
+  for (let i = outOfStart[src]!; i < outOfStart[src + 1]!; i++) {
+    const v = to[outOf[i]!]!;
+    if (payerPeer[v] === epoch) continue;
+    payerPeer[v] = epoch;
+    payerFirst[v] = i;
+  }
+  let counter = 1;
   reached[dst] = epoch;
   cost[dst] = 0;
+  seq[dst] = 0;
   amount[dst] = amountMsat;
   cltv[dst] = query.finalCltvDelta;
   hops[dst] = 0;
   nextNode[dst] = -1;
-  heap.set(dst, 0, seq++);
+  heap.set(dst, 0, 0);
 
-  while (heap.size > 0) {
+  for (;;) {
+    // The landmark bound is worked out only for a node that comes to the top (a fifth of those
+    // queued): until then its key is the lower cost + hop guide.
+    while (landmarks && heap.size > 0 && bounded[heap.peek()] !== epoch) {
+      const top = heap.peek();
+      bounded[top] = epoch;
+      bound[top] = landmarks.bound(top);
+      if (bound[top] === Infinity) heap.pop();
+      else if (bound[top]! > hopGuide(top)) heap.raiseTop(cost[top]! + bound[top]!);
+    }
+    const least = heap.size > 0 ? heap.peekKey() : Infinity;
+    if (waiting.size > 0 && waiting.peekKey() <= least) {
+      scan(waiting.pop(), least);
+      continue;
+    }
+    if (heap.size === 0) return null;
     const v = heap.pop();
     settled[v] = epoch;
     searchStats.settled++;
     if (v === src) return toRoute(index, src, nextNode, via, query, cost[src]!);
     if (hops[v]! >= maxHops) continue;
-    const carried = amount[v]!;
-    const costV = cost[v]!;
-    // Every channel direction `u → v`, in the graph's (deterministic) edge order.
-    for (let k = inStart[v]!, end = inStart[v + 1]!; k < end; k++) {
-      const u = inFrom[k]!;
-      if (settled[u] === epoch || disabled[k] || carried > capacityMsat[k]! || carried < minHtlcMsat[k]! || excluded[inChannel[k]!] === epoch) continue;
-      const d = fromPayer ? fromPayer[u]! : 0;
-      if (d === UNREACHABLE) continue;
-      const atSource = u === src;
-      if (atSource && query.spendableMsat) {
-        const spendable = query.spendableMsat(inAttributes[k]!.channelId, source);
-        if (spendable !== undefined && carried > spendable) continue;
-      }
-      // The sender pays no fee to itself on its first hop; every other node charges its policy
-      // (forwardingFee's arithmetic, on the unpacked policy).
-      const feeMsat = atSource ? 0 : feeBaseMsat[k]! + Math.floor((carried * feePpm[k]!) / 1_000_000);
-      const lock = cltv[v]! + (atSource ? 0 : cltvDelta[k]!);
-      if (lock > maxCltv || carried + feeMsat > maxCarried) continue;
-      const edgeCost = atSource ? 0 : risk !== undefined ? feeMsat + (carried * cltvDelta[k]! * risk) / 1e9 : weight(inAttributes[k]!, carried, feeMsat, index.names[u]!);
-      if (edgeCost === Infinity) continue;
-      const c = costV + edgeCost;
-      if (reached[u] === epoch && cost[u]! <= c) continue;
-      let guide = d > 1 ? (d - 1) * perHop : 0;
-      if (landmarks) {
-        if (bounded[u] !== epoch) {
-          bounded[u] = epoch;
-          bound[u] = landmarks.bound(u);
-        }
-        if (bound[u]! > guide) guide = bound[u]!;
-        if (guide === Infinity) continue; // the payer cannot reach u
-      }
-      reached[u] = epoch;
-      cost[u] = c;
-      amount[u] = carried + feeMsat;
-      cltv[u] = lock;
-      hops[u] = hops[v]! + 1;
-      nextNode[u] = v;
-      via[u] = k;
-      heap.set(u, c + guide, seq++);
-    }
+    seqBase[v] = counter;
+    counter += start[v + 1]! - start[v]!;
+    if (payerPeer[v] === epoch) for (let i = payerFirst[v]!; i < outOfStart[src + 1]! && to[outOf[i]!] === v; i++) relax(outOf[i]!, v);
+    next[v] = start[v]!;
+    scan(v, atLeastFee ? least : Infinity);
   }
-  return null;
 }
 
 function toRoute(index: RoutingIndex, src: number, nextNode: Int32Array, via: Int32Array, query: RouteQuery, cost: number): Route {

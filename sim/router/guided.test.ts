@@ -71,10 +71,10 @@ describe('HopCounts', () => {
 
   it('counts hops along channel directions, and marks what cannot be reached', () => {
     const counts = new HopCounts(index).from(id('a'));
-    expect(['a', 'b', 'c', 'd', 'e'].map((n) => counts[id(n)])).toEqual([0, 1, 2, UNREACHABLE, UNREACHABLE]);
+    expect(['a', 'b', 'c', 'd', 'e'].map((n) => counts.at(id(n)))).toEqual([0, 1, 2, UNREACHABLE, UNREACHABLE]);
     // c → b has no policy: c reaches nobody.
     const fromC = new HopCounts(index).from(id('c'));
-    expect(fromC[id('b')]).toBe(UNREACHABLE);
+    expect(fromC.at(id('b'))).toBe(UNREACHABLE);
   });
 
   it('keeps the most recent payers and recounts the ones it dropped', () => {
@@ -85,6 +85,52 @@ describe('HopCounts', () => {
     hopCounts.from(id('c')); // drops b, the least recent
     expect(hopCounts.from(id('a'))).toBe(a);
     const b = hopCounts.from(id('b'));
-    expect(b[id('c')]).toBe(1);
+    expect(b.at(id('c'))).toBe(1);
+  });
+
+  it('keeps counts from 15 hops on a byte each, exactly, and drops the oldest payers past its memory budget', () => {
+    // A line n0 → n1 → … → n19: counts up to 19 do not fit in half a byte.
+    const line = buildGraph(Array.from({ length: 19 }, (_, i) => ({ channelId: `l${i}`, between: [`n${i}`, `n${i + 1}`] as [string, string], capacityMsat: 1000, policies: [policy(), undefined] as [Policy, undefined] })));
+    const lineIndex = routingIndex(line);
+    const node = (i: number): number => lineIndex.ids.get(`n${i}`)!;
+    const hopCounts = new HopCounts(lineIndex, Infinity, 30);
+    const far = hopCounts.from(node(0));
+    expect(Array.from({ length: 20 }, (_, i) => far.at(node(i)))).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(far.bytes).toBe(20);
+    const near = hopCounts.from(node(10)); // 9 more hops at most: half a byte a node
+    expect(near.bytes).toBe(10);
+    expect([near.at(node(19)), near.at(node(9))]).toEqual([9, UNREACHABLE]);
+    hopCounts.from(node(5)); // 14 hops at most: half a byte; 20 + 10 + 10 bytes exceed 30, n0's go
+    expect(hopCounts.from(node(10))).toBe(near);
+    expect(hopCounts.from(node(0))).not.toBe(far);
+  });
+
+  it('counts exactly what a plain breadth-first search counts, on random graphs', () => {
+    const links = fc.array(fc.record({ a: fc.nat(24), b: fc.nat(24), ab: fc.boolean(), ba: fc.boolean() }), { maxLength: 40 });
+    fc.assert(
+      fc.property(links, (list) => {
+        const g = buildGraph(
+          list
+            .filter((c) => c.a !== c.b)
+            .map((c, i) => ({ channelId: `c${i}`, between: [`n${c.a}`, `n${c.b}`] as [string, string], capacityMsat: 1000, policies: [policy({ disabled: !c.ab }), c.ba ? policy() : undefined] as [Policy, Policy | undefined] })),
+        );
+        const gIndex = routingIndex(g);
+        const hopCounts = new HopCounts(gIndex);
+        for (const source of g.nodes()) {
+          const depth = new Map([[source, 0]]);
+          const queue = [source];
+          for (let i = 0; i < queue.length; i++) {
+            g.forEachOutEdge(queue[i]!, (_key, a, _from, to) => {
+              if (a.policy.disabled || depth.has(to)) return;
+              depth.set(to, depth.get(queue[i]!)! + 1);
+              queue.push(to);
+            });
+          }
+          const counts = hopCounts.from(gIndex.ids.get(source)!);
+          for (const target of g.nodes()) expect(counts.at(gIndex.ids.get(target)!)).toBe(depth.get(target) ?? UNREACHABLE);
+        }
+      }),
+      { numRuns: runs(200), seed: 30 },
+    );
   });
 });

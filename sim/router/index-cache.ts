@@ -32,9 +32,38 @@ export interface RoutingIndex {
    */
   readonly outStart: Int32Array;
   readonly outTo: Int32Array;
+  /** The enabled directions alone: what a search scans. */
+  readonly enabled: EnabledDirections;
   /** The least base fee and proportional fee of any direction: the floor of a hop's fee. */
   readonly minFeeBaseMsat: number;
   readonly minFeePpm: number;
+}
+
+/**
+ * The enabled directions into node v are j = start[v] … start[v + 1] − 1: direction[j] in the
+ * arrays above, from node from[j], with the fields a search reads copied next to each other. A
+ * quarter of the 2019 snapshot's directions are disabled; leaving them out took 11% off the search
+ * (bench --routing replay). They are sorted by least fee, so that a search can leave the dear ones
+ * for later (findRoute); rank[j] is the direction's place among v's in graph order, which breaks ties.
+ */
+export interface EnabledDirections {
+  readonly start: Int32Array;
+  readonly from: Int32Array;
+  /** The node the direction leads to (v). */
+  readonly to: Int32Array;
+  readonly direction: Int32Array;
+  readonly rank: Int32Array;
+  readonly channel: Int32Array;
+  readonly capacityMsat: Float64Array;
+  readonly minHtlcMsat: Float64Array;
+  readonly feeBaseMsat: Float64Array;
+  readonly feePpm: Float64Array;
+  readonly cltvDelta: Float64Array;
+  /** A floor of the fee at any amount: the base fee, or −∞ when the proportional fee is negative. */
+  readonly leastFeeMsat: Float64Array;
+  /** The enabled directions out of node u: j = outOf[outOfStart[u]] … (by the node they lead to). */
+  readonly outOfStart: Int32Array;
+  readonly outOf: Int32Array;
 }
 
 const cache = new WeakMap<PaymentGraph, RoutingIndex>();
@@ -104,10 +133,62 @@ function build(graph: PaymentGraph): RoutingIndex {
     cltvDelta,
     minHtlcMsat,
     disabled,
+    enabled: enabledDirections({ inStart, inFrom, inChannel, capacityMsat, minHtlcMsat, feeBaseMsat, feePpm, cltvDelta, disabled }),
     ...compressed(outTo),
     minFeeBaseMsat: Math.max(0, least(feeBaseMsat)),
     minFeePpm: Math.max(0, least(feePpm)),
   };
+}
+
+type AllDirections = Pick<RoutingIndex, 'inStart' | 'inFrom' | 'inChannel' | 'capacityMsat' | 'minHtlcMsat' | 'feeBaseMsat' | 'feePpm' | 'cltvDelta' | 'disabled'>;
+
+function enabledDirections({ inStart, inFrom, inChannel, capacityMsat, minHtlcMsat, feeBaseMsat, feePpm, cltvDelta, disabled }: AllDirections): EnabledDirections {
+  const n = inStart.length - 1;
+  const m = disabled.length - disabled.reduce((sum, d) => sum + d, 0);
+  const e = {
+    start: new Int32Array(n + 1),
+    from: new Int32Array(m),
+    to: new Int32Array(m),
+    direction: new Int32Array(m),
+    rank: new Int32Array(m),
+    channel: new Int32Array(m),
+    capacityMsat: new Float64Array(m),
+    minHtlcMsat: new Float64Array(m),
+    feeBaseMsat: new Float64Array(m),
+    feePpm: new Float64Array(m),
+    cltvDelta: new Float64Array(m),
+    leastFeeMsat: new Float64Array(m),
+    outOfStart: new Int32Array(n + 1),
+    outOf: new Int32Array(m),
+  };
+  const leastFee = (k: number): number => (feePpm[k]! >= 0 ? feeBaseMsat[k]! : -Infinity);
+  let j = 0;
+  for (let v = 0; v < n; v++) {
+    const into: number[] = [];
+    for (let k = inStart[v]!; k < inStart[v + 1]!; k++) if (!disabled[k]) into.push(k);
+    // A stable sort: equal fees keep the graph's order.
+    const byFee = into.map((k, rank) => ({ k, rank })).sort((a, b) => leastFee(a.k) - leastFee(b.k) || a.rank - b.rank);
+    for (const { k, rank } of byFee) {
+      e.from[j] = inFrom[k]!;
+      e.to[j] = v;
+      e.direction[j] = k;
+      e.rank[j] = rank;
+      e.channel[j] = inChannel[k]!;
+      e.capacityMsat[j] = capacityMsat[k]!;
+      e.minHtlcMsat[j] = minHtlcMsat[k]!;
+      e.feeBaseMsat[j] = feeBaseMsat[k]!;
+      e.feePpm[j] = feePpm[k]!;
+      e.cltvDelta[j] = cltvDelta[k]!;
+      e.leastFeeMsat[j] = leastFee(k);
+      e.outOfStart[inFrom[k]! + 1]!++;
+      j++;
+    }
+    e.start[v + 1] = j;
+  }
+  for (let u = 0; u < n; u++) e.outOfStart[u + 1]! += e.outOfStart[u]!;
+  const fill = e.outOfStart.slice(0, n);
+  for (let i = 0; i < m; i++) e.outOf[fill[e.from[i]!]!++] = i;
+  return e;
 }
 
 /** The least value (0 for none); spreading a large array into Math.min would overflow the stack. */

@@ -4,20 +4,32 @@ import { NodeHeap } from './nodeHeap.js';
 
 describe('NodeHeap', () => {
   it('pops nodes in (cost, last improvement) order, as a heap with lazy deletion would', () => {
-    // Operations: set node i to cost c (only when lower, as Dijkstra does), or pop.
-    const op = fc.oneof(fc.record({ node: fc.nat(15), cost: fc.integer({ min: 0, max: 20 }) }), fc.constant('pop' as const));
+    // Operations: set node i to cost c (only when lower, as Dijkstra does), pop, or raise the
+    // top's key by r (as the guided search does once it knows the top's bound).
+    const op = fc.oneof(
+      fc.record({ node: fc.nat(15), cost: fc.integer({ min: 0, max: 20 }) }),
+      fc.constant('pop' as const),
+      fc.record({ raise: fc.integer({ min: 0, max: 10 }) }),
+    );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
         const heap = new NodeHeap(16);
         const best = new Map<number, { cost: number; seq: number }>();
         let seq = 0;
+        // The reference: the least (cost, seq) among queued nodes.
+        const least = (): number => [...best].sort(([, a], [, b]) => a.cost - b.cost || a.seq - b.seq)[0]![0];
         for (const o of ops) {
           if (o === 'pop') {
             if (best.size === 0) continue;
-            // The reference: the least (cost, seq) among queued nodes.
-            const [expected] = [...best].sort(([, a], [, b]) => a.cost - b.cost || a.seq - b.seq)[0]!;
+            const expected = least();
+            expect([heap.peek(), heap.peekKey()]).toEqual([expected, best.get(expected)!.cost]);
             expect(heap.pop()).toBe(expected);
             best.delete(expected);
+          } else if ('raise' in o) {
+            if (best.size === 0) continue;
+            const top = best.get(least())!;
+            top.cost += o.raise;
+            heap.raiseTop(top.cost);
           } else if ((best.get(o.node)?.cost ?? Infinity) > o.cost) {
             best.set(o.node, { cost: o.cost, seq });
             heap.set(o.node, o.cost, seq++);

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { readLndGraph } from '../scenario/topology/lnd.js';
 import { runs } from '../testing/runs.js';
-import { findRoute, type RouteQuery, type Weight } from './findRoute.js';
+import { feeAndLockRisk, findRoute, type RouteQuery, type Weight } from './findRoute.js';
 import { buildGraph, type ChannelEdge, type EdgeAttributes, type PaymentGraph, type Policy } from './graph.js';
+import { HopCounts, UNREACHABLE } from './hopCounts.js';
+import { routingIndex } from './index-cache.js';
+import { Landmarks } from './landmarks.js';
 import { referenceRoute } from './reference.js';
 import { searchStats } from './searchStats.js';
 import { sharedFile } from '../testing/shared.js';
@@ -118,5 +121,89 @@ describe('findRoute against the reference Dijkstra (default cost: fee + lock ris
       expectSameRoute(graph, { ...query, excludeChannels: new Set([first.hops[first.hops.length >> 1]!.channelId]) });
     }
     expect(routes).toBeGreaterThan(queries / 3); // a third of uniform pairs have no enabled path
+  });
+});
+
+describe('the guided findRoute against the reference run as the same A* (exact routes)', () => {
+  // Base fees mostly 1,000 msat and tiny proportional fees, as on real snapshots: costs tie often.
+  const direction = fc.option(
+    fc.record({
+      feeBaseMsat: fc.constantFrom(0, 1000, 1000, 1000, 5000),
+      feePpm: fc.constantFrom(0, 1, 100),
+      cltvDelta: fc.constantFrom(14, 40, 144),
+      minHtlcMsat: fc.constantFrom(0, 0, 0, 50_000),
+      disabled: fc.boolean(),
+    }),
+    { freq: 6 },
+  );
+  const channels = fc.array(fc.record({ a: fc.nat(14), b: fc.nat(14), capacity: fc.constantFrom(20_000, 200_000, 5_000_000), ab: direction, ba: direction }), { maxLength: 60 });
+  const query = fc.record({
+    s: fc.nat(14),
+    t: fc.nat(14),
+    amount: fc.constantFrom(10_000, 100_000, 1_000_000),
+    excluded: fc.array(fc.nat(59), { maxLength: 4 }),
+    spendable: fc.option(fc.constantFrom(0, 150_000, 10_000_000)),
+    maxHops: fc.option(fc.integer({ min: 1, max: 5 })),
+    maxTotalCltv: fc.option(fc.constantFrom(100, 300, 2016)),
+    maxFeeMsat: fc.option(fc.constantFrom(0, 1000, 3000)),
+    // Without the lock-risk term a cost is often exactly the base fees' sum: exact ties.
+    riskPpb: fc.constantFrom(15, 0),
+  });
+
+  /** The guide findRoute uses: (hops from the payer − 1) × the cheapest fee, and the landmark bound. */
+  function guideOf(graph: PaymentGraph, q: RouteQuery, landmarks: Landmarks | undefined): (node: number) => number {
+    const index = routingIndex(graph);
+    const src = index.ids.get(q.source)!;
+    const perHop = index.minFeeBaseMsat + Math.floor((q.amountMsat * index.minFeePpm) / 1_000_000);
+    const hops = perHop > 0 ? new HopCounts(index).from(src) : undefined;
+    landmarks?.bindPayer(src);
+    return (u) => {
+      const d = hops ? hops.at(u) : 0;
+      if (d === UNREACHABLE) return Infinity;
+      const byHops = d > 1 ? (d - 1) * perHop : 0;
+      return Math.max(byHops, landmarks?.bound(u) ?? 0);
+    };
+  }
+
+  it('gives the route and cost of the reference guided the same way, query after query on random graphs', () => {
+    fc.assert(
+      fc.property(channels, fc.array(query, { minLength: 1, maxLength: 30 }), (list, queries) => {
+        const edges: ChannelEdge[] = list
+          .filter((c) => c.a !== c.b)
+          .map((c, i) => ({ channelId: `c${i}`, between: [`n${c.a}`, `n${c.b}`], capacityMsat: c.capacity, policies: [c.ab ?? undefined, c.ba ?? undefined] as [Policy | undefined, Policy | undefined] }));
+        const graph = buildGraph(edges);
+        const index = routingIndex(graph);
+        // Sixteen searches over one enabled direction, after which findRoute guides by landmarks too.
+        const k = index.disabled.indexOf(0);
+        const warm = k >= 0 ? [index.names[index.inFrom[k]!]!, index.inAttributes[k]!.channelId] : undefined;
+        let landmarks: Landmarks | undefined;
+        if (warm) {
+          const head = edges.find((e) => e.channelId === warm[1])!.between.find((n) => n !== warm[0])!;
+          for (let i = 0; i < 16; i++) findRoute(graph, { source: warm[0]!, target: head, amountMsat: 1, currentHeight: 100, finalCltvDelta: 18 });
+          landmarks = new Landmarks(index);
+        }
+        for (const q of queries) {
+          const asked: RouteQuery = {
+            source: `n${q.s}`,
+            target: `n${q.t}`,
+            amountMsat: q.amount,
+            currentHeight: 100,
+            finalCltvDelta: 18,
+            weight: feeAndLockRisk(q.riskPpb),
+            excludeChannels: new Set(q.excluded.map((i) => `c${i}`)),
+            ...(q.spendable !== null ? { spendableMsat: () => q.spendable! } : {}),
+            ...(q.maxHops !== null ? { maxHops: q.maxHops } : {}),
+            ...(q.maxTotalCltv !== null ? { maxTotalCltv: q.maxTotalCltv } : {}),
+            ...(q.maxFeeMsat !== null ? { maxFeeMsat: q.maxFeeMsat } : {}),
+          };
+          if (!graph.hasNode(asked.source) || !graph.hasNode(asked.target)) continue;
+          const ours = findRoute(graph, asked);
+          const theirs = referenceRoute(graph, asked, guideOf(graph, asked, landmarks));
+          expect(ours?.hops.map((h) => h.channelId) ?? null).toEqual(theirs?.channels ?? null);
+          if (ours && theirs) expect(ours.cost).toBe(theirs.cost);
+        }
+      }),
+      { numRuns: runs(400), seed: 30 },
+    );
   });
 });

@@ -48,7 +48,12 @@ function scratchFor(index: RoutingIndex): Scratch {
   return s;
 }
 
-export function referenceRoute(graph: PaymentGraph, query: RouteQuery): ReferenceRoute | null {
+/**
+ * `guide`, when given, is a lower bound of the cost from the payer to a node (by node number in
+ * the routing index; +∞: the node is never queued), added to the cost in the heap's order: the
+ * A* search findRoute runs, for the property tests of its guided search.
+ */
+export function referenceRoute(graph: PaymentGraph, query: RouteQuery, guide?: (node: number) => number): ReferenceRoute | null {
   const { source, target, amountMsat } = query;
   if (!graph.hasNode(source) || !graph.hasNode(target) || source === target || amountMsat <= 0) return null;
   const index = routingIndex(graph);
@@ -56,17 +61,18 @@ export function referenceRoute(graph: PaymentGraph, query: RouteQuery): Referenc
   const excluded = [...(query.excludeChannels ?? [])].flatMap((id) => index.channelNumbers.get(id) ?? []);
   for (const c of excluded) s.excluded[c] = 1;
   try {
-    return search(index, s, query);
+    return search(index, s, query, guide);
   } finally {
     for (const c of excluded) s.excluded[c] = 0;
   }
 }
 
-function search(index: RoutingIndex, s: Scratch, query: RouteQuery): ReferenceRoute | null {
+function search(index: RoutingIndex, s: Scratch, query: RouteQuery, guide: ((node: number) => number) | undefined): ReferenceRoute | null {
   const src = index.ids.get(query.source)!;
   const dst = index.ids.get(query.target)!;
   const maxCltv = query.maxTotalCltv ?? 2016;
   const maxHops = query.maxHops ?? 20;
+  const maxCarried = query.amountMsat + (query.maxFeeMsat ?? Infinity);
   const risk = query.weight?.lockRiskPpb ?? (query.weight ? undefined : 15);
   let size = 0;
   let seq = 0;
@@ -130,17 +136,19 @@ function search(index: RoutingIndex, s: Scratch, query: RouteQuery): ReferenceRo
       }
       const fee = atSource ? 0 : index.feeBaseMsat[k]! + Math.floor((carried * index.feePpm[k]!) / 1_000_000);
       const lock = s.cltv[v]! + (atSource ? 0 : index.cltvDelta[k]!);
-      if (lock > maxCltv) continue;
+      if (lock > maxCltv || carried + fee > maxCarried) continue;
       const edgeCost = atSource ? 0 : risk !== undefined ? fee + (carried * index.cltvDelta[k]! * risk) / 1e9 : query.weight!(index.inAttributes[k]!, carried, fee, index.names[u]!);
       if (edgeCost === Infinity) continue;
       const c = s.cost[v]! + edgeCost;
       if (s.cost[u]! <= c) continue;
+      const g = guide ? guide(u) : 0;
+      if (g === Infinity) continue;
       s.cost[u] = c;
       s.amount[u] = carried + fee;
       s.cltv[u] = lock;
       s.hops[u] = s.hops[v]! + 1;
       s.via[u] = k;
-      push(u, c);
+      push(u, c + g);
     }
   }
   return null;
