@@ -16,6 +16,7 @@ import { addHtlc, Channel, type ChannelConfig, type ChannelTxKind, construct, ty
 import { publicKeysOf } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';
+import type { Availability } from './availability.js';
 import { holdingsOf } from './holdings.js';
 import { isResolved, stepHop, type HopAction, type HopEvent, type Now, type Resolution } from './hop.js';
 import { HtlcTable, type Htlc } from './htlcTable.js';
@@ -52,6 +53,8 @@ export class LiveChannel implements Guarded {
   private transitions: Map<string, Transition> | undefined;
   private depositsConfirmed = 0;
   private reconnectScheduled = false;
+  /** Both parties' availabilities, once asked (the world makes one per node and keeps it). */
+  private availabilities: readonly [Availability, Availability] | undefined;
 
   constructor(
     readonly world: World,
@@ -121,7 +124,7 @@ export class LiveChannel implements Guarded {
     if (refused) return refused;
     const result = addHtlc(this.channel, side, amountMsat, hashLock, expiryHeight, this.limitsFor(side), shared);
     if (!result.ok) return result;
-    this.htlcs.add({ terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' } });
+    this.htlcs.add({ terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' }, rank: 0 });
     this.world.guarded.add(this);
     this.event({ kind: 'htlc-add', node: offerer, sequence: result.value, amountMsat, hashLock, expiryHeight });
     return result;
@@ -202,12 +205,18 @@ export class LiveChannel implements Guarded {
   }
 
   online(side: Side, time: number = this.world.engine.now): boolean {
-    return this.world.availability(this.spec.nodes[side]).isOnline(time);
+    return this.availability(side).isOnline(time);
   }
 
   /** Online and signing channel updates. */
   private responsive(side: Side, time: number = this.world.engine.now): boolean {
-    return this.world.availability(this.nodes[side]).isResponsive(time);
+    return this.availability(side).isResponsive(time);
+  }
+
+  /** A party's availability, looked up once: every HTLC step asks for both parties' several times. */
+  private availability(side: Side): Availability {
+    const known = (this.availabilities ??= [this.world.availability(this.nodes[0]), this.world.availability(this.nodes[1])]);
+    return known[side];
   }
 
   private linkUp(): boolean {

@@ -15,7 +15,7 @@
  * Each hop's update (add, fulfil or fail) costs a round trip of two messages.
  */
 import { hashLock, preimageFromSeed, sha256, toHex, utf8 } from '../crypto/index.js';
-import { OnionCarrier, shortChannelId, type HopPayload, type ReadPayload, type Sealed } from '../onion/index.js';
+import { OnionCarrier, type HopPayload, type ReadPayload, type Sealed } from '../onion/index.js';
 import { buildGraph, directionCapacity, edgeKey, feeAndLockRisk, findRoute, forwardingFee, MissionControl, type ChannelEdge, type Hop, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
 import { START, startParts, stepPayment, stepParts, type MultiPartEvent, type MultiPartState, type PaymentEvent, type PaymentState } from './attempt.js';
@@ -265,7 +265,7 @@ export class MultiHop {
     const hops = t.hops;
     const told = this.peel(p, t, k);
     if (!told) return 'bad-onion';
-    if (told.nextChannelId !== toHex(shortChannelId(hops[k]!.channelId))) return 'no-route'; // unknown_next_peer
+    if (told.nextChannelId !== this.onion.shortIdHex(hops[k]!.channelId)) return 'no-route'; // unknown_next_peer
     const hop = Object.assign({}, hops[k]!, { amountMsat: told.amountMsat, expiryHeight: told.outgoingCltv }); // not a spread: see world.ts recordEvent
     const incoming = hops[k - 1]!;
     const key = edgeKey(hop.channelId, hop.from);
@@ -345,9 +345,12 @@ export class MultiHop {
    */
   private resolveIncoming(p: Payment, node: string | undefined, how: 'fulfil' | 'fail', delayMs: number): void {
     for (const { hops } of p.tries) {
-      for (const hop of hops.slice(0, -1)) {
+      for (let i = 0; i < hops.length - 1; i++) {
+        const hop = hops[i]!;
+        // The node first: every hop that learns R comes here, and only its own incoming HTLCs concern it.
+        if (node !== undefined && hop.to !== node) continue;
         const live = this.channel(hop.channelId);
-        if ((node !== undefined && hop.to !== node) || !live?.hasHtlc(hop.from, p.lock)) continue;
+        if (!live?.hasHtlc(hop.from, p.lock)) continue;
         this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, how), { label: `htlc-${how}` });
       }
     }
@@ -386,7 +389,9 @@ export class MultiHop {
   private cleanUp(p: Payment): void {
     const final = p.state.phase === 'succeeded' || p.state.phase === 'failed' || p.state.phase === 'stuck';
     if (!final) return;
-    if (p.tries.some((t) => t.hops.some((h) => this.channel(h.channelId)?.hasHtlc(h.from, p.lock)))) return;
+    // A try's open hops are exactly its HTLCs still in a channel (added with the offer, dropped when
+    // the channel tells `resolved`): no need to ask the channels hop by hop.
+    if (p.tries.some((t) => t.open.size > 0)) return;
     this.byLock.delete(p.lock);
     this.world.preimages.forget(p.lock, [p.to, ...p.tries.flatMap((t) => t.hops.map((h) => h.from))]);
   }

@@ -38,6 +38,8 @@ export class ChannelState {
   htlcsFailed = 0;
   failuresCaused = 0;
   close: ChannelClose | undefined;
+  /** HTLCs in flight by hash lock (no table while none is: most channels are idle). */
+  htlcs: Map<string, Htlc> | undefined;
   /** Side 0's balance at the end of each bin where it changed: [bin, msat, bin, msat, …]. */
   readonly history: number[] = [];
 
@@ -75,7 +77,6 @@ interface Htlc {
 export class ChannelLedger {
   readonly channels = new Map<string, ChannelState>();
   readonly nodes = new Map<string, NodeState>();
-  private readonly htlcs = new Map<string, Htlc>();
   /**
    * Per hash lock: what each node has been paid out on its outgoing HTLC once fulfilled (amount,
    * channel), waiting for its incoming HTLC to be fulfilled: the difference is its fee.
@@ -111,7 +112,8 @@ export class ChannelLedger {
       case 'htlc-add': {
         const side = c.side(e.node);
         if (side === undefined) return;
-        this.htlcs.set(`${e.channel}|${e.hashLock}`, { offerer: side, amountMsat: e.amountMsat });
+        // By channel, then lock: a `channel|lock` key was a new string to hash at every event.
+        (c.htlcs ??= new Map()).set(e.hashLock, { offerer: side, amountMsat: e.amountMsat });
         this.pending.set(e.hashLock, (this.pending.get(e.hashLock) ?? 0) + 1);
         c.inFlight[side]++;
         c.htlcSlotPeak = Math.max(c.htlcSlotPeak, c.inFlight[side]);
@@ -165,9 +167,10 @@ export class ChannelLedger {
   /** An HTLC fulfilled (the receiver settles: the amount moves) or failed back (its offerer settles). */
   private settle(c: ChannelState, e: ChannelEvent & { kind: 'htlc-settle' }): void {
     const lock = e.hashLock;
-    const htlc = this.htlcs.get(`${e.channel}|${lock}`);
+    const htlc = c.htlcs?.get(lock);
     if (!htlc) return;
-    this.htlcs.delete(`${e.channel}|${lock}`);
+    c.htlcs!.delete(lock);
+    if (c.htlcs!.size === 0) c.htlcs = undefined;
     c.inFlight[htlc.offerer]--;
     if (e.outcome === 'failed') c.htlcsFailed++;
     else this.fulfilled(c, htlc, lock, e.time);
