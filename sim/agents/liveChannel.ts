@@ -25,7 +25,7 @@ import { preimagesToShow, punish, whenOnline, withdrawWhenFrozen } from './onCha
 import type { ChannelEventInput } from './records.js';
 import { registerPreimage, submitCall, type SubmitOptions } from './submit.js';
 import { cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
-import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
+import { nextBothResponsive, recordEvent, recordRow, type Guarded, type World } from './world.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
 
 export interface LiveChannelSpec extends ChannelConfig {
@@ -126,7 +126,9 @@ export class LiveChannel implements Guarded {
     if (!result.ok) return result;
     this.htlcs.add({ terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' }, rank: 0 });
     this.world.guarded.add(this);
-    this.event({ kind: 'htlc-add', node: offerer, sequence: result.value, amountMsat, hashLock, expiryHeight });
+    // The row whole, in recordEvent's field order: one object per event where stamping a kind-only literal made three.
+    const { engine, chain } = this.world;
+    recordRow(this.world, { channel: this.id, kind: 'htlc-add', node: offerer, sequence: result.value, amountMsat, hashLock, expiryHeight, time: engine.now, height: chain.height });
     return result;
   }
 
@@ -333,7 +335,8 @@ export class LiveChannel implements Guarded {
     if (!result.ok) throw result.error; // the machine only delivers an HTLC that is in the sheet
     if (preimage) this.world.preimages.learn(this.spec.nodes[offerer], preimage, htlc.hashLock);
     const by = preimage ? receiverNode : this.spec.nodes[offerer];
-    this.event({ kind: 'htlc-settle', node: by, sequence: result.value, amountMsat: htlc.amountMsat, hashLock: htlc.hashLock, outcome: preimage ? 'fulfilled' : 'failed' });
+    const { engine, chain } = this.world;
+    recordRow(this.world, { channel: this.id, kind: 'htlc-settle', node: by, sequence: result.value, amountMsat: htlc.amountMsat, hashLock: htlc.hashLock, outcome: preimage ? 'fulfilled' : 'failed', time: engine.now, height: chain.height });
     if (htlcsOf(this.channel).length === 0) this.lifeStep({ type: 'htlcs-cleared', peerAnswers: this.linkUp() });
   }
 

@@ -28,6 +28,11 @@ import { outcomeOf, type MultiHopOptions, type Payment, type PaymentOutcome, typ
 
 export { DEFAULT_MULTIHOP, type MppOptions, type MultiHopOptions, type PaymentOutcome } from './payment.js';
 
+/** The engine labels of a payment's messages, made once (each HTLC update schedules one). */
+const ADD = { label: 'htlc-add' };
+const FULFIL = { label: 'htlc-fulfil' };
+const FAIL = { label: 'htlc-fail' };
+
 export class MultiHop {
   private graph: PaymentGraph | undefined;
   /** Policies as the forwarding nodes apply them now, by edge key; payers see them after gossip. */
@@ -147,7 +152,7 @@ export class MultiHop {
     if (!t) return;
     // Parts go out once the split is decided (an event later at the same instant), so a part's
     // first answer never reaches the payment while it is still placing shards.
-    if (p.mpp) this.world.engine.schedule(0, () => this.forward(p, t, 0), { label: 'htlc-add' });
+    if (p.mpp) this.world.engine.schedule(0, () => this.forward(p, t, 0), ADD);
     else this.forward(p, t, 0);
   }
 
@@ -207,7 +212,7 @@ export class MultiHop {
     t.open.add(k);
     // The payee reads its onion only for the privacy report: pcnsim's payee checks the HTLC, not the payload.
     const next = (): void => (k + 1 < hops.length ? this.forward(p, t, k + 1) : (this.options.observe && this.peel(p, t, k + 1), arrive(this.payee, p, t)));
-    this.world.engine.schedule(2 * this.options.messageLatencyMs, next, { label: 'htlc-add' });
+    this.world.engine.schedule(2 * this.options.messageLatencyMs, next, ADD);
   }
 
   /** A single-path payment avoids a channel that refused it; a part avoids it for shards from `fromMsat` up. */
@@ -305,7 +310,7 @@ export class MultiHop {
         t.payerDone = true;
         // A failure reaches the payer one message round trip after its first hop failed.
         const tell = (): void => this.payerResolved(p, t, outcome);
-        if (outcome === 'failed') this.world.engine.schedule(2 * this.options.messageLatencyMs, tell, { label: 'htlc-fail' });
+        if (outcome === 'failed') this.world.engine.schedule(2 * this.options.messageLatencyMs, tell, FAIL);
         else tell();
       }
     });
@@ -324,7 +329,7 @@ export class MultiHop {
     this.world.engine.schedule(delayMs, () => {
       const knows = this.world.preimages.known(incoming.to, p.lock) !== undefined;
       live.resolveHtlc(incoming.from, p.lock, knows ? 'fulfil' : 'fail');
-    }, { label: 'htlc-fail' });
+    }, FAIL);
   }
 
   /** `node` learned R (undefined: it appeared on the chain): it claims its incoming HTLCs of that lock. */
@@ -351,7 +356,7 @@ export class MultiHop {
         if (node !== undefined && hop.to !== node) continue;
         const live = this.channel(hop.channelId);
         if (!live?.hasHtlc(hop.from, p.lock)) continue;
-        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, how), { label: `htlc-${how}` });
+        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, how), how === 'fulfil' ? FULFIL : FAIL);
       }
     }
   }
