@@ -141,7 +141,7 @@ export class MultiHop {
       ...(this.options.maxFee ? { maxFeeMsat: this.options.maxFee(amountMsat) } : {}),
     });
     const t: Try | undefined = route
-      ? { hops: route.hops, amountMsat, startedAt: this.world.engine.now, packets: [], open: new Set(), reason: '', retry: true, payeeDone: false, payerDone: false, paid: false }
+      ? { hops: route.hops, channels: route.hops.map((h) => this.channel(h.channelId)), amountMsat, startedAt: this.world.engine.now, packets: [], open: new Set(), reason: '', retry: true, payeeDone: false, payerDone: false, paid: false }
       : undefined;
     if (t) {
       p.tries.push(t);
@@ -194,7 +194,7 @@ export class MultiHop {
   private forward(p: Payment, t: Try, k: number): void {
     const hops = t.hops;
     const hop = hops[k]!;
-    const live = this.channel(hop.channelId);
+    const live = t.channels[k];
     const reason = live ? this.check(p, t, k) ?? this.offer(live, hop, p.lock) : 'no-route';
     if (reason) {
       // The payer's own channel refused: it knows at once. Otherwise the refusing node's failure
@@ -205,7 +205,7 @@ export class MultiHop {
       p.failedChannel = retry ? hop.channelId : undefined;
       learnFailure(this.missionControl, p.from, hops, k, told, hop.amountMsat, this.world.engine.now);
       this.refuse(p, t, told, retry);
-      if (k > 0) return this.failUpstream(p, hops, k, 0);
+      if (k > 0) return this.failUpstream(p, t, k, 0);
       t.payerDone = true;
       return this.payerResolved(p, t, 'failed');
     }
@@ -271,13 +271,15 @@ export class MultiHop {
     const told = this.peel(p, t, k);
     if (!told) return 'bad-onion';
     if (told.nextChannelId !== this.onion.shortIdHex(hops[k]!.channelId)) return 'no-route'; // unknown_next_peer
-    const hop = Object.assign({}, hops[k]!, { amountMsat: told.amountMsat, expiryHeight: told.outgoingCltv }); // not a spread: see world.ts recordEvent
+    // What the onion asks node k to forward, checked against what it receives on hop k − 1.
+    const amountMsat = told.amountMsat;
+    const expiryHeight = told.outgoingCltv;
     const incoming = hops[k - 1]!;
-    const key = edgeKey(hop.channelId, hop.from);
+    const key = edgeKey(hops[k]!.channelId, hops[k]!.from);
     const policy = this.current.get(key) ?? (this.graph!.hasEdge(key) ? this.graph!.getEdgeAttributes(key).policy : undefined);
     if (!policy) return 'no-route';
-    if (incoming.amountMsat - hop.amountMsat < forwardingFee(policy, hop.amountMsat)) return 'fee-rejected';
-    if (incoming.expiryHeight - hop.expiryHeight < (this.options.style === 'sprites' ? 0 : policy.cltvDelta)) return 'lock-rejected';
+    if (incoming.amountMsat - amountMsat < forwardingFee(policy, amountMsat)) return 'fee-rejected';
+    if (incoming.expiryHeight - expiryHeight < (this.options.style === 'sprites' ? 0 : policy.cltvDelta)) return 'lock-rejected';
     return undefined;
   }
 
@@ -305,7 +307,7 @@ export class MultiHop {
         if (p.mpp) this.step(p, { type: 'part-payee', paid, amountMsat: t.amountMsat });
         else this.step(p, { type: paid ? 'payee-paid' : 'payee-unpaid' });
       }
-      if (k > 0 && !paid) this.failUpstream(p, hops, k, outcome === 'failed' ? 2 * this.options.messageLatencyMs : 0);
+      if (k > 0 && !paid) this.failUpstream(p, t, k, outcome === 'failed' ? 2 * this.options.messageLatencyMs : 0);
       if (k === 0 && this.counts(p, t, i, 'payerDone')) {
         t.payerDone = true;
         // A failure reaches the payer one message round trip after its first hop failed.
@@ -323,9 +325,9 @@ export class MultiHop {
   }
 
   /** Hop k failed or timed out: its sender fails its incoming HTLC (hop k − 1), or fulfils it if it knows R after all. */
-  private failUpstream(p: Payment, hops: readonly Hop[], k: number, delayMs: number): void {
-    const incoming = hops[k - 1]!;
-    const live = this.channel(incoming.channelId)!;
+  private failUpstream(p: Payment, t: Try, k: number, delayMs: number): void {
+    const incoming = t.hops[k - 1]!;
+    const live = t.channels[k - 1]!;
     this.world.engine.schedule(delayMs, () => {
       const knows = this.world.preimages.known(incoming.to, p.lock) !== undefined;
       live.resolveHtlc(incoming.from, p.lock, knows ? 'fulfil' : 'fail');
@@ -349,12 +351,12 @@ export class MultiHop {
    * failed by it after `delayMs`. The payee's own HTLC is its hooks' business (payee.ts).
    */
   private resolveIncoming(p: Payment, node: string | undefined, how: 'fulfil' | 'fail', delayMs: number): void {
-    for (const { hops } of p.tries) {
+    for (const { hops, channels } of p.tries) {
       for (let i = 0; i < hops.length - 1; i++) {
         const hop = hops[i]!;
         // The node first: every hop that learns R comes here, and only its own incoming HTLCs concern it.
         if (node !== undefined && hop.to !== node) continue;
-        const live = this.channel(hop.channelId);
+        const live = channels[i];
         if (!live?.hasHtlc(hop.from, p.lock)) continue;
         this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, how), how === 'fulfil' ? FULFIL : FAIL);
       }

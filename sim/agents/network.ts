@@ -22,7 +22,7 @@ import { PairIndex } from './pairIndex.js';
 import { DEFAULT_MULTIHOP, MultiHop, type PaymentOutcome } from './multihop.js';
 import { Preimages } from './preimages.js';
 import { probe } from './prober.js';
-import { hooksFor, type HtlcHooks } from './hooks.js';
+import { HONEST, hooksFor, type HtlcHooks } from './hooks.js';
 import type { HopOutcome } from './hop.js';
 import { failureReason, paymentResult } from '../reasons.js';
 import { DerivedSecrets } from './secrets.js';
@@ -79,7 +79,8 @@ export class Network {
       preimages: new Preimages(view),
       towersOf: (node) => towers.get(node) ?? [],
       hooks: (node) => {
-        // Asked at every hop of every payment: built once per node.
+        // Asked at every hop of every payment: built once per node, and no look-up at all when every node is honest.
+        if (!spec.receivers) return HONEST;
         let h = hooks.get(node);
         if (!h) hooks.set(node, (h = hooksFor(spec.receivers?.[node])));
         return h;

@@ -19,7 +19,7 @@ export interface PayeeSide {
 /** The HTLCs of try `t` reached the payee: what it does is its own business (hooks.ts). */
 export function arrive(side: PayeeSide, p: Payment, t: Try): void {
   const last = t.hops[t.hops.length - 1]!;
-  const live = side.channel(last.channelId)!;
+  const live = t.channels[t.hops.length - 1]!;
   const decision = side.world.hooks(p.to).receive(last.expiryHeight, side.deadlineBlocks);
   switch (decision.do) {
     case 'settle':

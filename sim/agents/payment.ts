@@ -6,6 +6,7 @@ import type { OnionFormat, Packet, ReadPayload, Sealed } from '../onion/index.js
 import type { Hop, HtlcStyle, MissionControlOptions, Weight } from '../router/index.js';
 import type { Msat } from '../units.js';
 import type { MultiPartState, PaymentState } from './attempt.js';
+import type { LiveChannel } from './liveChannel.js';
 import { failureReason, type FailureReason } from '../reasons.js';
 import { DEADLINE_BLOCKS, FINAL_CLTV_DELTA, GOSSIP_DELAY_MS, MAX_ATTEMPTS, MESSAGE_LATENCY_MS, PAYMENT_TIMEOUT_MS } from '../defaults.js';
 
@@ -110,6 +111,8 @@ export interface Payment {
 /** One route tried: an attempt of a single-path payment, or one part of a multi-part payment. */
 export interface Try {
   readonly hops: readonly Hop[];
+  /** Each hop's live RSMC channel, looked up once when routed (a 31,000-entry Map costs a cache miss per look-up). */
+  readonly channels: readonly (LiveChannel | undefined)[];
   readonly amountMsat: number;
   readonly startedAt: number;
   /** The onion as the payer keeps it, and the packet each hop's receiver got. */
