@@ -39,10 +39,11 @@ export class HtlcTable {
   /** Removes one; true when none is left. */
   remove(offerer: Side, hashLock: string): boolean {
     const table = offerer === 0 ? this.side0 : this.side1;
-    if (table?.delete(hashLock) && table.size === 0) {
+    // The last one drops the table whole (a Map shrinks, allocating, when emptied entry by entry).
+    if (table?.size === 1 && table.has(hashLock)) {
       if (offerer === 0) this.side0 = undefined;
       else this.side1 = undefined;
-    }
+    } else table?.delete(hashLock);
     return this.side0 === undefined && this.side1 === undefined;
   }
 

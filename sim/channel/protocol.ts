@@ -148,12 +148,14 @@ export class Channel {
   /** Moves to a new sheet (sequence + 1) by the four steps above. */
   update(next: Sheet): Outcome<Sequence> {
     // A loop, not arrays of the parts: every hop of every payment updates two sheets.
-    const [a, b] = next.amounts;
+    const a = next.amounts[0];
+    const b = next.amounts[1];
     let sum = a + b;
     let whole = isAmount(a) && isAmount(b);
-    for (const h of next.htlcs ?? []) {
-      sum += h.amountMsat;
-      whole &&= isAmount(h.amountMsat);
+    const htlcs = next.htlcs ?? [];
+    for (let i = 0; i < htlcs.length; i++) {
+      sum += htlcs[i]!.amountMsat;
+      whole &&= isAmount(htlcs[i]!.amountMsat);
     }
     if (!whole || sum !== this.totalMsat) {
       return fail('amounts-mismatch', `update: the sheet must be whole msat summing to ${this.totalMsat}`, this.totalMsat, sum);

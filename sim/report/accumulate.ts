@@ -213,8 +213,9 @@ export class RunStats {
     const locks = this.inFlight.get(channel);
     const amount = locks?.get(lock);
     if (amount === undefined) return;
-    locks!.delete(lock);
-    if (locks!.size === 0) this.inFlight.delete(channel);
+    // The last one drops the table whole (a Map shrinks, allocating, when emptied entry by entry).
+    if (locks!.size === 1) this.inFlight.delete(channel);
+    else locks!.delete(lock);
     this.lockedAt(time, -amount);
   }
 
