@@ -99,7 +99,7 @@ export class MultiHop {
     const secret = toHex(sha256(utf8(`pcnsim/${this.seed}/${id}/secret`)));
     // A probe is never split: its amount is the question.
     const mpp = probed ? undefined : this.options.mpp;
-    const p: Payment = { id, from, to, amountMsat, lock, secret, probed, mpp, startedAt: this.world.engine.now, excluded: new Set(), failedFrom: new Map(), tries: [], state: START, held: { tries: [], msat: 0, set: 0 } };
+    const p: Payment = { id, from, to, amountMsat, lock, secret, probed, mpp, startedAt: this.world.engine.now, excluded: undefined, failedFrom: undefined, tries: [], state: START, held: mpp ? { tries: [], msat: 0, set: 0 } : undefined };
     this.byLock.set(lock, p);
     if (!probed) this.world.preimages.learn(to, preimage, lock); // the payee's secret R
     if (!p.mpp) return this.route(p, amountMsat);
@@ -164,7 +164,7 @@ export class MultiHop {
    */
   private busy(p: Payment, amountMsat: number): Set<string> {
     const busy = new Set<string>();
-    for (const [channelId, failedMsat] of p.failedFrom) if (amountMsat >= failedMsat) busy.add(channelId);
+    for (const [channelId, failedMsat] of p.failedFrom ?? []) if (amountMsat >= failedMsat) busy.add(channelId);
     for (const t of p.tries) {
       for (const h of t.hops) if (!t.payerDone || this.channel(h.channelId)?.hasHtlc(h.from, p.lock)) busy.add(h.channelId);
     }
@@ -217,8 +217,9 @@ export class MultiHop {
 
   /** A single-path payment avoids a channel that refused it; a part avoids it for shards from `fromMsat` up. */
   private exclude(p: Payment, channelId: string, fromMsat: number): void {
-    p.excluded.add(channelId);
-    p.failedFrom.set(channelId, Math.min(fromMsat, p.failedFrom.get(channelId) ?? fromMsat));
+    (p.excluded ??= new Set()).add(channelId);
+    const failedFrom = (p.failedFrom ??= new Map());
+    failedFrom.set(channelId, Math.min(fromMsat, failedFrom.get(channelId) ?? fromMsat));
   }
 
   /** What a failure said about a try: the single-path payment hears it at once, a part keeps it until its payer HTLC is back. */
@@ -286,7 +287,7 @@ export class MultiHop {
   private offer(live: LiveChannel, hop: Hop, lock: string): string | undefined {
     const claimHeight = this.world.hooks(hop.to).claimHeight(hop.expiryHeight, this.options.deadlineBlocks);
     const r = live.offerHtlc(hop.from, hop.amountMsat as Msat, lock, hop.expiryHeight as Height, claimHeight, this.options.style === 'sprites');
-    return r.ok ? undefined : r.error.code;
+    return r.ok ? undefined : r.code;
   }
 
   /** An HTLC of this payment ended: the payment, and the hop upstream, move on. */

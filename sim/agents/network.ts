@@ -264,7 +264,7 @@ export class Network {
       used = live.id;
       if (outcome.ok) break;
     }
-    const reason = outcome === undefined ? 'no-route' : outcome.ok ? '' : failureReason(outcome.error.code);
+    const reason = outcome === undefined ? 'no-route' : outcome.ok ? '' : failureReason(outcome.code);
     this.paymentLog.push({
       time: this.world.engine.now,
       from,
