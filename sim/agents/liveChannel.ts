@@ -127,8 +127,7 @@ export class LiveChannel implements Guarded {
     this.htlcs.add({ terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' }, rank: 0 });
     this.world.guarded.add(this);
     // The row whole, in recordEvent's field order: one object per event where stamping a kind-only literal made three.
-    const { engine, chain } = this.world;
-    recordRow(this.world, { channel: this.id, kind: 'htlc-add', node: offerer, sequence: result.value, amountMsat, hashLock, expiryHeight, time: engine.now, height: chain.height });
+    recordRow(this.world, { channel: this.id, kind: 'htlc-add', node: offerer, sequence: result.value, amountMsat, hashLock, expiryHeight, time: this.world.engine.now, height: this.world.chain.height });
     return result;
   }
 
@@ -217,8 +216,7 @@ export class LiveChannel implements Guarded {
 
   /** A party's availability, looked up once: every HTLC step asks for both parties' several times. */
   private availability(side: Side): Availability {
-    const known = (this.availabilities ??= [this.world.availability(this.nodes[0]), this.world.availability(this.nodes[1])]);
-    return known[side];
+    return (this.availabilities ??= [this.world.availability(this.nodes[0]), this.world.availability(this.nodes[1])])[side];
   }
 
   private linkUp(): boolean {
@@ -335,8 +333,7 @@ export class LiveChannel implements Guarded {
     if (!result.ok) throw result.error; // the machine only delivers an HTLC that is in the sheet
     if (preimage) this.world.preimages.learn(this.spec.nodes[offerer], preimage, htlc.hashLock);
     const by = preimage ? receiverNode : this.spec.nodes[offerer];
-    const { engine, chain } = this.world;
-    recordRow(this.world, { channel: this.id, kind: 'htlc-settle', node: by, sequence: result.value, amountMsat: htlc.amountMsat, hashLock: htlc.hashLock, outcome: preimage ? 'fulfilled' : 'failed', time: engine.now, height: chain.height });
+    recordRow(this.world, { channel: this.id, kind: 'htlc-settle', node: by, sequence: result.value, amountMsat: htlc.amountMsat, hashLock: htlc.hashLock, outcome: preimage ? 'fulfilled' : 'failed', time: this.world.engine.now, height: this.world.chain.height });
     if (htlcsOf(this.channel).length === 0) this.lifeStep({ type: 'htlcs-cleared', peerAnswers: this.linkUp() });
   }
 

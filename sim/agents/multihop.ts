@@ -218,8 +218,7 @@ export class MultiHop {
   /** A single-path payment avoids a channel that refused it; a part avoids it for shards from `fromMsat` up. */
   private exclude(p: Payment, channelId: string, fromMsat: number): void {
     (p.excluded ??= new Set()).add(channelId);
-    const failedFrom = (p.failedFrom ??= new Map());
-    failedFrom.set(channelId, Math.min(fromMsat, failedFrom.get(channelId) ?? fromMsat));
+    (p.failedFrom ??= new Map()).set(channelId, Math.min(fromMsat, p.failedFrom.get(channelId) ?? fromMsat));
   }
 
   /** What a failure said about a try: the single-path payment hears it at once, a part keeps it until its payer HTLC is back. */
@@ -272,15 +271,12 @@ export class MultiHop {
     const told = this.peel(p, t, k);
     if (!told) return 'bad-onion';
     if (told.nextChannelId !== this.onion.shortIdHex(hops[k]!.channelId)) return 'no-route'; // unknown_next_peer
-    // What the onion asks node k to forward, checked against what it receives on hop k − 1.
-    const amountMsat = told.amountMsat;
-    const expiryHeight = told.outgoingCltv;
-    const incoming = hops[k - 1]!;
+    const incoming = hops[k - 1]!; // what node k receives, checked against what its onion asks it to forward
     const key = edgeKey(hops[k]!.channelId, hops[k]!.from);
     const policy = this.current.get(key) ?? (this.graph!.hasEdge(key) ? this.graph!.getEdgeAttributes(key).policy : undefined);
     if (!policy) return 'no-route';
-    if (incoming.amountMsat - amountMsat < forwardingFee(policy, amountMsat)) return 'fee-rejected';
-    if (incoming.expiryHeight - expiryHeight < (this.options.style === 'sprites' ? 0 : policy.cltvDelta)) return 'lock-rejected';
+    if (incoming.amountMsat - told.amountMsat < forwardingFee(policy, told.amountMsat)) return 'fee-rejected';
+    if (incoming.expiryHeight - told.outgoingCltv < (this.options.style === 'sprites' ? 0 : policy.cltvDelta)) return 'lock-rejected';
     return undefined;
   }
 
@@ -355,8 +351,7 @@ export class MultiHop {
     for (const { hops, channels } of p.tries) {
       for (let i = 0; i < hops.length - 1; i++) {
         const hop = hops[i]!;
-        // The node first: every hop that learns R comes here, and only its own incoming HTLCs concern it.
-        if (node !== undefined && hop.to !== node) continue;
+        if (node !== undefined && hop.to !== node) continue; // before any look-up: every hop that learns R comes here
         const live = channels[i];
         if (!live?.hasHtlc(hop.from, p.lock)) continue;
         this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, how), how === 'fulfil' ? FULFIL : FAIL);
@@ -397,8 +392,7 @@ export class MultiHop {
   private cleanUp(p: Payment): void {
     const final = p.state.phase === 'succeeded' || p.state.phase === 'failed' || p.state.phase === 'stuck';
     if (!final) return;
-    // A try's open hops are exactly its HTLCs still in a channel (added with the offer, dropped when
-    // the channel tells `resolved`): no need to ask the channels hop by hop.
+    // A try's open hops are exactly its HTLCs still in a channel (added at the offer, dropped at `resolved`).
     if (p.tries.some((t) => t.open.size > 0)) return;
     this.byLock.delete(p.lock);
     this.world.preimages.forget(p.lock, [p.to, ...p.tries.flatMap((t) => t.hops.map((h) => h.from))]);
