@@ -24,6 +24,8 @@ export interface BenchFlags {
   crypto: string;
   pairs: string;
   routing?: boolean;
+  /** snapshot (default: the 2019 snapshot or --graph) or generated (the 1M workload's 10,000-node network). */
+  network?: string;
 }
 
 export interface Workload {
@@ -62,16 +64,20 @@ const SNAPSHOT = 'lnd-describegraph-2019-03-09.json.gz';
 const GENERATED = '{ generate: scale-free, nodes: 10000, degree: 3, capacity: { median: 0.05 btc, sigma: 1 } }';
 
 export function benchCommand(root: string, flags: BenchFlags, out: (s: string) => void): number {
+  const network = flags.network ?? 'snapshot';
+  if (network !== 'snapshot' && network !== 'generated') throw new ScenarioError('bad-flag', `expected snapshot or generated, got '${network}'`, '--network');
+  if (network === 'generated' && flags.graph !== undefined) throw new ScenarioError('bad-flag', '--graph names a snapshot; expected no --graph with --network generated', '--network');
   const graph = flags.graph ?? join(root, '..', 'shared', 'data', SNAPSHOT);
-  if (!existsSync(graph)) throw new ScenarioError('missing-file', 'no such graph file; expected an lnd describegraph JSON (or .gz)', '--graph', graph);
+  if (network === 'snapshot' && !existsSync(graph)) throw new ScenarioError('missing-file', 'no such graph file; expected an lnd describegraph JSON (or .gz)', '--graph', graph);
   if (flags.pairs !== 'uniform' && flags.pairs !== 'capacity-weighted') throw new ScenarioError('bad-flag', `expected uniform or capacity-weighted, got '${flags.pairs}'`, '--pairs');
   const pairs = flags.pairs;
-  const imported = `{ import: ${JSON.stringify(graph)}, balance: half }`;
+  const imported = network === 'generated' ? GENERATED : `{ import: ${JSON.stringify(graph)}, balance: half }`;
+  const where = network === 'generated' ? ', generated 10,000 nodes' : '';
   const crypto = parseCrypto(flags.crypto);
   checkOutFile(flags.out, '--out'); // before the benchmark runs, not after
   if (flags.routing) {
     const payments = flags.payments !== undefined ? count(flags.payments) : 20_000;
-    const replay = replayRoutes({ name: `${payments} ${pairs} payments, routes replayed`, payments, topology: imported, pairs }, crypto, runOne);
+    const replay = replayRoutes({ name: `${payments} ${pairs} payments${where}, routes replayed`, payments, topology: imported, pairs }, crypto, runOne);
     out(describeReplay(replay));
     writeFileSync(flags.out, JSON.stringify({ node: process.version, crypto, routing: replay }, null, 2) + '\n');
     out(`wrote ${flags.out}`);
@@ -79,12 +85,14 @@ export function benchCommand(root: string, flags: BenchFlags, out: (s: string) =
   }
   const workloads: Workload[] =
     flags.payments !== undefined
-      ? [{ name: `${count(flags.payments)} ${pairs} payments`, payments: count(flags.payments), topology: imported, pairs }]
-      : [
-          { name: `20k ${pairs} payments, 2019 snapshot`, payments: 20_000, topology: imported, pairs },
-          { name: `100k ${pairs} payments, 2019 snapshot`, payments: 100_000, topology: imported, pairs },
-          { name: `1M ${pairs} payments, generated 10,000 nodes`, payments: 1_000_000, topology: GENERATED, pairs },
-        ];
+      ? [{ name: `${count(flags.payments)} ${pairs} payments${where}`, payments: count(flags.payments), topology: imported, pairs }]
+      : network === 'generated'
+        ? [{ name: `1M ${pairs} payments, generated 10,000 nodes`, payments: 1_000_000, topology: GENERATED, pairs }]
+        : [
+            { name: `20k ${pairs} payments, 2019 snapshot`, payments: 20_000, topology: imported, pairs },
+            { name: `100k ${pairs} payments, 2019 snapshot`, payments: 100_000, topology: imported, pairs },
+            { name: `1M ${pairs} payments, generated 10,000 nodes`, payments: 1_000_000, topology: GENERATED, pairs },
+          ];
   const results = workloads.map((w) => {
     const r = runOne(w, crypto);
     out(describe(r));

@@ -135,6 +135,8 @@ describe('pcnsim CLI (in-process)', () => {
     expectOneLineError(await pcnsim('bench', '--payments', 'many'), '--payments');
     expectOneLineError(await pcnsim('bench', '--payments', '10', '--crypto', 'half'), '--crypto');
     expectOneLineError(await pcnsim('bench', '--payments', '10', '--graph', join(tmp, 'no-such-graph.json')), '--graph');
+    expectOneLineError(await pcnsim('bench', '--payments', '10', '--network', 'random'), '--network');
+    expectOneLineError(await pcnsim('bench', '--payments', '10', '--network', 'generated', '--graph', join(tmp, 'g.json')), '--network');
   });
 
   // Loads the whole 2019 snapshot (3,648 nodes): seconds of CPU, so `npm run test:deep` only.

@@ -112,6 +112,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
     .option('--pairs <kind>', 'uniform: 100 sat between uniformly drawn pairs, up to 10 routes each; capacity-weighted: lognormal amounts around 10,000 sat', 'uniform')
     .option('--routing', 'replay the searches of one run (20k payments unless --payments) through findRoute and a minimal reference Dijkstra; print the CPU ratio')
     .option('--graph <file>', 'an lnd describegraph JSON (or .gz) to use instead of the bundled snapshot')
+    .option('--network <kind>', 'snapshot: the 2019 snapshot (or --graph); generated: the 1M workload\'s scale-free 10,000-node network (with --payments, that many payments on it; without, the 1M alone)', 'snapshot')
     .option('--out <file>', 'where to write the figures', 'bench.json')
     .option('--crypto <mode>', 'full: sign and verify every commitment; lazy: only what reaches the chain', 'lazy')
     .option('--sweep [file]', `instead: time a sweep of short runs in this thread, on a one-thread pool and on two threads (--jobs 2 speed-up, pool overhead per run); default ${DEFAULT_SWEEP.file}`)

@@ -71,13 +71,31 @@ function show(value: unknown): string {
 }
 
 /** A result that is either a value or a named protocol failure: outcomes are values (STYLE §6). */
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ProtocolError };
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: ProtocolErrorCode; readonly error: ProtocolError };
+
+/**
+ * A refusal as a value. Its ProtocolError (a stack trace) is made only when asked for: an
+ * expected refusal on a payment's path (no balance, a peer offline) is read by its code alone,
+ * and capturing the stack was most of its cost.
+ */
+class Refusal {
+  readonly ok = false;
+  private made: ProtocolError | undefined;
+
+  constructor(
+    readonly code: ProtocolErrorCode,
+    private readonly message: string,
+    private readonly expected: unknown,
+    private readonly actual: unknown,
+  ) {}
+
+  get error(): ProtocolError {
+    return (this.made ??= new ProtocolError(this.code, this.message, this.expected, this.actual));
+  }
+}
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ProtocolErrorCode, message: string, expected?: unknown, actual?: unknown): Outcome<T> => ({
-  ok: false,
-  error: new ProtocolError(code, message, expected, actual),
-});
+export const fail = <T = never>(code: ProtocolErrorCode, message: string, expected?: unknown, actual?: unknown): Outcome<T> => new Refusal(code, message, expected, actual);
 
 /** Throws an InvariantError unless `condition` holds. */
 export function invariant(condition: boolean, code: string, message: string, expected?: unknown, actual?: unknown): asserts condition {

@@ -56,11 +56,12 @@ export class Availability {
 
   /** Online and willing to sign channel updates. */
   isResponsive(time: number): boolean {
-    return this.isOnline(time) && !this.silent.some(([from, to]) => time >= from && time < to);
+    // The length tests first: most parties have no windows, and `some` allocates its closure at every call.
+    return this.isOnline(time) && (this.silent.length === 0 || !this.silent.some(([from, to]) => time >= from && time < to));
   }
 
   isOnline(time: number): boolean {
-    return !this.windows.some(([from, to]) => time >= from && time < to) && this.upDuring(this.interval(time));
+    return (this.windows.length === 0 || !this.windows.some(([from, to]) => time >= from && time < to)) && this.upDuring(this.interval(time));
   }
 
   /** The first time at or after `time` when the party is online. */

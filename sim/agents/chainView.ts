@@ -15,16 +15,21 @@ export class ChainView {
     private readonly chain: Chain,
     /** Blocks each eclipsed node lags behind (absent: none). */
     private readonly delays: Readonly<Record<string, number>> = {},
-  ) {}
+  ) {
+    this.anyDelay = Object.keys(delays).length > 0;
+  }
 
   /** The real chain's height. */
   get realHeight(): number {
     return this.chain.height;
   }
 
+  /** Whether any node lags (most runs: none, and every HTLC step asks for two nodes' heights). */
+  private readonly anyDelay: boolean;
+
   /** Blocks `node` lags behind the real chain. */
   delay(node: string): number {
-    return this.delays[node] ?? 0;
+    return this.anyDelay ? (this.delays[node] ?? 0) : 0;
   }
 
   /** The height `node` sees: the real one less its delay (never below genesis). */

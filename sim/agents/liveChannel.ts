@@ -16,6 +16,7 @@ import { addHtlc, Channel, type ChannelConfig, type ChannelTxKind, construct, ty
 import { publicKeysOf } from '../crypto/index.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';
+import type { Availability } from './availability.js';
 import { holdingsOf } from './holdings.js';
 import { isResolved, stepHop, type HopAction, type HopEvent, type Now, type Resolution } from './hop.js';
 import { HtlcTable, type Htlc } from './htlcTable.js';
@@ -24,7 +25,7 @@ import { preimagesToShow, punish, whenOnline, withdrawWhenFrozen } from './onCha
 import type { ChannelEventInput } from './records.js';
 import { registerPreimage, rejectedIn, submitCall, type SubmitOptions } from './submit.js';
 import { actsOn, cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
-import { nextBothResponsive, recordEvent, type Guarded, type World } from './world.js';
+import { nextBothResponsive, recordEvent, recordRow, type Guarded, type World } from './world.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
 
 export interface LiveChannelSpec extends ChannelConfig {
@@ -54,6 +55,8 @@ export class LiveChannel implements Guarded {
   private transitions: Transition[] | undefined;
   private depositsConfirmed = 0;
   private reconnectScheduled = false;
+  /** Both parties' availabilities, once asked (the world makes one per node and keeps it). */
+  private availabilities: readonly [Availability, Availability] | undefined;
 
   constructor(
     readonly world: World,
@@ -128,9 +131,10 @@ export class LiveChannel implements Guarded {
     if (refused) return refused;
     const result = addHtlc(this.channel, side, amountMsat, hashLock, expiryHeight, this.limitsFor(side), shared);
     if (!result.ok) return result;
-    this.htlcs.add({ terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' } });
+    this.htlcs.add({ terms: { offerer: side, expiryHeight, receiverDeadline: claimHeight, shared }, hashLock, amountMsat, state: { phase: 'locked' }, rank: 0 });
     this.world.guarded.add(this);
-    this.event({ kind: 'htlc-add', node: offerer, sequence: result.value, amountMsat, hashLock, expiryHeight });
+    // The row whole, in recordEvent's field order: one object per event where stamping a kind-only literal made three.
+    recordRow(this.world, { channel: this.id, kind: 'htlc-add', node: offerer, sequence: result.value, amountMsat, hashLock, expiryHeight, time: this.world.engine.now, height: this.world.chain.height });
     return result;
   }
 
@@ -209,12 +213,17 @@ export class LiveChannel implements Guarded {
   }
 
   online(side: Side, time: number = this.world.engine.now): boolean {
-    return this.world.availability(this.spec.nodes[side]).isOnline(time);
+    return this.availability(side).isOnline(time);
   }
 
   /** Online and signing channel updates. */
   private responsive(side: Side, time: number = this.world.engine.now): boolean {
-    return this.world.availability(this.nodes[side]).isResponsive(time);
+    return this.availability(side).isResponsive(time);
+  }
+
+  /** A party's availability, looked up once: every HTLC step asks for both parties' several times. */
+  private availability(side: Side): Availability {
+    return (this.availabilities ??= [this.world.availability(this.nodes[0]), this.world.availability(this.nodes[1])])[side];
   }
 
   private linkUp(): boolean {
@@ -331,7 +340,7 @@ export class LiveChannel implements Guarded {
     if (!result.ok) throw result.error; // the machine only delivers an HTLC that is in the sheet
     if (preimage) this.world.preimages.learn(this.spec.nodes[offerer], preimage, htlc.hashLock);
     const by = preimage ? receiverNode : this.spec.nodes[offerer];
-    this.event({ kind: 'htlc-settle', node: by, sequence: result.value, amountMsat: htlc.amountMsat, hashLock: htlc.hashLock, outcome: preimage ? 'fulfilled' : 'failed' });
+    recordRow(this.world, { channel: this.id, kind: 'htlc-settle', node: by, sequence: result.value, amountMsat: htlc.amountMsat, hashLock: htlc.hashLock, outcome: preimage ? 'fulfilled' : 'failed', time: this.world.engine.now, height: this.world.chain.height });
     if (htlcsOf(this.channel).length === 0) this.lifeStep({ type: 'htlcs-cleared', peerAnswers: this.linkUp() });
   }
 

@@ -15,7 +15,7 @@
  * Each hop's update (add, fulfil or fail) costs a round trip of two messages.
  */
 import { hashLock, preimageFromSeed, sha256, toHex, utf8 } from '../crypto/index.js';
-import { OnionCarrier, shortChannelId, type HopPayload, type ReadPayload, type Sealed } from '../onion/index.js';
+import { OnionCarrier, type HopPayload, type ReadPayload, type Sealed } from '../onion/index.js';
 import { buildGraph, directionCapacity, edgeKey, feeAndLockRisk, findRoute, forwardingFee, MissionControl, type ChannelEdge, type Hop, type PaymentGraph, type Policy, type Weight } from '../router/index.js';
 import type { Height, Msat } from '../units.js';
 import { START, startParts, stepPayment, stepParts, type MultiPartEvent, type MultiPartState, type PaymentEvent, type PaymentState } from './attempt.js';
@@ -27,6 +27,11 @@ import type { World } from './world.js';
 import { outcomeOf, type MultiHopOptions, type Payment, type PaymentOutcome, type Try } from './payment.js';
 
 export { DEFAULT_MULTIHOP, type MppOptions, type MultiHopOptions, type PaymentOutcome } from './payment.js';
+
+/** The engine labels of a payment's messages, made once (each HTLC update schedules one). */
+const ADD = { label: 'htlc-add' };
+const FULFIL = { label: 'htlc-fulfil' };
+const FAIL = { label: 'htlc-fail' };
 
 export class MultiHop {
   private graph: PaymentGraph | undefined;
@@ -94,7 +99,7 @@ export class MultiHop {
     const secret = toHex(sha256(utf8(`pcnsim/${this.seed}/${id}/secret`)));
     // A probe is never split: its amount is the question.
     const mpp = probed ? undefined : this.options.mpp;
-    const p: Payment = { id, from, to, amountMsat, lock, secret, probed, mpp, startedAt: this.world.engine.now, excluded: new Set(), failedFrom: new Map(), tries: [], state: START, held: { tries: [], msat: 0, set: 0 } };
+    const p: Payment = { id, from, to, amountMsat, lock, secret, probed, mpp, startedAt: this.world.engine.now, excluded: undefined, failedFrom: undefined, tries: [], state: START, held: mpp ? { tries: [], msat: 0, set: 0 } : undefined };
     this.byLock.set(lock, p);
     if (!probed) this.world.preimages.learn(to, preimage, lock); // the payee's secret R
     if (!p.mpp) return this.route(p, amountMsat);
@@ -136,7 +141,7 @@ export class MultiHop {
       ...(this.options.maxFee ? { maxFeeMsat: this.options.maxFee(amountMsat) } : {}),
     });
     const t: Try | undefined = route
-      ? { hops: route.hops, amountMsat, startedAt: this.world.engine.now, packets: [], open: new Set(), reason: '', retry: true, payeeDone: false, payerDone: false, paid: false }
+      ? { hops: route.hops, channels: route.hops.map((h) => this.channel(h.channelId)), amountMsat, startedAt: this.world.engine.now, packets: [], open: new Set(), reason: '', retry: true, payeeDone: false, payerDone: false, paid: false }
       : undefined;
     if (t) {
       p.tries.push(t);
@@ -147,7 +152,7 @@ export class MultiHop {
     if (!t) return;
     // Parts go out once the split is decided (an event later at the same instant), so a part's
     // first answer never reaches the payment while it is still placing shards.
-    if (p.mpp) this.world.engine.schedule(0, () => this.forward(p, t, 0), { label: 'htlc-add' });
+    if (p.mpp) this.world.engine.schedule(0, () => this.forward(p, t, 0), ADD);
     else this.forward(p, t, 0);
   }
 
@@ -159,7 +164,7 @@ export class MultiHop {
    */
   private busy(p: Payment, amountMsat: number): Set<string> {
     const busy = new Set<string>();
-    for (const [channelId, failedMsat] of p.failedFrom) if (amountMsat >= failedMsat) busy.add(channelId);
+    for (const [channelId, failedMsat] of p.failedFrom ?? []) if (amountMsat >= failedMsat) busy.add(channelId);
     for (const t of p.tries) {
       for (const h of t.hops) if (!t.payerDone || this.channel(h.channelId)?.hasHtlc(h.from, p.lock)) busy.add(h.channelId);
     }
@@ -189,7 +194,7 @@ export class MultiHop {
   private forward(p: Payment, t: Try, k: number): void {
     const hops = t.hops;
     const hop = hops[k]!;
-    const live = this.channel(hop.channelId);
+    const live = t.channels[k];
     const reason = live ? this.check(p, t, k) ?? this.offer(live, hop, p.lock) : 'no-route';
     if (reason) {
       // The payer's own channel refused: it knows at once. Otherwise the refusing node's failure
@@ -200,20 +205,20 @@ export class MultiHop {
       p.failedChannel = retry ? hop.channelId : undefined;
       learnFailure(this.missionControl, p.from, hops, k, told, hop.amountMsat, this.world.engine.now);
       this.refuse(p, t, told, retry);
-      if (k > 0) return this.failUpstream(p, hops, k, 0);
+      if (k > 0) return this.failUpstream(p, t, k, 0);
       t.payerDone = true;
       return this.payerResolved(p, t, 'failed');
     }
     t.open.add(k);
     // The payee reads its onion only for the privacy report: pcnsim's payee checks the HTLC, not the payload.
     const next = (): void => (k + 1 < hops.length ? this.forward(p, t, k + 1) : (this.options.observe && this.peel(p, t, k + 1), arrive(this.payee, p, t)));
-    this.world.engine.schedule(2 * this.options.messageLatencyMs, next, { label: 'htlc-add' });
+    this.world.engine.schedule(2 * this.options.messageLatencyMs, next, ADD);
   }
 
   /** A single-path payment avoids a channel that refused it; a part avoids it for shards from `fromMsat` up. */
   private exclude(p: Payment, channelId: string, fromMsat: number): void {
-    p.excluded.add(channelId);
-    p.failedFrom.set(channelId, Math.min(fromMsat, p.failedFrom.get(channelId) ?? fromMsat));
+    (p.excluded ??= new Set()).add(channelId);
+    (p.failedFrom ??= new Map()).set(channelId, Math.min(fromMsat, p.failedFrom.get(channelId) ?? fromMsat));
   }
 
   /** What a failure said about a try: the single-path payment hears it at once, a part keeps it until its payer HTLC is back. */
@@ -265,21 +270,20 @@ export class MultiHop {
     const hops = t.hops;
     const told = this.peel(p, t, k);
     if (!told) return 'bad-onion';
-    if (told.nextChannelId !== toHex(shortChannelId(hops[k]!.channelId))) return 'no-route'; // unknown_next_peer
-    const hop = Object.assign({}, hops[k]!, { amountMsat: told.amountMsat, expiryHeight: told.outgoingCltv }); // not a spread: see world.ts recordEvent
-    const incoming = hops[k - 1]!;
-    const key = edgeKey(hop.channelId, hop.from);
+    if (told.nextChannelId !== this.onion.shortIdHex(hops[k]!.channelId)) return 'no-route'; // unknown_next_peer
+    const incoming = hops[k - 1]!; // what node k receives, checked against what its onion asks it to forward
+    const key = edgeKey(hops[k]!.channelId, hops[k]!.from);
     const policy = this.current.get(key) ?? (this.graph!.hasEdge(key) ? this.graph!.getEdgeAttributes(key).policy : undefined);
     if (!policy) return 'no-route';
-    if (incoming.amountMsat - hop.amountMsat < forwardingFee(policy, hop.amountMsat)) return 'fee-rejected';
-    if (incoming.expiryHeight - hop.expiryHeight < (this.options.style === 'sprites' ? 0 : policy.cltvDelta)) return 'lock-rejected';
+    if (incoming.amountMsat - told.amountMsat < forwardingFee(policy, told.amountMsat)) return 'fee-rejected';
+    if (incoming.expiryHeight - told.outgoingCltv < (this.options.style === 'sprites' ? 0 : policy.cltvDelta)) return 'lock-rejected';
     return undefined;
   }
 
   private offer(live: LiveChannel, hop: Hop, lock: string): string | undefined {
     const claimHeight = this.world.hooks(hop.to).claimHeight(hop.expiryHeight, this.options.deadlineBlocks);
     const r = live.offerHtlc(hop.from, hop.amountMsat as Msat, lock, hop.expiryHeight as Height, claimHeight, this.options.style === 'sprites');
-    return r.ok ? undefined : r.error.code;
+    return r.ok ? undefined : r.code;
   }
 
   /** An HTLC of this payment ended: the payment, and the hop upstream, move on. */
@@ -300,12 +304,12 @@ export class MultiHop {
         if (p.mpp) this.step(p, { type: 'part-payee', paid, amountMsat: t.amountMsat });
         else this.step(p, { type: paid ? 'payee-paid' : 'payee-unpaid' });
       }
-      if (k > 0 && !paid) this.failUpstream(p, hops, k, outcome === 'failed' ? 2 * this.options.messageLatencyMs : 0);
+      if (k > 0 && !paid) this.failUpstream(p, t, k, outcome === 'failed' ? 2 * this.options.messageLatencyMs : 0);
       if (k === 0 && this.counts(p, t, i, 'payerDone')) {
         t.payerDone = true;
         // A failure reaches the payer one message round trip after its first hop failed.
         const tell = (): void => this.payerResolved(p, t, outcome);
-        if (outcome === 'failed') this.world.engine.schedule(2 * this.options.messageLatencyMs, tell, { label: 'htlc-fail' });
+        if (outcome === 'failed') this.world.engine.schedule(2 * this.options.messageLatencyMs, tell, FAIL);
         else tell();
       }
     });
@@ -318,13 +322,13 @@ export class MultiHop {
   }
 
   /** Hop k failed or timed out: its sender fails its incoming HTLC (hop k − 1), or fulfils it if it knows R after all. */
-  private failUpstream(p: Payment, hops: readonly Hop[], k: number, delayMs: number): void {
-    const incoming = hops[k - 1]!;
-    const live = this.channel(incoming.channelId)!;
+  private failUpstream(p: Payment, t: Try, k: number, delayMs: number): void {
+    const incoming = t.hops[k - 1]!;
+    const live = t.channels[k - 1]!;
     this.world.engine.schedule(delayMs, () => {
       const knows = this.world.preimages.known(incoming.to, p.lock) !== undefined;
       live.resolveHtlc(incoming.from, p.lock, knows ? 'fulfil' : 'fail');
-    }, { label: 'htlc-fail' });
+    }, FAIL);
   }
 
   /** `node` learned R (undefined: it appeared on the chain): it claims its incoming HTLCs of that lock. */
@@ -344,11 +348,13 @@ export class MultiHop {
    * failed by it after `delayMs`. The payee's own HTLC is its hooks' business (payee.ts).
    */
   private resolveIncoming(p: Payment, node: string | undefined, how: 'fulfil' | 'fail', delayMs: number): void {
-    for (const { hops } of p.tries) {
-      for (const hop of hops.slice(0, -1)) {
-        const live = this.channel(hop.channelId);
-        if ((node !== undefined && hop.to !== node) || !live?.hasHtlc(hop.from, p.lock)) continue;
-        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, how), { label: `htlc-${how}` });
+    for (const { hops, channels } of p.tries) {
+      for (let i = 0; i < hops.length - 1; i++) {
+        const hop = hops[i]!;
+        if (node !== undefined && hop.to !== node) continue; // before any look-up: every hop that learns R comes here
+        const live = channels[i];
+        if (!live?.hasHtlc(hop.from, p.lock)) continue;
+        this.world.engine.schedule(delayMs, () => live.resolveHtlc(hop.from, p.lock, how), how === 'fulfil' ? FULFIL : FAIL);
       }
     }
   }
@@ -386,7 +392,8 @@ export class MultiHop {
   private cleanUp(p: Payment): void {
     const final = p.state.phase === 'succeeded' || p.state.phase === 'failed' || p.state.phase === 'stuck';
     if (!final) return;
-    if (p.tries.some((t) => t.hops.some((h) => this.channel(h.channelId)?.hasHtlc(h.from, p.lock)))) return;
+    // A try's open hops are exactly its HTLCs still in a channel (added at the offer, dropped at `resolved`).
+    if (p.tries.some((t) => t.open.size > 0)) return;
     this.byLock.delete(p.lock);
     this.world.preimages.forget(p.lock, [p.to, ...p.tries.flatMap((t) => t.hops.map((h) => h.from))]);
   }

@@ -19,7 +19,7 @@ export interface PayeeSide {
 /** The HTLCs of try `t` reached the payee: what it does is its own business (hooks.ts). */
 export function arrive(side: PayeeSide, p: Payment, t: Try): void {
   const last = t.hops[t.hops.length - 1]!;
-  const live = side.channel(last.channelId)!;
+  const live = t.channels[t.hops.length - 1]!;
   const decision = side.world.hooks(p.to).receive(last.expiryHeight, side.deadlineBlocks);
   switch (decision.do) {
     case 'settle':
@@ -51,7 +51,7 @@ export function arrive(side: PayeeSide, p: Payment, t: Try): void {
  * settles them all; a set still short `timeoutMs` after its first part is failed whole.
  */
 function collect(side: PayeeSide, p: Payment, t: Try, mpp: MppOptions): void {
-  const held = p.held;
+  const held = p.held!; // made with every multi-part payment
   held.tries.push(t);
   held.msat += t.amountMsat;
   if (held.tries.length === 1) {
@@ -63,10 +63,11 @@ function collect(side: PayeeSide, p: Payment, t: Try, mpp: MppOptions): void {
 
 /** The payee settles (or fails, `mpp-timeout`) every part it holds; the next part starts a new set. */
 function release(side: PayeeSide, p: Payment, how: 'fulfil' | 'fail'): void {
-  const { tries } = p.held;
-  p.held.tries = [];
-  p.held.msat = 0;
-  p.held.set++;
+  const held = p.held!;
+  const { tries } = held;
+  held.tries = [];
+  held.msat = 0;
+  held.set++;
   for (const t of tries) {
     const last = t.hops[t.hops.length - 1]!;
     const live = side.channel(last.channelId)!;

@@ -6,6 +6,7 @@ import type { OnionFormat, Packet, ReadPayload, Sealed } from '../onion/index.js
 import type { Hop, HtlcStyle, MissionControlOptions, Weight } from '../router/index.js';
 import type { Msat } from '../units.js';
 import type { MultiPartState, PaymentState } from './attempt.js';
+import type { LiveChannel } from './liveChannel.js';
 import { failureReason, type FailureReason } from '../reasons.js';
 import { DEADLINE_BLOCKS, FINAL_CLTV_DELTA, GOSSIP_DELAY_MS, MAX_ATTEMPTS, MESSAGE_LATENCY_MS, PAYMENT_TIMEOUT_MS } from '../defaults.js';
 
@@ -95,21 +96,24 @@ export interface Payment {
   /** A probe: nobody knows its preimage; told how it ended. */
   readonly probed: ((outcome: PaymentOutcome) => void) | undefined;
   readonly startedAt: number;
-  readonly excluded: Set<string>;
+  /** The channels a refusal excluded (made at the first: most payments never see one). */
+  excluded: Set<string> | undefined;
   /** Multi-part: the smallest shard each channel refused (0: it refuses any, for its policy). */
-  readonly failedFrom: Map<string, number>;
+  failedFrom: Map<string, number> | undefined;
   /** Every route tried, in order: a single-path payment's attempts (the last is the current one), or a multi-part payment's parts. */
   readonly tries: Try[];
   state: PaymentState | MultiPartState;
   /** The channel the last attempt was refused at (undefined for a timeout or before any attempt). */
   failedChannel?: string | undefined;
-  /** Multi-part: the parts the payee holds (`set` numbers the sets, so a stale timeout does nothing). */
-  readonly held: { tries: Try[]; msat: number; set: number };
+  /** Multi-part: the parts the payee holds (`set` numbers the sets, so a stale timeout does nothing); undefined for a single-path payment. */
+  readonly held: { tries: Try[]; msat: number; set: number } | undefined;
 }
 
 /** One route tried: an attempt of a single-path payment, or one part of a multi-part payment. */
 export interface Try {
   readonly hops: readonly Hop[];
+  /** Each hop's live RSMC channel, looked up once when routed (a 31,000-entry Map costs a cache miss per look-up). */
+  readonly channels: readonly (LiveChannel | undefined)[];
   readonly amountMsat: number;
   readonly startedAt: number;
   /** The onion as the payer keeps it, and the packet each hop's receiver got. */
@@ -140,12 +144,19 @@ export function outcomeOf(p: Payment, status: 'succeeded' | 'failed' | 'stuck', 
     status,
     reason: status === 'succeeded' ? '' : failureReason(reason),
     payerKnowsR,
-    hops: Math.max(0, ...parts.map((t) => t.hops.length)),
+    hops: parts.reduce((most, t) => Math.max(most, t.hops.length), 0),
     feeMsat: parts.reduce((sum, t) => sum + t.hops[0]!.amountMsat - t.amountMsat, 0),
     attempts: p.tries.length,
-    route: parts.map((t) => [t.hops[0]!.from, ...t.hops.map((h) => h.to)].join('>')).join(';'),
+    route: parts.map(routeText).join(';'),
     // A failed payment names the channel its last attempt was refused at (reports charge it the failure).
     firstChannel: first?.[0]?.channelId ?? (status === 'failed' ? p.failedChannel : undefined) ?? '',
     parts: parts.length,
   };
+}
+
+/** A try's route as the report writes it, `payer>node>…>payee` (built in one pass: one per payment). */
+function routeText(t: Try): string {
+  let text = t.hops[0]!.from;
+  for (const h of t.hops) text += '>' + h.to;
+  return text;
 }

@@ -18,11 +18,22 @@ interface Revealed {
   readonly height: number;
 }
 
+/** The nodes that know a lock's preimage off-chain, and the preimage each was given (same index). */
+interface Knowers {
+  readonly nodes: string[];
+  readonly preimages: Uint8Array[];
+}
+
 export class Preimages {
   private readonly public_ = new Map<string, Revealed>();
   /** Locks whose preimage is on its way to the preimage manager (Sprites), so each is registered once. */
   private readonly registering = new Set<string>();
-  private readonly private_ = new Map<string, Map<string, Uint8Array>>();
+  /**
+   * Off-chain knowledge by lock: who knows its preimage (a payee and the hops upstream of it, a
+   * handful). By lock, not by node: the few locks in flight stay in cache, where a book per node
+   * (10,000 of them) cost a cache miss at every look-up.
+   */
+  private readonly private_ = new Map<string, Knowers>();
   /** Told whenever someone learns a preimage: `node` undefined when it appeared on the chain (everyone knows). */
   private listener: ((node: string | undefined, lock: string) => void) | undefined;
 
@@ -36,22 +47,31 @@ export class Preimages {
 
   /** `node` learns `preimage` off-chain (its hash lock `lock`, when the caller has it: one string shared by every hop). */
   learn(node: string, preimage: Uint8Array, lock = hashLock(preimage)): void {
-    let book = this.private_.get(node);
-    if (!book) this.private_.set(node, (book = new Map()));
-    if (book.has(lock)) return;
-    book.set(lock, preimage);
+    let knowers = this.private_.get(lock);
+    if (!knowers) this.private_.set(lock, (knowers = { nodes: [], preimages: [] }));
+    if (knowers.nodes.includes(node)) return;
+    knowers.nodes.push(node);
+    knowers.preimages.push(preimage);
     this.listener?.(node, lock);
   }
 
   /** `nodes` no longer need the preimage of `lock` (what the chain revealed stays public). */
   forget(lock: string, nodes: Iterable<string>): void {
-    for (const node of nodes) this.private_.get(node)?.delete(lock);
+    const knowers = this.private_.get(lock);
+    if (!knowers) return;
+    for (const node of nodes) {
+      const i = knowers.nodes.indexOf(node);
+      if (i < 0) continue;
+      knowers.nodes.splice(i, 1);
+      knowers.preimages.splice(i, 1);
+    }
+    if (knowers.nodes.length === 0) this.private_.delete(lock);
   }
 
   /** How many (node, preimage) pairs are known off-chain: what a long run holds in memory. */
   get privatelyKnown(): number {
     let count = 0;
-    for (const book of this.private_.values()) count += book.size;
+    for (const knowers of this.private_.values()) count += knowers.nodes.length;
     return count;
   }
 
@@ -82,8 +102,9 @@ export class Preimages {
   }
 
   known(node: string, lock: string): Uint8Array | undefined {
-    const own = this.private_.get(node)?.get(lock);
-    if (own) return own;
+    const knowers = this.private_.get(lock);
+    const i = knowers ? knowers.nodes.indexOf(node) : -1;
+    if (i >= 0) return knowers!.preimages[i];
     const revealed = this.public_.get(lock);
     // Only an eclipsed node can be behind the block that revealed it.
     if (revealed && this.view && this.view.delay(node) > 0 && !this.view.sees(node, revealed.height)) return undefined;

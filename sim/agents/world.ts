@@ -43,6 +43,11 @@ export function recordEvent(world: World, channel: string, event: ChannelEventIn
   world.recorder.push(Object.assign({ channel }, event, { time: world.engine.now, height: event.height ?? world.chain.height }) as ChannelEvent);
 }
 
+/** Records a row built whole by its channel (the hot kinds: an HTLC added or settled), stamped as recordEvent stamps. */
+export function recordRow(world: World, row: ChannelEvent): void {
+  world.recorder.push(row);
+}
+
 /** The first time at or after `time` when both nodes are online and signing (Infinity-like if never). */
 export function nextBothResponsive(world: World, a: string, b: string, time: number): number {
   let t = time;

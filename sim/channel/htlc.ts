@@ -5,7 +5,7 @@
  * at most `maxHtlcs` offered per direction, at most `maxInFlightMsat` offered value, and the
  * offerer keeps its channel reserve (1% of capacity, so a cheater always has something to lose).
  */
-import { hashLock as hashOf, opens } from '../crypto/index.js';
+import { hashLock as hashOf } from '../crypto/index.js';
 import { fail, type Outcome } from '../errors.js';
 import type { Height, Msat, Sequence } from '../units.js';
 import { other, type HtlcTerm, type Side } from './commitment.js';
@@ -39,10 +39,16 @@ export function addHtlc(channel: Channel, offerer: Side, amountMsat: Msat, hashL
   if (!Number.isSafeInteger(amountMsat) || amountMsat <= 0) return fail('bad-amount', 'addHtlc: the amount must be positive whole msat', '> 0', amountMsat);
   if (amountMsat < limits.minHtlcMsat) return fail('below-min-htlc', `addHtlc: HTLCs below ${limits.minHtlcMsat} msat are refused`, limits.minHtlcMsat, amountMsat);
   const htlcs = htlcsOf(channel);
-  const offered = htlcs.filter((h) => h.offerer === offerer);
-  if (offered.some((h) => h.hashLock === hashLock)) return fail('duplicate-htlc', 'addHtlc: an HTLC with this hash lock is already offered this way');
-  if (offered.length >= limits.maxHtlcs) return fail('too-many-htlcs', `addHtlc: ${limits.maxHtlcs} HTLCs already in flight`, limits.maxHtlcs, offered.length + 1);
-  const inFlight = offered.reduce((s, h) => s + h.amountMsat, 0);
+  // One pass, no filtered copy: an add comes with every hop of every payment.
+  let offered = 0;
+  let inFlight = 0;
+  for (const h of htlcs) {
+    if (h.offerer !== offerer) continue;
+    if (h.hashLock === hashLock) return fail('duplicate-htlc', 'addHtlc: an HTLC with this hash lock is already offered this way');
+    offered++;
+    inFlight += h.amountMsat;
+  }
+  if (offered >= limits.maxHtlcs) return fail('too-many-htlcs', `addHtlc: ${limits.maxHtlcs} HTLCs already in flight`, limits.maxHtlcs, offered + 1);
   if (inFlight + amountMsat > limits.maxInFlightMsat) return fail('in-flight-limit', 'addHtlc: too much value in flight', limits.maxInFlightMsat, inFlight + amountMsat);
   const balance = channel.balances[offerer];
   const reserve = reserveMsat(channel, limits);
@@ -50,14 +56,16 @@ export function addHtlc(channel: Channel, offerer: Side, amountMsat: Msat, hashL
   const amounts: [Msat, Msat] = [channel.balances[0], channel.balances[1]];
   amounts[offerer] = (balance - amountMsat) as Msat;
   // Sprites: a shared HTLC is settled by its preimage registered in time (channel/htlcRules.ts).
-  return channel.update({ amounts, htlcs: [...htlcs, { offerer, amountMsat, hashLock, timeLock, ...(shared ? { shared: true as const } : {}) }] });
+  const htlc: HtlcTerm = shared ? { offerer, amountMsat, hashLock, timeLock, shared: true } : { offerer, amountMsat, hashLock, timeLock };
+  return channel.update({ amounts, htlcs: [...htlcs, htlc] });
 }
 
 /** The receiver shows the preimage: the HTLC's amount moves to it. */
 export function fulfillHtlc(channel: Channel, offerer: Side, preimage: Uint8Array): Outcome<Sequence> {
+  // The HTLC is found by the preimage's own hash: that is the check that R opens it (one SHA-256, not two).
   const lock = hashOf(preimage);
   const htlc = htlcsOf(channel).find((h) => h.offerer === offerer && h.hashLock === lock);
-  if (!htlc || !opens(htlc.hashLock, preimage)) return fail('unknown-htlc', 'fulfillHtlc: no HTLC opened by this preimage');
+  if (!htlc) return fail('unknown-htlc', 'fulfillHtlc: no HTLC opened by this preimage');
   return settle(channel, htlc, other(offerer));
 }
 

@@ -147,9 +147,17 @@ export class Channel {
 
   /** Moves to a new sheet (sequence + 1) by the four steps above. */
   update(next: Sheet): Outcome<Sequence> {
-    const parts = [...next.amounts, ...(next.htlcs ?? []).map((h) => h.amountMsat)];
-    const sum = parts.reduce((a, b) => a + b, 0);
-    if (!parts.every((a) => Number.isSafeInteger(a) && a >= 0) || sum !== this.totalMsat) {
+    // A loop, not arrays of the parts: every hop of every payment updates two sheets.
+    const a = next.amounts[0];
+    const b = next.amounts[1];
+    let sum = a + b;
+    let whole = isAmount(a) && isAmount(b);
+    const htlcs = next.htlcs ?? [];
+    for (let i = 0; i < htlcs.length; i++) {
+      sum += htlcs[i]!.amountMsat;
+      whole &&= isAmount(htlcs[i]!.amountMsat);
+    }
+    if (!whole || sum !== this.totalMsat) {
       return fail('amounts-mismatch', `update: the sheet must be whole msat summing to ${this.totalMsat}`, this.totalMsat, sum);
     }
     const from = this.sequence;
@@ -231,6 +239,8 @@ export class Channel {
     }) as unknown as readonly [SignedCommitment, SignedCommitment];
   }
 }
+
+const isAmount = (msat: number): boolean => Number.isSafeInteger(msat) && msat >= 0;
 
 /** BOLT #3 counts commitment numbers down from 2^48 − 1; pcnsim's sequences count up from 1. */
 export function revocationIndex(seq: Sequence): number {

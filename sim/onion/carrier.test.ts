@@ -5,7 +5,8 @@
  * hop; a failure anywhere reaches the payer naming the failing hop.
  */
 import { OnionCarrier, type Packet } from './carrier.js';
-import { failureCode, type HopPayload } from './payload.js';
+import { failureCode, shortChannelId, type HopPayload } from './payload.js';
+import { toHex } from '../crypto/index.js';
 import type { OnionFormat } from './sphinx.js';
 
 const nodes = ['bob', 'carol', 'dave', 'erin', 'frank'];
@@ -64,5 +65,16 @@ describe.each<OnionFormat>(['tlv', 'legacy'])('%s payloads', (format) => {
     }
     expect(failureCode('fee-rejected')).toBe(0x100c);
     expect(failureCode('no-balance')).toBe(0x1007);
+  });
+});
+
+describe('short channel ids', () => {
+  it('are the hex of the 8-byte id, the same on every ask (hashed once per carrier)', () => {
+    const carrier = new OnionCarrier('lazy', 1);
+    for (const id of ['alice-bob', '624000:1:0', 'x']) {
+      expect(carrier.shortIdHex(id)).toBe(toHex(shortChannelId(id)));
+      expect(carrier.shortIdHex(id)).toHaveLength(16);
+    }
+    expect(carrier.shortIdHex('a')).not.toBe(carrier.shortIdHex('b'));
   });
 });

@@ -55,8 +55,8 @@ export class RunStats {
   stolenMsat = 0;
   private frozen = 0;
   bondsFrozenPeakMsat = 0;
-  /** HTLCs in flight by channel and hash lock → amount. */
-  private readonly inFlight = new Map<string, number>();
+  /** HTLCs in flight by channel, then hash lock → amount (nested: a `channel|lock` key was a new string to hash at every event). */
+  private readonly inFlight = new Map<string, Map<string, number>>();
   /** Value locked in HTLCs, at every change. */
   readonly locked: Envelope;
   htlcLockMsatBlocks = 0;
@@ -140,15 +140,15 @@ export class RunStats {
       case 'cash':
         this.freeze(e.amountMsat);
         // Once a channel goes to the chain, its HTLCs are the contract's business.
-        for (const key of [...this.inFlight.keys()]) if (key.startsWith(`${e.channel}|`)) this.unlock(key, e.time);
+        for (const lock of [...(this.inFlight.get(e.channel)?.keys() ?? [])]) this.unlock(e.channel, lock, e.time);
         return;
       case 'htlc-add':
         this.lockedAt(e.time, e.amountMsat);
-        this.inFlight.set(`${e.channel}|${e.hashLock}`, e.amountMsat);
+        this.inFlightOf(e.channel).set(e.hashLock, e.amountMsat);
         this.htlcLockMsatBlocks += e.amountMsat * Math.max(0, e.expiryHeight - e.height);
         return;
       case 'htlc-settle':
-        this.unlock(`${e.channel}|${e.hashLock}`, e.time);
+        this.unlock(e.channel, e.hashLock, e.time);
         return;
       default:
         return;
@@ -203,10 +203,19 @@ export class RunStats {
     this.bondsFrozenPeakMsat = Math.max(this.bondsFrozenPeakMsat, this.frozen);
   }
 
-  private unlock(key: string, time: number): void {
-    const amount = this.inFlight.get(key);
+  private inFlightOf(channel: string): Map<string, number> {
+    let locks = this.inFlight.get(channel);
+    if (!locks) this.inFlight.set(channel, (locks = new Map()));
+    return locks;
+  }
+
+  private unlock(channel: string, lock: string, time: number): void {
+    const locks = this.inFlight.get(channel);
+    const amount = locks?.get(lock);
     if (amount === undefined) return;
-    this.inFlight.delete(key);
+    // The last one drops the table whole (a Map shrinks, allocating, when emptied entry by entry).
+    if (locks!.size === 1) this.inFlight.delete(channel);
+    else locks!.delete(lock);
     this.lockedAt(time, -amount);
   }
 

@@ -30,7 +30,9 @@ export interface ChannelClose {
 
 export class ChannelState {
   readonly balance: [number, number];
-  readonly inFlight: [number, number] = [0, 0];
+  /** HTLCs in flight offered by each side (two fields, not a pair: one cold object fewer to touch per event). */
+  inFlight0 = 0;
+  inFlight1 = 0;
   carried = 0;
   volumeMsat = 0;
   feesEarnedMsat = 0;
@@ -38,11 +40,19 @@ export class ChannelState {
   htlcsFailed = 0;
   failuresCaused = 0;
   close: ChannelClose | undefined;
+  /** HTLCs in flight by hash lock (no table while none is: most channels are idle). */
+  htlcs: Map<string, Htlc> | undefined;
   /** Side 0's balance at the end of each bin where it changed: [bin, msat, bin, msat, …]. */
   readonly history: number[] = [];
 
+  /** The channel's two ends, copied out of `info`: `side` runs at every event. */
+  private readonly end0: string;
+  private readonly end1: string;
+
   constructor(readonly info: ChannelInfo) {
     this.balance = [info.deposit[0], info.deposit[1]];
+    this.end0 = info.between[0];
+    this.end1 = info.between[1];
   }
 
   get capacityMsat(): number {
@@ -50,7 +60,7 @@ export class ChannelState {
   }
 
   side(node: string): 0 | 1 | undefined {
-    return this.info.between[0] === node ? 0 : this.info.between[1] === node ? 1 : undefined;
+    return this.end0 === node ? 0 : this.end1 === node ? 1 : undefined;
   }
 }
 
@@ -66,6 +76,15 @@ export class NodeState {
   stolenMsat = 0;
 }
 
+/**
+ * A hash lock's HTLCs in flight, and what each node was paid out on its outgoing HTLC once
+ * fulfilled (amount, channel), waiting for its incoming HTLC to be fulfilled: the difference is its fee.
+ */
+interface LockState {
+  pending: number;
+  readonly paid: { readonly node: string; readonly amountMsat: number; readonly channel: string }[];
+}
+
 /** An HTLC in flight: who offered it, and its amount. */
 interface Htlc {
   readonly offerer: 0 | 1;
@@ -75,14 +94,8 @@ interface Htlc {
 export class ChannelLedger {
   readonly channels = new Map<string, ChannelState>();
   readonly nodes = new Map<string, NodeState>();
-  private readonly htlcs = new Map<string, Htlc>();
-  /**
-   * Per hash lock: what each node has been paid out on its outgoing HTLC once fulfilled (amount,
-   * channel), waiting for its incoming HTLC to be fulfilled: the difference is its fee.
-   */
-  private readonly paidOut = new Map<string, Map<string, { amountMsat: number; channel: string }>>();
-  /** HTLCs of each hash lock still in flight: at 0 the payment is over and its lock forgotten. */
-  private readonly pending = new Map<string, number>();
+  /** Each hash lock with HTLCs in flight (one entry, where a count and a payout table were two look-ups per event). */
+  private readonly locks = new Map<string, LockState>();
 
   constructor(
     channels: readonly ChannelInfo[],
@@ -111,10 +124,11 @@ export class ChannelLedger {
       case 'htlc-add': {
         const side = c.side(e.node);
         if (side === undefined) return;
-        this.htlcs.set(`${e.channel}|${e.hashLock}`, { offerer: side, amountMsat: e.amountMsat });
-        this.pending.set(e.hashLock, (this.pending.get(e.hashLock) ?? 0) + 1);
-        c.inFlight[side]++;
-        c.htlcSlotPeak = Math.max(c.htlcSlotPeak, c.inFlight[side]);
+        // By channel, then lock: a `channel|lock` key was a new string to hash at every event.
+        (c.htlcs ??= new Map()).set(e.hashLock, { offerer: side, amountMsat: e.amountMsat });
+        this.lockState(e.hashLock).pending++;
+        const inFlight = side === 0 ? ++c.inFlight0 : ++c.inFlight1;
+        c.htlcSlotPeak = Math.max(c.htlcSlotPeak, inFlight);
         return;
       }
       case 'htlc-settle':
@@ -165,10 +179,13 @@ export class ChannelLedger {
   /** An HTLC fulfilled (the receiver settles: the amount moves) or failed back (its offerer settles). */
   private settle(c: ChannelState, e: ChannelEvent & { kind: 'htlc-settle' }): void {
     const lock = e.hashLock;
-    const htlc = this.htlcs.get(`${e.channel}|${lock}`);
+    const htlc = c.htlcs?.get(lock);
     if (!htlc) return;
-    this.htlcs.delete(`${e.channel}|${lock}`);
-    c.inFlight[htlc.offerer]--;
+    // The last one drops the table whole: deleting from a Map about to be dropped makes it shrink (allocate) first.
+    if (c.htlcs!.size === 1) c.htlcs = undefined;
+    else c.htlcs!.delete(lock);
+    if (htlc.offerer === 0) c.inFlight0--;
+    else c.inFlight1--;
     if (e.outcome === 'failed') c.htlcsFailed++;
     else this.fulfilled(c, htlc, lock, e.time);
     this.release(lock);
@@ -176,29 +193,39 @@ export class ChannelLedger {
 
   private fulfilled(c: ChannelState, htlc: Htlc, lock: string, time: number): void {
     this.move(c, htlc.offerer, htlc.amountMsat, time);
-    let paid = this.paidOut.get(lock);
+    const state = this.lockState(lock);
     // The receiver forwarded this lock and was paid out downstream: it keeps the difference.
     const receiver = c.info.between[1 - htlc.offerer]!;
-    const out = paid?.get(receiver);
-    if (paid && out) {
+    const i = state.paid.findIndex((out) => out.node === receiver);
+    if (i >= 0) {
+      const out = state.paid[i]!;
       const fee = htlc.amountMsat - out.amountMsat;
       const node = this.node(receiver);
       node.feesEarnedMsat += fee;
       node.forwarded++;
       const outChannel = this.channels.get(out.channel);
       if (outChannel) outChannel.feesEarnedMsat += fee;
-      paid.delete(receiver);
+      state.paid.splice(i, 1);
     }
-    if (!paid) this.paidOut.set(lock, (paid = new Map()));
-    paid.set(c.info.between[htlc.offerer], { amountMsat: htlc.amountMsat, channel: c.info.id });
+    const offerer = c.info.between[htlc.offerer];
+    const payout = { node: offerer, amountMsat: htlc.amountMsat, channel: c.info.id };
+    const j = state.paid.findIndex((out) => out.node === offerer);
+    if (j >= 0) state.paid[j] = payout;
+    else state.paid.push(payout);
+  }
+
+  private lockState(lock: string): LockState {
+    let state = this.locks.get(lock);
+    if (!state) this.locks.set(lock, (state = { pending: 0, paid: [] }));
+    return state;
   }
 
   /** One HTLC of `lock` fewer in flight; with none left the payment is over (the payer's entry goes too). */
   private release(lock: string): void {
-    const left = (this.pending.get(lock) ?? 1) - 1;
-    if (left > 0) return void this.pending.set(lock, left);
-    this.pending.delete(lock);
-    this.paidOut.delete(lock);
+    const state = this.locks.get(lock);
+    // A lock fulfilled without an add seen counts as one in flight, gone now.
+    if (state && state.pending > 1) state.pending--;
+    else this.locks.delete(lock);
   }
 
   private move(c: ChannelState, from: 0 | 1, amount: number, time: number): void {
