@@ -25,6 +25,7 @@ import { preimagesToShow, punish, whenOnline, withdrawWhenFrozen } from './onCha
 import type { ChannelEventInput } from './records.js';
 import { registerPreimage, rejectedIn, submitCall, type SubmitOptions } from './submit.js';
 import { actsOn, cashResult, publishedPreimages, resolvedOnChain, transitionEvents } from './transitionEvents.js';
+import { WaitingTransitions } from './waitingTransitions.js';
 import { nextBothResponsive, recordEvent, recordRow, type Guarded, type World } from './world.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
 
@@ -48,11 +49,12 @@ export class LiveChannel implements Guarded {
   readonly id: string;
   readonly nodes: readonly [string, string];
   readonly channel: Channel;
+  /** The fee this channel's parties bid on their transactions. */
+  readonly txFeeMsat: number;
   readonly host: VirtualBankHost;
   private life: ChannelLife = { phase: 'opening' };
   private readonly htlcs = new HtlcTable();
-  /** Contract transitions awaiting their block's watch (a short list, none while none waits: most channels are idle). */
-  private transitions: Transition[] | undefined;
+  private readonly transitions = new WaitingTransitions();
   private depositsConfirmed = 0;
   private reconnectScheduled = false;
   /** Both parties' availabilities, once asked (the world makes one per node and keeps it). */
@@ -64,6 +66,7 @@ export class LiveChannel implements Guarded {
   ) {
     this.id = spec.id;
     this.nodes = spec.nodes;
+    this.txFeeMsat = spec.txFeeMsat ?? 0;
     this.channel = new Channel(spec);
     const parties: Parties = { nodes: spec.nodes, keys: publicKeysOf(spec.secrets[0].funding, spec.secrets[1].funding) };
     const contract = construct(spec.id, parties, spec.deposits, spec.rules ?? 'virtual-bank');
@@ -269,11 +272,10 @@ export class LiveChannel implements Guarded {
   /** Both parties are checked again at the first moment both are online and signing. */
   private awaitLink(): void {
     if (this.reconnectScheduled) return;
-    const { engine } = this.world;
-    const back = nextBothResponsive(this.world, this.spec.nodes[0], this.spec.nodes[1], engine.now + 1);
+    const back = nextBothResponsive(this.world, this.nodes[0], this.nodes[1], this.world.engine.now + 1);
     if (back >= Number.MAX_SAFE_INTEGER) return; // never again: the deadlines take it on chain
     this.reconnectScheduled = true;
-    engine.scheduleAt(back, () => {
+    this.world.engine.scheduleAt(back, () => {
       this.reconnectScheduled = false;
       this.tick();
     }, { label: `${this.id} reestablish` });
@@ -362,19 +364,10 @@ export class LiveChannel implements Guarded {
     return this.submit(side, kind, args, { ...options, htlcs });
   }
 
-  /** The fee this channel's parties bid on their transactions. */
-  get txFeeMsat(): number {
-    return this.spec.txFeeMsat ?? 0;
-  }
-
   /** Called by the chain's watch after a call into the contract confirmed. */
   private react(tx: Tx, _block: Block): void {
-    const waiting = this.transitions;
-    const at = waiting === undefined ? -1 : waiting.findIndex((w) => w.txId === tx.id);
-    if (at < 0) return;
-    const t = waiting![at]!;
-    waiting!.splice(at, 1);
-    if (waiting!.length === 0) this.transitions = undefined;
+    const t = this.transitions.take(tx.id);
+    if (!t) return;
     const { before, after } = t;
     if (after.phase === 'Closed') this.lifeStep({ type: 'closed' });
     if (before.phase === 'Running' && after.phase === 'Auditing') {
@@ -395,8 +388,8 @@ export class LiveChannel implements Guarded {
 
   /** Records every contract transition as report rows (runs while the block is built). */
   private record(t: Transition): void {
-    // Kept only if react() acts on it (no deposit: 62,000 would wait for their trigger), in a list, not a Map (400 bytes for one entry).
-    if (actsOn(t, this.channel)) (this.transitions ??= []).push(t);
+    // Kept only if react() acts on it (no deposit: 62,000 would wait for their trigger).
+    if (actsOn(t, this.channel)) this.transitions.push(t);
     for (const [lock, preimage] of publishedPreimages(t)) this.world.preimages.publish(preimage, lock);
     for (const e of transitionEvents(t, this.channel)) this.event(e);
   }
