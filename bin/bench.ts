@@ -56,7 +56,13 @@ export interface BenchResult {
   /** Payments finished per second over the first and the last tenth of them: equal when cost grows linearly. */
   readonly firstTenthPerSecond: number;
   readonly lastTenthPerSecond: number;
+  /** Resident set sampled at the start and at each progress point of the workload. */
   readonly peakRssMb: number;
+  /**
+   * The process's own maximum resident set so far (getrusage): it sees the transient peaks
+   * between samples, and, when several workloads run in one process, the earlier ones' too.
+   */
+  readonly maxRssMb: number;
 }
 
 const START_S = 3600;
@@ -108,7 +114,7 @@ function describe(r: BenchResult): string {
     `${r.name}: ${r.paymentsPerCpuSecond.toFixed(0)} payments/CPU-s whole run (setup ${r.setupCpuSeconds.toFixed(2)} CPU-s, payments ${r.paymentCpuSeconds.toFixed(2)} CPU-s); ` +
     `wall ${r.paymentsPerSecond.toFixed(0)} payments/s (first tenth ${r.firstTenthPerSecond.toFixed(0)}/s, last tenth ${r.lastTenthPerSecond.toFixed(0)}/s), setup ${r.setupSeconds.toFixed(1)} s; ` +
     `${r.searchesPerPayment.toFixed(2)} searches/payment, ${r.settledPerSearch.toFixed(0)} nodes settled/search, ${r.avgHops.toFixed(2)} hops; ` +
-    `${r.succeeded}/${r.payments} succeeded, ${r.eventsPerSecond.toFixed(0)} events/s, peak ${r.peakRssMb.toFixed(0)} MB`
+    `${r.succeeded}/${r.payments} succeeded, ${r.eventsPerSecond.toFixed(0)} events/s, peak ${r.peakRssMb.toFixed(0)} MB (process max RSS ${r.maxRssMb.toFixed(0)} MB)`
   );
 }
 
@@ -186,6 +192,7 @@ export function runOne(w: Workload, crypto: CryptoMode): BenchResult {
     firstTenthPerSecond: marks.length === 4 ? (tenth - 1) / (marks[1]! - marks[0]!) : NaN,
     lastTenthPerSecond: marks.length === 4 ? tenth / (marks[3]! - marks[2]!) : NaN,
     peakRssMb: peak / 2 ** 20,
+    maxRssMb: process.resourceUsage().maxRSS / 2 ** 10,
   };
 }
 
