@@ -30,11 +30,14 @@ function expectSameRoute(graph: PaymentGraph, query: RouteQuery): void {
   expect(guided.cost).toBeCloseTo(theirs.cost, 6);
 }
 
-describe('findRoute against the reference Dijkstra (default cost: fee + lock risk)', () => {
+/**
+ * Random channels among `nodes` nodes, each direction with a random policy or none. `baseFees`
+ * sets how often costs tie (zero fees and equal deltas make ties common: tie-breaking must match).
+ */
+function randomChannels(nodes: number, maxChannels: number, baseFees: readonly number[]) {
   const direction = fc.option(
     fc.record({
-      // Zero fees and equal deltas make ties common: the tie-breaking must match too.
-      feeBaseMsat: fc.constantFrom(0, 0, 1000, 1000, 5000),
+      feeBaseMsat: fc.constantFrom(...baseFees),
       feePpm: fc.constantFrom(0, 1, 100),
       cltvDelta: fc.constantFrom(14, 40, 144),
       minHtlcMsat: fc.constantFrom(0, 0, 0, 50_000),
@@ -42,38 +45,54 @@ describe('findRoute against the reference Dijkstra (default cost: fee + lock ris
     }),
     { freq: 6 },
   );
-  const channels = fc.array(fc.record({ a: fc.nat(11), b: fc.nat(11), capacity: fc.constantFrom(20_000, 200_000, 5_000_000), ab: direction, ba: direction }), { maxLength: 45 });
-  const query = fc.record({
-    s: fc.nat(11),
-    t: fc.nat(11),
-    amount: fc.constantFrom(10_000, 100_000, 1_000_000),
-    excluded: fc.array(fc.nat(44), { maxLength: 4 }),
-    spendable: fc.option(fc.constantFrom(0, 150_000, 10_000_000)),
-    maxHops: fc.option(fc.integer({ min: 1, max: 5 })),
-    maxTotalCltv: fc.option(fc.constantFrom(100, 300, 2016)),
-  });
+  return fc.array(fc.record({ a: fc.nat(nodes - 1), b: fc.nat(nodes - 1), capacity: fc.constantFrom(20_000, 200_000, 5_000_000), ab: direction, ba: direction }), { maxLength: maxChannels });
+}
+
+type RandomChannel = { a: number; b: number; capacity: number; ab: Policy | null; ba: Policy | null };
+
+/** The channels as edges (c0, c1, … between n0, n1, …; loops left out). */
+const edgesOf = (list: readonly RandomChannel[]): ChannelEdge[] =>
+  list
+    .filter((c) => c.a !== c.b)
+    .map((c, i) => ({ channelId: `c${i}`, between: [`n${c.a}`, `n${c.b}`], capacityMsat: c.capacity, policies: [c.ab ?? undefined, c.ba ?? undefined] as [Policy | undefined, Policy | undefined] }));
+
+/** A random query's fields over `nodes` nodes and up to `maxChannels` channels (exclusions, balances, limits). */
+const queryFields = (nodes: number, maxChannels: number) => ({
+  s: fc.nat(nodes - 1),
+  t: fc.nat(nodes - 1),
+  amount: fc.constantFrom(10_000, 100_000, 1_000_000),
+  excluded: fc.array(fc.nat(maxChannels - 1), { maxLength: 4 }),
+  spendable: fc.option(fc.constantFrom(0, 150_000, 10_000_000)),
+  maxHops: fc.option(fc.integer({ min: 1, max: 5 })),
+  maxTotalCltv: fc.option(fc.constantFrom(100, 300, 2016)),
+});
+
+type RandomQuery = { s: number; t: number; amount: number; excluded: number[]; spendable: number | null; maxHops: number | null; maxTotalCltv: number | null };
+
+const queryOf = (q: RandomQuery): RouteQuery => ({
+  source: `n${q.s}`,
+  target: `n${q.t}`,
+  amountMsat: q.amount,
+  currentHeight: 100,
+  finalCltvDelta: 18,
+  excludeChannels: new Set(q.excluded.map((i) => `c${i}`)),
+  ...(q.spendable !== null ? { spendableMsat: () => q.spendable! } : {}),
+  ...(q.maxHops !== null ? { maxHops: q.maxHops } : {}),
+  ...(q.maxTotalCltv !== null ? { maxTotalCltv: q.maxTotalCltv } : {}),
+});
+
+describe('findRoute against the reference Dijkstra (default cost: fee + lock risk)', () => {
+  const channels = randomChannels(12, 45, [0, 0, 1000, 1000, 5000]);
+  const query = fc.record(queryFields(12, 45));
 
   it('gives the same route and cost for every query of a sequence on random graphs (exclusions, balances, limits)', () => {
     fc.assert(
       fc.property(channels, fc.array(query, { minLength: 1, maxLength: 40 }), (list, queries) => {
-        const edges: ChannelEdge[] = list
-          .filter((c) => c.a !== c.b)
-          .map((c, i) => ({ channelId: `c${i}`, between: [`n${c.a}`, `n${c.b}`], capacityMsat: c.capacity, policies: [c.ab ?? undefined, c.ba ?? undefined] as [Policy | undefined, Policy | undefined] }));
-        const graph = buildGraph(edges);
+        const graph = buildGraph(edgesOf(list));
         // Queries follow each other on one graph: stamps of one search must not leak into the next,
         // and past the 16th the landmarks guide them too.
         for (const q of queries) {
-          expectSameRoute(graph, {
-            source: `n${q.s}`,
-            target: `n${q.t}`,
-            amountMsat: q.amount,
-            currentHeight: 100,
-            finalCltvDelta: 18,
-            excludeChannels: new Set(q.excluded.map((i) => `c${i}`)),
-            ...(q.spendable !== null ? { spendableMsat: () => q.spendable! } : {}),
-            ...(q.maxHops !== null ? { maxHops: q.maxHops } : {}),
-            ...(q.maxTotalCltv !== null ? { maxTotalCltv: q.maxTotalCltv } : {}),
-          });
+          expectSameRoute(graph, queryOf(q));
         }
       }),
       { numRuns: runs(400), seed: 16 },
@@ -126,25 +145,9 @@ describe('findRoute against the reference Dijkstra (default cost: fee + lock ris
 
 describe('the guided findRoute against the reference run as the same A* (exact routes)', () => {
   // Base fees mostly 1,000 msat and tiny proportional fees, as on real snapshots: costs tie often.
-  const direction = fc.option(
-    fc.record({
-      feeBaseMsat: fc.constantFrom(0, 1000, 1000, 1000, 5000),
-      feePpm: fc.constantFrom(0, 1, 100),
-      cltvDelta: fc.constantFrom(14, 40, 144),
-      minHtlcMsat: fc.constantFrom(0, 0, 0, 50_000),
-      disabled: fc.boolean(),
-    }),
-    { freq: 6 },
-  );
-  const channels = fc.array(fc.record({ a: fc.nat(14), b: fc.nat(14), capacity: fc.constantFrom(20_000, 200_000, 5_000_000), ab: direction, ba: direction }), { maxLength: 60 });
+  const channels = randomChannels(15, 60, [0, 1000, 1000, 1000, 5000]);
   const query = fc.record({
-    s: fc.nat(14),
-    t: fc.nat(14),
-    amount: fc.constantFrom(10_000, 100_000, 1_000_000),
-    excluded: fc.array(fc.nat(59), { maxLength: 4 }),
-    spendable: fc.option(fc.constantFrom(0, 150_000, 10_000_000)),
-    maxHops: fc.option(fc.integer({ min: 1, max: 5 })),
-    maxTotalCltv: fc.option(fc.constantFrom(100, 300, 2016)),
+    ...queryFields(15, 60),
     maxFeeMsat: fc.option(fc.constantFrom(0, 1000, 3000)),
     // Without the lock-risk term a cost is often exactly the base fees' sum: exact ties.
     riskPpb: fc.constantFrom(15, 0),
@@ -168,9 +171,7 @@ describe('the guided findRoute against the reference run as the same A* (exact r
   it('gives the route and cost of the reference guided the same way, query after query on random graphs', () => {
     fc.assert(
       fc.property(channels, fc.array(query, { minLength: 1, maxLength: 30 }), (list, queries) => {
-        const edges: ChannelEdge[] = list
-          .filter((c) => c.a !== c.b)
-          .map((c, i) => ({ channelId: `c${i}`, between: [`n${c.a}`, `n${c.b}`], capacityMsat: c.capacity, policies: [c.ab ?? undefined, c.ba ?? undefined] as [Policy | undefined, Policy | undefined] }));
+        const edges = edgesOf(list);
         const graph = buildGraph(edges);
         const index = routingIndex(graph);
         // Sixteen searches over one enabled direction, after which findRoute guides by landmarks too.
@@ -184,16 +185,8 @@ describe('the guided findRoute against the reference run as the same A* (exact r
         }
         for (const q of queries) {
           const asked: RouteQuery = {
-            source: `n${q.s}`,
-            target: `n${q.t}`,
-            amountMsat: q.amount,
-            currentHeight: 100,
-            finalCltvDelta: 18,
+            ...queryOf(q),
             weight: feeAndLockRisk(q.riskPpb),
-            excludeChannels: new Set(q.excluded.map((i) => `c${i}`)),
-            ...(q.spendable !== null ? { spendableMsat: () => q.spendable! } : {}),
-            ...(q.maxHops !== null ? { maxHops: q.maxHops } : {}),
-            ...(q.maxTotalCltv !== null ? { maxTotalCltv: q.maxTotalCltv } : {}),
             ...(q.maxFeeMsat !== null ? { maxFeeMsat: q.maxFeeMsat } : {}),
           };
           if (!graph.hasNode(asked.source) || !graph.hasNode(asked.target)) continue;
