@@ -20,14 +20,18 @@ export class ChainRecords {
   submitted(tx: Tx): void {
     const contractFeeMsat = tx.contractFeeMsat ?? 0;
     this.at.set(tx.id, this.txs.length);
+    // The common row (a sender, no contract fee: every deposit) as one literal, its fields inside
+    // the object: built field by field they went to a separate store, 16 bytes more per row.
     this.txs.push(
-      Object.assign(
-        { id: tx.id, kind: tx.kind, feeMsat: (tx.feeMsat + contractFeeMsat) as Msat },
-        contractFeeMsat > 0 ? { contractFeeMsat: contractFeeMsat as Msat } : undefined,
-        { weight: tx.weight, submittedAt: tx.submittedAt },
-        tx.sender !== undefined ? { sender: tx.sender } : undefined,
-        { status: 'waiting' as const },
-      ),
+      contractFeeMsat === 0 && tx.sender !== undefined
+        ? { id: tx.id, kind: tx.kind, feeMsat: tx.feeMsat, weight: tx.weight, submittedAt: tx.submittedAt, sender: tx.sender, status: 'waiting' }
+        : Object.assign(
+            { id: tx.id, kind: tx.kind, feeMsat: (tx.feeMsat + contractFeeMsat) as Msat },
+            contractFeeMsat > 0 ? { contractFeeMsat: contractFeeMsat as Msat } : undefined,
+            { weight: tx.weight, submittedAt: tx.submittedAt },
+            tx.sender !== undefined ? { sender: tx.sender } : undefined,
+            { status: 'waiting' as const },
+          ),
     );
   }
 
