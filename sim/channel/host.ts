@@ -67,7 +67,11 @@ interface Rules<S, I> {
 
 export class PureContractHost<S extends { readonly id: string; readonly nodes?: readonly [string, string] }, I> implements ContractHost {
   private current: S;
-  private readonly listeners: ((t: Transition<S, I>) => void)[] = [];
+  /**
+   * A new list of exact length per listener (there is one per channel): a push, or a spread, into
+   * an empty list reserves 17 slots, 4.7 MB for a real snapshot's 31,000 contracts.
+   */
+  private listeners: readonly ((t: Transition<S, I>) => void)[] = NONE;
 
   constructor(
     initial: S,
@@ -82,7 +86,7 @@ export class PureContractHost<S extends { readonly id: string; readonly nodes?: 
   }
 
   onTransition(listener: (t: Transition<S, I>) => void): void {
-    this.listeners.push(listener);
+    this.listeners = this.listeners.length === 0 ? [listener] : this.listeners.concat([listener]);
   }
 
   execute(call: ContractCall, ctx: ContractContext): ContractResult {
