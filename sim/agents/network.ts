@@ -6,7 +6,7 @@
  */
 import type { Chain, OutPoint } from '../chain/index.js';
 import { DEFAULT_LIMITS, type HtlcLimits, type PartySecrets } from '../channel/index.js';
-import { lazyKeyPairFromSeed, type KeyPair } from '../crypto/index.js';
+import { lazyKeyPairFromSeed } from '../crypto/index.js';
 import { type Engine, Priority, rngStream } from '../engine/index.js';
 import type { Outcome } from '../errors.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
@@ -25,7 +25,7 @@ import { probe } from './prober.js';
 import { HONEST, hooksFor, type HtlcHooks } from './hooks.js';
 import type { HopOutcome } from './hop.js';
 import { failureReason, paymentResult } from '../reasons.js';
-import { DerivedSecrets } from './secrets.js';
+import { DerivedSecrets, type NodeSecrets } from './secrets.js';
 import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, DirectionLimits, NetworkSpec, PaymentRecord } from './spec.js';
 import { SharedLimits } from './sharedLimits.js';
@@ -51,7 +51,7 @@ export class Network {
   private readonly opened: ChannelSpec[] = [];
   private readonly availabilities = new Map<string, Availability>();
   private readonly wallets = new Map<string, Wallet>();
-  private readonly fundingKeys = new Map<string, KeyPair>();
+  private readonly nodeSecrets = new Map<string, NodeSecrets>();
   private readonly startMsat = new Map<string, number>();
   private readonly limits = new SharedLimits();
   private readonly world: World;
@@ -98,9 +98,9 @@ export class Network {
 
   /** A node signs with one funding key (derived once, when first used: key derivation is an EC multiplication). */
   private secretsFor(channelId: string, node: string): PartySecrets {
-    let funding = this.fundingKeys.get(node);
-    if (!funding) this.fundingKeys.set(node, (funding = lazyKeyPairFromSeed(`pcnsim/${this.spec.seed}/${node}/funding`)));
-    return new DerivedSecrets(funding, this.spec.seed, channelId, node);
+    let party = this.nodeSecrets.get(node);
+    if (!party) this.nodeSecrets.set(node, (party = { funding: lazyKeyPairFromSeed(`pcnsim/${this.spec.seed}/${node}/funding`), scenarioSeed: this.spec.seed, node }));
+    return new DerivedSecrets(party, channelId);
   }
 
   wallet(node: string): Wallet {
