@@ -12,7 +12,7 @@ import { ScenarioError } from '../sim/errors.js';
 import { summarize } from '../sim/report/index.js';
 import type { CryptoMode } from '../sim/channel/index.js';
 import { searchStats } from '../sim/router/index.js';
-import { parseScenario, runScenario } from '../sim/scenario/index.js';
+import { forgetImportedGraphs, parseScenario, runScenario } from '../sim/scenario/index.js';
 import { cpuSeconds, replayRoutes, type RoutingReplay } from './benchRouting.js';
 import { parseCrypto } from './cli.js';
 import { checkOutFile } from './outputs.js';
@@ -157,7 +157,10 @@ export function runOne(w: Workload, crypto: CryptoMode): BenchResult {
   const tenth = Math.max(2, Math.floor(w.payments / 10));
   const marks: number[] = [];
   let finished = 0;
-  const run = runScenario(parseScenario(text, 'bench.yaml'), {
+  const scenario = parseScenario(text, 'bench.yaml');
+  // Each workload parses its graph as a single run does, and the graph is not kept through the run.
+  forgetImportedGraphs();
+  const run = runScenario(scenario, {
     keepRows: false, // as `pcnsim run` does: rows are streamed, the report accumulated
     crypto,
     onWorkloadStart: () => {

@@ -5,7 +5,7 @@
 import { printable, ScenarioError } from '../sim/errors.js';
 import { join } from 'node:path';
 import { reportFiles, StreamedRows, unmetExpectations, reportJson, summaryText } from '../sim/report/index.js';
-import { checkBlocks, listScenarios, loadScenario, parseOverride, type Scenario, validateScenario } from '../sim/scenario/index.js';
+import { checkBlocks, forgetImportedGraphs, listScenarios, loadScenario, parseOverride, type Scenario, validateScenario } from '../sim/scenario/index.js';
 import { parseTimeMs } from '../sim/units.js';
 import type { CryptoMode } from '../sim/channel/index.js';
 import { DEFAULT_SCALE, DEFAULT_SEEDS, estimate, explain, explainSeeds, explainSimulation, simulateSeeds } from '../sim/estimate/index.js';
@@ -35,6 +35,7 @@ export function runCommand(files: readonly string[], flags: RunFlags, io: { out:
   const overrides = (flags.set ?? []).map((text) => parseOverride(text));
   // Validate every file and the output folder before running any, so a typo fails fast.
   const scenarios: Scenario[] = files.map((f) => loadScenario(f, overrides));
+  forgetImportedGraphs(); // every scenario is resolved: the runs do not need the imported files' graphs
   if (untilMs !== undefined) for (const s of scenarios) checkBlocks(untilMs, s.chain.blockIntervalMs, '--until');
   prepareOutDir(flags.out);
   let exit = 0;

@@ -72,7 +72,7 @@ export class LiveChannel implements Guarded {
     const contract = construct(spec.id, parties, spec.deposits, spec.rules ?? 'virtual-bank');
     if (!contract.ok) throw contract.error;
     this.host = virtualBankHost(contract.value);
-    this.host.onTransition((t) => this.record(t));
+    this.host.onTransition(this.record.bind(this)); // bound, not an arrow: no context per channel
   }
 
   /** The newest sheet's amounts, by side. */
@@ -94,7 +94,7 @@ export class LiveChannel implements Guarded {
   open(): void {
     const { chain } = this.world;
     chain.registerContract(this.id, this.host);
-    chain.watchContract(this.id, (tx, block) => this.react(tx, block));
+    chain.watchContract(this.id, this.react.bind(this)); // bound: open's context goes once the deposits are deep
     // One callback for both deposits, and the same arguments for every deposit call.
     const deep = (): void => {
       if (++this.depositsConfirmed < 2) return;

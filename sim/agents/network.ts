@@ -6,7 +6,7 @@
  */
 import type { Chain, OutPoint } from '../chain/index.js';
 import { DEFAULT_LIMITS, type HtlcLimits, type PartySecrets } from '../channel/index.js';
-import { lazyKeyPairFromSeed, type KeyPair } from '../crypto/index.js';
+import { lazyKeyPairFromSeed } from '../crypto/index.js';
 import { type Engine, Priority, rngStream } from '../engine/index.js';
 import type { Outcome } from '../errors.js';
 import type { ProtocolErrorCode } from '../errorCodes.js';
@@ -25,9 +25,10 @@ import { probe } from './prober.js';
 import { HONEST, hooksFor, type HtlcHooks } from './hooks.js';
 import type { HopOutcome } from './hop.js';
 import { failureReason, paymentResult } from '../reasons.js';
-import { DerivedSecrets } from './secrets.js';
+import { DerivedSecrets, type NodeSecrets } from './secrets.js';
 import { Recorder, RowLog } from './records.js';
 import type { ActionSpec, ChannelSpec, DirectionLimits, NetworkSpec, PaymentRecord } from './spec.js';
+import { SharedLimits } from './sharedLimits.js';
 import { Wallet } from './wallet.js';
 import type { WatchtowerSpec } from './watchtower.js';
 import { recordEvent, type World } from './world.js';
@@ -50,9 +51,9 @@ export class Network {
   private readonly opened: ChannelSpec[] = [];
   private readonly availabilities = new Map<string, Availability>();
   private readonly wallets = new Map<string, Wallet>();
-  private readonly fundingKeys = new Map<string, KeyPair>();
+  private readonly nodeSecrets = new Map<string, NodeSecrets>();
   private readonly startMsat = new Map<string, number>();
-  private readonly limits = new Map<number, HtlcLimits[]>();
+  private readonly limits = new SharedLimits();
   private readonly world: World;
   private multiHop: MultiHop | undefined;
   /** Who may cheat (cheater strategies) and where (scripted broadcasts of an old sequence). */
@@ -97,9 +98,9 @@ export class Network {
 
   /** A node signs with one funding key (derived once, when first used: key derivation is an EC multiplication). */
   private secretsFor(channelId: string, node: string): PartySecrets {
-    let funding = this.fundingKeys.get(node);
-    if (!funding) this.fundingKeys.set(node, (funding = lazyKeyPairFromSeed(`pcnsim/${this.spec.seed}/${node}/funding`)));
-    return new DerivedSecrets(funding, this.spec.seed, channelId, node);
+    let party = this.nodeSecrets.get(node);
+    if (!party) this.nodeSecrets.set(node, (party = { funding: lazyKeyPairFromSeed(`pcnsim/${this.spec.seed}/${node}/funding`), scenarioSeed: this.spec.seed, node }));
+    return new DerivedSecrets(party, channelId);
   }
 
   wallet(node: string): Wallet {
@@ -198,7 +199,7 @@ export class Network {
 
   private open(spec: ChannelSpec, coins: readonly (OutPoint | undefined)[]): void {
     const secrets = spec.between.map((node) => this.secretsFor(spec.id, node)) as unknown as readonly [PartySecrets, PartySecrets];
-    const limits = this.shared(limitsOf(spec));
+    const limits = this.limits.one(limitsOf(spec));
     const live: Live =
       spec.kind === 'one-way'
         ? new LiveOneWay(this.world, {
@@ -219,14 +220,15 @@ export class Network {
             freeze: spec.freeze,
             secrets,
             mode: this.spec.crypto,
-            coins: [coins[0]!, coins[1]!],
+            // fundCoins' list itself, one per side: no second pair per channel (2 MB on a real snapshot).
+            coins: coins as readonly [OutPoint, OutPoint],
             confirmations: spec.confirmations,
             rules: spec.kind,
             keepRevoked: this.mayCheat(spec),
             txFeeMsat: spec.txFeeMsat ?? 0,
             limits,
             // Always the same fields (one object shape for 31,000 channels), limitsBySide undefined when no direction has its own.
-            limitsBySide: spec.directions && [this.shared(sideLimits(spec.directions[0], limits)), this.shared(sideLimits(spec.directions[1], limits))],
+            limitsBySide: spec.directions && this.limits.pair(this.limits.one(sideLimits(spec.directions[0], limits)), this.limits.one(sideLimits(spec.directions[1], limits))),
           });
     this.channels.set(spec.id, live);
     this.opened.push(spec);
@@ -238,19 +240,6 @@ export class Network {
     }
     this.byPair.add(spec.between, live);
     live.open();
-  }
-
-  /** Equal limits as one object (never changed): a real snapshot's 93,000 are a handful of distinct ones, about 5 MB. */
-  private shared(limits: HtlcLimits): HtlcLimits {
-    // By the in-flight limit, then compared field by field (no key strings); at most a few kept per
-    // value, so that files where every channel differs cost no more than a few comparisons each.
-    let same = this.limits.get(limits.maxInFlightMsat);
-    if (!same) this.limits.set(limits.maxInFlightMsat, (same = []));
-    for (const known of same) {
-      if (known.maxHtlcs === limits.maxHtlcs && known.minHtlcMsat === limits.minHtlcMsat && known.reservePpm === limits.reservePpm && known.reserveMsat === limits.reserveMsat) return known;
-    }
-    if (same.length < 8) same.push(limits);
-    return limits;
   }
 
   /** Whether a party of `spec` may broadcast a revoked sequence, and so keeps the old sheets. */

@@ -54,3 +54,18 @@ describe('PureContractHost and fees paid from the contract', () => {
     expect(() => pot(true, 300).execute({ contractId: 'pot', method: 'pay', args: { method: 'pay', payMsat: 600 } }, context(300))).toThrow(/books and the chain disagree/);
   });
 });
+
+describe('PureContractHost listeners (a list of exact length, replaced per listener)', () => {
+  it('tells every listener of every transition, in the order they were added, none twice', () => {
+    const host = pot(false);
+    const seen: string[] = [];
+    // The chain's balance is what the pot holds before each call.
+    const call = (payMsat: number) => host.execute({ contractId: 'pot', method: 'pay', args: { method: 'pay', payMsat } }, { ...context(0), balanceMsat: msat(host.state.heldMsat) });
+    host.onTransition((t) => seen.push(`first ${t.after.heldMsat}`));
+    call(100);
+    host.onTransition((t) => seen.push(`second ${t.after.heldMsat}`));
+    host.onTransition((t) => seen.push(`third ${t.after.heldMsat}`));
+    call(200);
+    expect(seen).toEqual(['first 900', 'first 700', 'second 700', 'third 700']);
+  });
+});

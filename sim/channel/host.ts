@@ -67,7 +67,11 @@ interface Rules<S, I> {
 
 export class PureContractHost<S extends { readonly id: string; readonly nodes?: readonly [string, string] }, I> implements ContractHost {
   private current: S;
-  private readonly listeners: ((t: Transition<S, I>) => void)[] = [];
+  /**
+   * A new list of exact length per listener (there is one per channel): a push, or a spread, into
+   * an empty list reserves 17 slots, 4.7 MB for a real snapshot's 31,000 contracts.
+   */
+  private listeners: readonly ((t: Transition<S, I>) => void)[] = NONE;
 
   constructor(
     initial: S,
@@ -82,7 +86,7 @@ export class PureContractHost<S extends { readonly id: string; readonly nodes?: 
   }
 
   onTransition(listener: (t: Transition<S, I>) => void): void {
-    this.listeners.push(listener);
+    this.listeners = this.listeners.length === 0 ? [listener] : this.listeners.concat([listener]);
   }
 
   execute(call: ContractCall, ctx: ContractContext): ContractResult {
@@ -118,8 +122,11 @@ const NONE: readonly never[] = Object.freeze([]);
 export type VirtualBankHost = PureContractHost<VirtualBank, ContractInput>;
 export type VirtualBankTransition = Transition<VirtualBank, ContractInput>;
 
+/** One rules object for every virtual bank (not one per contract: 1.5 MB on a real snapshot). */
+const VIRTUAL_BANK_RULES: Rules<VirtualBank, ContractInput> = { step, held: heldMsat, check: checkContract };
+
 export function virtualBankHost(initial: VirtualBank): VirtualBankHost {
-  return new PureContractHost(initial, initial.parties.nodes, { step, held: heldMsat, check: checkContract });
+  return new PureContractHost(initial, initial.parties.nodes, VIRTUAL_BANK_RULES);
 }
 
 export type OneWayHost = PureContractHost<OneWay, OneWayInput>;

@@ -7,3 +7,4 @@ export { listScenarios, type CatalogEntry } from './catalog.js';
 export { canonical, scenarioSha256, sha256 } from './hash.js';
 export { checkBlocks } from './limits.js';
 export { runReport, type RunReport } from './provenance.js';
+export { forgetImportedGraphs } from './topology/index.js';

@@ -3,7 +3,7 @@
  * runs to the end time, and returns the recorded rows. Reports are computed from these rows
  * alone (`sim/report`).
  */
-import { type ChannelEvent, DEFAULT_MULTIHOP, Network, type PaymentRecord, routableEdges } from '../agents/index.js';
+import { type ChannelEvent, type ChannelSpec, DEFAULT_MULTIHOP, Network, type PaymentRecord, routableEdges } from '../agents/index.js';
 import { Chain } from '../chain/index.js';
 import type { CryptoMode } from '../channel/index.js';
 import { Engine, RngStreams } from '../engine/index.js';
@@ -60,9 +60,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   if (options.onPayment) network.paymentLog.listen(options.onPayment);
   if (options.onEvent) network.recorder.listen(options.onEvent);
   network.start();
-  // Channels funded at genesis: their deposits fill a first block at t = 0.
-  const genesis = new Set(scenario.network.channels.filter((c) => c.funding === 'genesis').map((c) => c.id));
-  if (genesis.size > 0) chain.mineGenesis((tx) => tx.kind === 'deposit' && tx.call !== undefined && genesis.has(tx.call.contractId));
+  mineGenesisDeposits(chain, scenario.network.channels);
   chain.start();
   stats.trackHoldings((node) => network.balanceOf(node));
   const sampled = [...scenario.network.nodes].sort().slice(0, SAMPLED_NODES);
@@ -123,4 +121,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     ...(crossChain ? { crossChain: crossChain.finish() } : {}),
     ...(privacy ? { privacy: privacy.finish(routableEdges([...scenario.network.channels, ...opened]), scenario.network.multiHop?.finalCltvDelta ?? DEFAULT_MULTIHOP.finalCltvDelta) } : {}),
   };
+}
+
+/**
+ * Channels funded at genesis: their deposits fill a first block at t = 0. A function of its own so
+ * the set of their ids is garbage at once: in runScenario's scope the closures of the run would
+ * keep it (V8 shares one context among them), 0.7 MB for a real snapshot.
+ */
+function mineGenesisDeposits(chain: Chain, channels: readonly ChannelSpec[]): void {
+  const genesis = new Set(channels.filter((c) => c.funding === 'genesis').map((c) => c.id));
+  if (genesis.size > 0) chain.mineGenesis((tx) => tx.kind === 'deposit' && tx.call !== undefined && genesis.has(tx.call.contractId));
 }

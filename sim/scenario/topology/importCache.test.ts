@@ -11,7 +11,7 @@ import { reportJson, summarize } from '../../report/index.js';
 import { runReport } from '../provenance.js';
 import { parseScenario } from '../load.js';
 import { runScenario } from '../run.js';
-import { parsedGraphCount } from './index.js';
+import { forgetImportedGraphs, parsedGraphCount } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pcnsim-import-cache-'));
 const graph = join(dir, 'g.json');
@@ -44,5 +44,17 @@ describe('the imported-graph cache', () => {
     expect(parsedGraphCount()).toBe(before + 2);
     expect(third.inputs).toContainEqual({ path: 'g.json', sha256: sha(network(5000)) });
     expect(third.json).not.toBe(first.json);
+  });
+
+  it('forgets its graphs when told (a process that has resolved all its scenarios): the next import parses again, same report', () => {
+    writeFileSync(graph, network(2000));
+    const before = parsedGraphCount();
+    const first = report();
+    forgetImportedGraphs();
+    const second = report();
+    expect(parsedGraphCount()).toBe(before + 2);
+    expect(second.json).toBe(first.json);
+    report();
+    expect(parsedGraphCount()).toBe(before + 2); // kept again after the second parse
   });
 });

@@ -64,6 +64,7 @@ export function fromLndGraph(data: { edges: Rows; nodes?: unknown }, file: strin
   }
   const ids = new Map<string, number>();
   const channels: ImportedChannel[] = [];
+  const policies = new Map<string, Policy>();
   data.edges.forEach((e, i) => {
     const path = `edges[${i}]`;
     const edge = plainEdge(e) ?? parseRow(edgeSchema, e, file, path);
@@ -75,7 +76,7 @@ export function fromLndGraph(data: { edges: Rows; nodes?: unknown }, file: strin
     if (edge.capacity === 0) return tally.add('dropped {n} channels of zero capacity');
     const capacityMsat = edge.capacity * MSAT_PER_SAT;
     if (!Number.isSafeInteger(capacityMsat)) throw new ScenarioError('bad-import', `capacity ${edge.capacity} sat is beyond the safe limit`, `${path}.capacity`, file);
-    const directions = [edge.node1_policy, edge.node2_policy].map((p) => direction(p ?? undefined, capacityMsat, tally)) as [ImportedDirection, ImportedDirection];
+    const directions = [edge.node1_policy, edge.node2_policy].map((p) => direction(p ?? undefined, capacityMsat, tally, policies)) as [ImportedDirection, ImportedDirection];
     channels.push({ channelId: id, between: [node(edge.node1_pub), node(edge.node2_pub)], capacityMsat, directions });
   });
   const nodes = [...new Set([...listed, ...channels.flatMap((c) => c.between)])];
@@ -97,19 +98,23 @@ function internedIds(): (id: string) => string {
   };
 }
 
-function direction(p: LndPolicy | undefined, capacityMsat: number, tally: Tally): ImportedDirection {
+/** `policies`: equal policies as one object (they are never changed): 62,000 directions share about a third as many. */
+function direction(p: LndPolicy | undefined, capacityMsat: number, tally: Tally, policies: Map<string, Policy>): ImportedDirection {
   if (!p) {
     tally.add('{n} channel directions have no policy and cannot forward');
     return { policy: undefined };
   }
   if (Number(p.inbound_fee_base_msat ?? 0) !== 0 || Number(p.inbound_fee_rate_milli_msat ?? 0) !== 0) tally.add('{n} policies set inbound fees, which pcnsim ignores');
-  const policy: Policy = {
+  const fields: Policy = {
     feeBaseMsat: p.fee_base_msat ?? 0,
     feePpm: p.fee_rate_milli_msat ?? 0,
     cltvDelta: p.time_lock_delta ?? 40,
     minHtlcMsat: p.min_htlc ?? 0,
     disabled: p.disabled === true,
   };
+  const key = `${fields.feeBaseMsat}/${fields.feePpm}/${fields.cltvDelta}/${fields.minHtlcMsat}/${fields.disabled}`;
+  let policy = policies.get(key);
+  if (!policy) policies.set(key, (policy = fields));
   return { policy, ...(p.max_htlc_msat !== undefined && p.max_htlc_msat > 0 && p.max_htlc_msat < capacityMsat ? { maxHtlcMsat: p.max_htlc_msat } : {}) };
 }
 
