@@ -40,4 +40,15 @@ describe('topology imports', () => {
     mkdirSync(join(dir, 'empty'));
     expect(() => scenario('empty')).toThrow(expect.objectContaining({ code: 'missing-file', path: 'topology.import' }));
   });
+
+  it('says what an lnd row held where its schema wanted something else, and which fields are missing', () => {
+    const rejects = (name: string, edges: unknown[], path: string, message: string): void => {
+      writeFileSync(join(dir, name), JSON.stringify({ nodes: [], edges }));
+      expect(() => scenario(name)).toThrow(expect.objectContaining({ code: 'bad-import', path, message: expect.stringContaining(message) }));
+    };
+    rejects('list-row.json', [[1]], 'edges[0]', 'expected object, got a list');
+    rejects('no-pub.json', [{ channel_id: '1' }], 'edges[0].node1_pub', 'missing; expected string');
+    rejects('no-id.json', [{}], 'edges[0].channel_id', 'missing; expected a number or a decimal string');
+    rejects('bad-id.json', [{ channel_id: true }], 'edges[0].channel_id', 'expected a number or a decimal string, got true');
+  });
 });

@@ -42,7 +42,8 @@ export function show(v: unknown): string {
 
 /** Parses `data` (at `path` in `file`) with `schema`, or throws for its first issue. */
 export function parseRow<T extends z.ZodType>(schema: T, data: unknown, file: string, path: string): z.output<T> {
-  const parsed = schema.safeParse(data);
+  // The input in each issue, so that a message can say what the row held instead of "nothing".
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const at = formatPath(issue.path);
@@ -55,7 +56,8 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return 'input' in issue && issue.input === undefined ? `missing; expected ${issue.expected}` : `expected ${issue.expected}, got ${show(issue.input)}`;
   if (issue.code === 'invalid_union') {
     const inner = issue.errors.flat().find((i) => i.code === 'custom');
-    return inner ? inner.message : `expected a number or a decimal string, got ${show(issue.input)}`;
+    if (inner) return inner.message;
+    return issue.input === undefined ? 'missing; expected a number or a decimal string' : `expected a number or a decimal string, got ${show(issue.input)}`;
   }
   if (issue.code === 'unrecognized_keys') return `unknown key '${issue.keys[0]}'`;
   return `${issue.message}${'input' in issue ? `, got ${show(issue.input)}` : ''}`;
