@@ -1,5 +1,5 @@
 /**
- * The search's working memory (findRoute.ts), kept per routing index and reused by every search
+ * The search's working memory (search.ts), kept per routing index and reused by every search
  * on it.
  */
 import { HopCounts } from './hopCounts.js';
@@ -33,7 +33,7 @@ export interface Labels {
   /** The index of the direction (into the routing index's in-edge arrays) by which a node leaves. */
   readonly via: Int32Array;
   readonly heap: NodeHeap;
-  /** Settled nodes whose dearer directions wait, by the least cost they could give (findRoute). */
+  /** Settled nodes whose dearer directions wait, by the least cost they could give (search.ts). */
   readonly waiting: NodeHeap;
   /** A waiting node's next direction (into the enabled directions). */
   readonly next: Int32Array;
@@ -44,7 +44,7 @@ export interface Labels {
   readonly payerFirst: Int32Array;
   readonly hopCounts: HopCounts;
   readonly reachability: Reachability;
-  /** Searches run on this index: landmarks are built only once it has served a few (findRoute). */
+  /** Searches run on this index: landmarks are built only once it has served a few (search.ts). */
   searches: number;
   landmarks: Landmarks | undefined;
   /** A node's landmark bound, computed at most once per search (valid when its stamp is the epoch). */
