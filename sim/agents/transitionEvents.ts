@@ -59,12 +59,12 @@ export function cashResult(t: Transition, offerer: Side, hashLock: string): 'pen
   return outcome === undefined ? 'pending' : outcome === 'claimed' ? 'paid' : 'refunded';
 }
 
-/** What a call on an audited contract did to its pending HTLCs: a penalty takes them all; a claim or timeout resolves one. */
 /** Whether a live channel acts on a transition once its block's watch fires (liveChannel.ts `react`); all it reads is fixed when the transition is made. */
 export function actsOn(t: Transition, channel: Channel): boolean {
   return t.after.phase === 'Closed' || (t.before.phase === 'Running' && t.after.phase === 'Auditing') || resolvedOnChain(t, channel) !== undefined;
 }
 
+/** What a call on an audited contract did to its pending HTLCs: a penalty takes them all; a claim or timeout resolves one. */
 export function resolvedOnChain(t: Transition, channel: Channel): 'all-taken' | { offerer: Side; hashLock: string; event: 'claimed' | 'timedOut' } | undefined {
   if (t.before.phase !== 'Auditing') return undefined;
   const input = t.input;
