@@ -44,7 +44,7 @@ export interface RoutingIndex {
  * arrays above, from node from[j], with the fields a search reads copied next to each other. A
  * quarter of the 2019 snapshot's directions are disabled; leaving them out took 11% off the search
  * (bench --routing replay). They are sorted by least fee, so that a search can leave the dear ones
- * for later (findRoute); rank[j] is the direction's place among v's in graph order, which breaks ties.
+ * for later (search.ts); rank[j] is the direction's place among v's in graph order, which breaks ties.
  */
 export interface EnabledDirections {
   readonly start: Int32Array;
@@ -189,6 +189,14 @@ function enabledDirections({ inStart, inFrom, inChannel, capacityMsat, minHtlcMs
   const fill = e.outOfStart.slice(0, n);
   for (let i = 0; i < m; i++) e.outOf[fill[e.from[i]!]!++] = i;
   return e;
+}
+
+/** The node with the most enabled directions out (the core's hub, the first landmark). */
+export function hubOf(index: RoutingIndex): number {
+  const { outStart } = index;
+  let best = 0;
+  for (let u = 1; u < index.names.length; u++) if (outStart[u + 1]! - outStart[u]! > outStart[best + 1]! - outStart[best]!) best = u;
+  return best;
 }
 
 /** The least value (0 for none); spreading a large array into Math.min would overflow the stack. */

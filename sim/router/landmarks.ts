@@ -11,7 +11,7 @@
  * at its worst over the payer's peers. The bound is consistent (it grows by at most an edge's
  * base fee along an edge), so the first route to reach the payer is still the cheapest.
  */
-import type { RoutingIndex } from './index-cache.js';
+import { hubOf, type RoutingIndex } from './index-cache.js';
 import { NodeHeap } from './nodeHeap.js';
 
 /** Landmarks per graph: 8 is the usual choice in ALT's literature and costs 16 passes once. */
@@ -42,7 +42,7 @@ export class Landmarks {
     const dist = new Float64Array(n);
     // Farthest first: the next landmark is the node farthest (both ways) from those chosen.
     const spread = new Float64Array(n).fill(Infinity);
-    let next = hub(index);
+    let next = hubOf(index);
     for (let l = 0; l < this.count; l++) {
       for (const [forward, into] of [[true, this.from], [false, this.to]] as const) {
         distances(next, forward ? directions.forward : directions.backward, heap, dist);
@@ -101,46 +101,22 @@ export class Landmarks {
   }
 }
 
-/** The node with the most enabled directions out. */
-function hub(index: RoutingIndex): number {
-  let best = 0;
-  for (let u = 1; u < index.names.length; u++) if (index.outStart[u + 1]! - index.outStart[u]! > index.outStart[best + 1]! - index.outStart[best]!) best = u;
-  return best;
-}
-
 interface Adjacency {
   readonly start: Int32Array;
   readonly next: Int32Array;
   readonly weight: Float64Array;
 }
 
-/** Enabled directions weighted by base fee, both ways, as compressed rows. */
+/** Enabled directions weighted by base fee, both ways: the routing index's own rows (index-cache.ts). */
 function packDirections(index: RoutingIndex): { forward: Adjacency; backward: Adjacency } {
-  const n = index.names.length;
-  const { inStart, inFrom, feeBaseMsat, disabled } = index;
-  const backward = { start: new Int32Array(n + 1), next: new Int32Array(inFrom.length), weight: new Float64Array(inFrom.length) };
-  const outCount = new Int32Array(n + 1);
-  let m = 0;
-  for (let v = 0; v < n; v++) {
-    for (let k = inStart[v]!; k < inStart[v + 1]!; k++) {
-      if (disabled[k]) continue;
-      backward.next[m] = inFrom[k]!;
-      backward.weight[m++] = Math.max(0, feeBaseMsat[k]!);
-      outCount[inFrom[k]! + 1]!++;
-    }
-    backward.start[v + 1] = m;
+  const { start, from, to, feeBaseMsat, outOfStart, outOf } = index.enabled;
+  const weight = feeBaseMsat.map((fee) => Math.max(0, fee));
+  const forward = { start: outOfStart, next: new Int32Array(outOf.length), weight: new Float64Array(outOf.length) };
+  for (let i = 0; i < outOf.length; i++) {
+    forward.next[i] = to[outOf[i]!]!;
+    forward.weight[i] = weight[outOf[i]!]!;
   }
-  for (let u = 0; u < n; u++) outCount[u + 1]! += outCount[u]!;
-  const forward = { start: outCount.slice(), next: new Int32Array(m), weight: new Float64Array(m) };
-  const fill = outCount.slice(0, n);
-  for (let v = 0; v < n; v++) {
-    for (let j = backward.start[v]!; j < backward.start[v + 1]!; j++) {
-      const at = fill[backward.next[j]!]!++;
-      forward.next[at] = v;
-      forward.weight[at] = backward.weight[j]!;
-    }
-  }
-  return { forward, backward };
+  return { forward, backward: { start, next: from, weight } };
 }
 
 /** Dijkstra from `start` over `adjacency` into `dist` (+∞ where unreached). */

@@ -12,7 +12,7 @@
  * remaining pairs have no path through the core, so only a few nodes need a look (below). The
  * answer ignores amounts and exclusions: "unreachable" is exact, "reachable" means "search".
  */
-import type { RoutingIndex } from './index-cache.js';
+import { hubOf, type RoutingIndex } from './index-cache.js';
 
 export class Reachability {
   private readonly fromCore: Uint8Array;
@@ -31,15 +31,9 @@ export class Reachability {
     this.outTo = outTo;
     this.seen = new Uint32Array(n);
     this.queue = new Int32Array(n);
-    let hub = 0;
-    for (let u = 1; u < n; u++) if (outStart[u + 1]! - outStart[u]! > outStart[hub + 1]! - outStart[hub]!) hub = u;
-    // The enabled directions reversed, to walk toward the hub.
-    const inStart = new Int32Array(n + 1);
-    for (const v of outTo) inStart[v + 1]!++;
-    for (let v = 0; v < n; v++) inStart[v + 1]! += inStart[v]!;
-    const inFrom = new Int32Array(outTo.length);
-    const fill = inStart.slice(0, n);
-    for (let u = 0; u < n; u++) for (let k = outStart[u]!; k < outStart[u + 1]!; k++) inFrom[fill[outTo[k]!]!++] = u;
+    const hub = hubOf(index);
+    // The enabled directions reversed (into each node, from its peers: the index's own rows), to walk toward the hub.
+    const { start: inStart, from: inFrom } = index.enabled;
     this.fromCore = visit(n, hub, outStart, outTo);
     this.toCore = visit(n, hub, inStart, inFrom);
   }
