@@ -57,7 +57,7 @@ export class MultiHop {
     world.preimages.onLearn((node, lock) => this.learned(node, lock));
     this.onion = new OnionCarrier(options.crypto ?? 'lazy', seed, options.onionFormat);
     this.missionControl = options.missionControl && new MissionControl(options.missionControl);
-    this.payee = { world, deadlineBlocks: options.deadlineBlocks, channel, refuse: (p, t, reason, retry) => this.payeeFailed(p, t, reason, retry) };
+    this.payee = { world, deadlineBlocks: options.deadlineBlocks, refuse: (p, t, reason, retry) => this.payeeFailed(p, t, reason, retry) };
   }
 
   /**
@@ -166,7 +166,7 @@ export class MultiHop {
     const busy = new Set<string>();
     for (const [channelId, failedMsat] of p.failedFrom ?? []) if (amountMsat >= failedMsat) busy.add(channelId);
     for (const t of p.tries) {
-      for (const h of t.hops) if (!t.payerDone || this.channel(h.channelId)?.hasHtlc(h.from, p.lock)) busy.add(h.channelId);
+      for (const [i, h] of t.hops.entries()) if (!t.payerDone || t.channels[i]?.hasHtlc(h.from, p.lock)) busy.add(h.channelId);
     }
     return busy;
   }

@@ -3,7 +3,6 @@
  * settle, withhold, hold), refusing an HTLC whose preimage it never drew (a probe), and BOLT #4
  * basic MPP — holding the parts until they add up to the total.
  */
-import type { LiveChannel } from './liveChannel.js';
 import type { MppOptions, Payment, Try } from './payment.js';
 import type { World } from './world.js';
 
@@ -11,7 +10,6 @@ import type { World } from './world.js';
 export interface PayeeSide {
   readonly world: World;
   readonly deadlineBlocks: number;
-  channel(id: string): LiveChannel | undefined;
   /** A failure that travels back to the payer (no retry when `retry` is false). */
   refuse(p: Payment, t: Try, reason: string, retry: boolean): void;
 }
@@ -70,7 +68,7 @@ function release(side: PayeeSide, p: Payment, how: 'fulfil' | 'fail'): void {
   held.set++;
   for (const t of tries) {
     const last = t.hops[t.hops.length - 1]!;
-    const live = side.channel(last.channelId)!;
+    const live = t.channels[t.hops.length - 1]!;
     if (!live.hasHtlc(last.from, p.lock)) continue;
     if (how === 'fail') side.refuse(p, t, 'mpp-timeout', false);
     live.resolveHtlc(last.from, p.lock, how);
